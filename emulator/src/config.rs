@@ -1,0 +1,337 @@
+//! Who may call the emulator and how strict it is.
+//!
+//! Imburse's hierarchy is account → tenants, with API keys that act either for an account or
+//! for tenants, each carrying roles. The emulator needs the same facts to decide 401 vs 403 vs
+//! 404, so they are configured up front: from a JSON file, from `--key` flags, or the built-in
+//! demo identity (the reference's example key pair, so quickstarts work as written).
+//! Where the API reference is uncertain (metadata limits, the not-found status), the value is a
+//! setting here with the documented reading as its default.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::{Deserialize, Serialize};
+
+/// The demo account every quickstart uses. Fixed so documentation and tests can name it.
+pub const DEMO_ACCOUNT_ID: &str = "6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6";
+/// The demo tenant inside [`DEMO_ACCOUNT_ID`].
+pub const DEMO_TENANT_ID: &str = "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c";
+/// The example public key from the API reference.
+pub const DEMO_PUBLIC_KEY: &str = "a123456b-c12c-123d-1ab4-18bd8c8e88a3";
+/// The example private key from the API reference (base64 of 32 bytes).
+pub const DEMO_PRIVATE_KEY: &str = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=";
+/// Collect schemes configured on the demo tenant (32 uppercase hex characters, as in current
+/// Imburse samples). Instructions must name one of these or get `SCHEME_ID_NOT_RECOGNISED`.
+pub const DEMO_SCHEME_IDS: [&str; 2] =
+    ["654EB81FF7F07F7CF5A1EE3FF6972E90", "EEAB9BBF6F8FA16D711798D14B65E066"];
+
+/// Everything the emulator is configured with.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmulatorConfig {
+    pub accounts: Vec<AccountConfig>,
+    pub keys: Vec<KeyConfig>,
+    /// Lifetime of issued access tokens. Short values let tests exercise expiry.
+    pub token_ttl_seconds: u64,
+    /// Allowed distance between an HMAC timestamp and the emulator's clock (documented: 5 min).
+    pub hmac_timestamp_tolerance_seconds: u64,
+    /// Status for a missing order, instruction, customer or financial instrument. The current
+    /// reference documents 400 ("Order not found"); an older page said 404.
+    pub not_found_status: u16,
+    pub limits: Limits,
+    /// How many received requests the log keeps (oldest dropped first).
+    pub request_log_capacity: usize,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountConfig {
+    pub account_id: String,
+    #[serde(default)]
+    pub tenants: Vec<TenantConfig>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantConfig {
+    pub tenant_id: String,
+    #[serde(default)]
+    pub scheme_ids: Vec<String>,
+}
+
+/// An API key: a public key (UUID), a base64 private key, the account it belongs to, the
+/// tenants it may act for (empty for an account key) and its roles.
+#[derive(Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyConfig {
+    pub public_key: String,
+    pub private_key: String,
+    pub account_id: String,
+    #[serde(default)]
+    pub tenant_ids: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+impl std::fmt::Debug for KeyConfig {
+    // The private key is a credential: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyConfig")
+            .field("public_key", &self.public_key)
+            .field("private_key", &"<redacted>")
+            .field("account_id", &self.account_id)
+            .field("tenant_ids", &self.tenant_ids)
+            .field("roles", &self.roles)
+            .finish()
+    }
+}
+
+/// Validation limits the reference marks uncertain; defaults are the documented readings.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// References (`orderRef`, `instructionRef`, `customerRef`): 1..=50 characters.
+    pub reference_max_length: usize,
+    /// At most 100 instructions per order (QA sent 100 → 202, 101 → 400).
+    pub max_instructions_per_order: usize,
+    /// Metadata key length: the sandbox accepted keys up to 100 characters.
+    pub metadata_key_max_length: usize,
+    /// Metadata value length: "must not exceed 256" (current Customer-Vault reference).
+    pub metadata_value_max_length: usize,
+    /// Number of metadata keys (2019 docs: up to 50).
+    pub metadata_max_keys: usize,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            reference_max_length: 50,
+            max_instructions_per_order: 100,
+            metadata_key_max_length: 100,
+            metadata_value_max_length: 256,
+            metadata_max_keys: 50,
+            max_body_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self::demo()
+    }
+}
+
+/// A configuration that cannot be served, with the reason.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid emulator configuration: {0}")]
+pub struct ConfigError(pub String);
+
+impl EmulatorConfig {
+    /// The built-in demo: one account, one tenant with two collect schemes, and the reference's
+    /// example key pair as a `tenant-admin` key of that tenant.
+    pub fn demo() -> Self {
+        Self {
+            accounts: vec![AccountConfig {
+                account_id: DEMO_ACCOUNT_ID.into(),
+                tenants: vec![TenantConfig {
+                    tenant_id: DEMO_TENANT_ID.into(),
+                    scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
+                }],
+            }],
+            keys: vec![KeyConfig {
+                public_key: DEMO_PUBLIC_KEY.into(),
+                private_key: DEMO_PRIVATE_KEY.into(),
+                account_id: DEMO_ACCOUNT_ID.into(),
+                tenant_ids: vec![DEMO_TENANT_ID.into()],
+                roles: vec!["tenant-admin".into()],
+            }],
+            token_ttl_seconds: 3600,
+            hmac_timestamp_tolerance_seconds: 300,
+            not_found_status: 400,
+            limits: Limits::default(),
+            request_log_capacity: 10_000,
+        }
+    }
+
+    /// Reads a JSON configuration file. Fields left out take the demo's values, so a file can
+    /// add keys and tenants without restating everything.
+    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+        let config: Self = serde_json::from_str(&text)
+            .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Parses a `--key` flag: `PUBLIC_KEY:PRIVATE_KEY_BASE64:ACCOUNT_ID:TENANT_IDS:ROLES`, where
+    /// tenant ids and roles are comma-separated (tenant ids empty for an account key).
+    pub fn parse_key_flag(flag: &str) -> Result<KeyConfig, ConfigError> {
+        let parts: Vec<&str> = flag.split(':').collect();
+        let [public_key, private_key, account_id, tenants, roles] = parts[..] else {
+            return Err(ConfigError(
+                "--key expects PUBLIC_KEY:PRIVATE_KEY_BASE64:ACCOUNT_ID:TENANT_IDS:ROLES".into(),
+            ));
+        };
+        let list = |s: &str| -> Vec<String> {
+            s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect()
+        };
+        Ok(KeyConfig {
+            public_key: public_key.into(),
+            private_key: private_key.into(),
+            account_id: account_id.into(),
+            tenant_ids: list(tenants),
+            roles: list(roles),
+        })
+    }
+
+    /// Adds a key, creating its account and tenants when they are not configured yet.
+    pub fn add_key(&mut self, key: KeyConfig) {
+        let account = match self.accounts.iter_mut().position(|a| a.account_id == key.account_id)
+        {
+            Some(i) => &mut self.accounts[i],
+            None => {
+                self.accounts
+                    .push(AccountConfig { account_id: key.account_id.clone(), tenants: vec![] });
+                self.accounts.last_mut().expect("just pushed")
+            }
+        };
+        for tenant_id in &key.tenant_ids {
+            if !account.tenants.iter().any(|t| &t.tenant_id == tenant_id) {
+                account.tenants.push(TenantConfig {
+                    tenant_id: tenant_id.clone(),
+                    scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
+                });
+            }
+        }
+        self.keys.retain(|k| k.public_key != key.public_key);
+        self.keys.push(key);
+    }
+
+    /// Checks everything a request would otherwise trip over later.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut accounts = BTreeSet::new();
+        let mut tenants = BTreeSet::new();
+        for account in &self.accounts {
+            check_uuid("account_id", &account.account_id)?;
+            if !accounts.insert(account.account_id.as_str()) {
+                return Err(ConfigError(format!("account {} is listed twice", account.account_id)));
+            }
+            for tenant in &account.tenants {
+                check_uuid("tenant_id", &tenant.tenant_id)?;
+                if !tenants.insert(tenant.tenant_id.as_str()) {
+                    return Err(ConfigError(format!("tenant {} is listed twice", tenant.tenant_id)));
+                }
+            }
+        }
+        let mut public_keys = BTreeSet::new();
+        for key in &self.keys {
+            check_uuid("public_key", &key.public_key)?;
+            if !public_keys.insert(key.public_key.as_str()) {
+                return Err(ConfigError(format!("key {} is listed twice", key.public_key)));
+            }
+            match BASE64.decode(&key.private_key) {
+                Ok(bytes) if !bytes.is_empty() => {}
+                _ => {
+                    return Err(ConfigError(format!(
+                        "key {}: private_key must be non-empty base64",
+                        key.public_key
+                    )));
+                }
+            }
+            let Some(account) = self.accounts.iter().find(|a| a.account_id == key.account_id)
+            else {
+                return Err(ConfigError(format!(
+                    "key {}: account {} is not configured",
+                    key.public_key, key.account_id
+                )));
+            };
+            for tenant_id in &key.tenant_ids {
+                if !account.tenants.iter().any(|t| &t.tenant_id == tenant_id) {
+                    return Err(ConfigError(format!(
+                        "key {}: tenant {tenant_id} is not a tenant of account {}",
+                        key.public_key, key.account_id
+                    )));
+                }
+            }
+            if key.roles.is_empty() {
+                return Err(ConfigError(format!("key {}: no roles", key.public_key)));
+            }
+        }
+        if self.token_ttl_seconds == 0 {
+            return Err(ConfigError("token_ttl_seconds must be at least 1".into()));
+        }
+        if !(400..=499).contains(&self.not_found_status) {
+            return Err(ConfigError("not_found_status must be a 4xx status".into()));
+        }
+        Ok(())
+    }
+
+    /// The first configured key with its account and first tenant, printed at start-up so a
+    /// harness in any language knows how to connect.
+    pub fn primary_key(&self) -> Option<&KeyConfig> {
+        self.keys.iter().find(|k| k.public_key == DEMO_PUBLIC_KEY).or(self.keys.first())
+    }
+}
+
+fn check_uuid(field: &str, value: &str) -> Result<(), ConfigError> {
+    uuid::Uuid::parse_str(value)
+        .map(|_| ())
+        .map_err(|_| ConfigError(format!("{field} {value:?} is not a UUID")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_is_valid_and_uses_the_reference_key_pair() {
+        let config = EmulatorConfig::demo();
+        config.validate().unwrap();
+        let key = config.primary_key().unwrap();
+        assert_eq!(key.public_key, DEMO_PUBLIC_KEY);
+        assert_eq!(key.private_key, DEMO_PRIVATE_KEY);
+    }
+
+    #[test]
+    fn key_flag_parses_and_creates_account_and_tenant() {
+        let mut config = EmulatorConfig::demo();
+        let key = EmulatorConfig::parse_key_flag(
+            "11111111-2222-3333-4444-555555555555:AAECAw==:22222222-2222-2222-2222-222222222222:33333333-3333-3333-3333-333333333333:tenant-transaction-read,tenant-transaction-write",
+        )
+        .unwrap();
+        assert_eq!(key.roles, ["tenant-transaction-read", "tenant-transaction-write"]);
+        config.add_key(key);
+        config.validate().unwrap();
+        assert_eq!(config.accounts.len(), 2);
+    }
+
+    #[test]
+    fn bad_configurations_are_refused_with_the_reason() {
+        let cases: [(&str, fn(&mut EmulatorConfig)); 5] = [
+            ("private_key must be non-empty base64", |c| c.keys[0].private_key = "***".into()),
+            ("is not a UUID", |c| c.keys[0].public_key = "nope".into()),
+            ("is not configured", |c| {
+                c.keys[0].account_id = "99999999-9999-9999-9999-999999999999".into()
+            }),
+            ("no roles", |c| c.keys[0].roles.clear()),
+            ("token_ttl_seconds", |c| c.token_ttl_seconds = 0),
+        ];
+        for (expected, mutate) in cases {
+            let mut config = EmulatorConfig::demo();
+            mutate(&mut config);
+            let err = config.validate().unwrap_err().to_string();
+            assert!(err.contains(expected), "{err:?} should mention {expected:?}");
+            assert!(!err.contains(DEMO_PRIVATE_KEY));
+        }
+    }
+
+    #[test]
+    fn debug_never_prints_a_private_key() {
+        let text = format!("{:?}", EmulatorConfig::demo());
+        assert!(!text.contains(DEMO_PRIVATE_KEY));
+    }
+}

@@ -1,0 +1,92 @@
+//! A local Imburse Payments API, for testing SDKs and integrations without the real servers.
+//!
+//! It is strict where Imburse is strict (HMAC signatures, single-use nonces, tenants, roles,
+//! documented validation codes and error bodies) and misbehaves on demand (faults), so client
+//! code can be tested for the bad day as well as the good one. Start it in-process with
+//! [`EmulatorHandle::start`] or run the `imburse-emulator` binary; both print/return the
+//! [`StartupInfo`] a test harness needs.
+
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod correlation;
+pub mod error;
+pub mod faults;
+pub mod request_log;
+pub mod routes;
+pub mod server;
+pub mod store;
+pub mod validation;
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use serde::Serialize;
+
+pub use config::{ConfigError, EmulatorConfig};
+pub use faults::{FaultAction, FaultSpec};
+pub use server::EmulatorHandle;
+
+/// How to connect: printed as one JSON line when the binary starts.
+#[derive(Clone, Debug, Serialize)]
+pub struct StartupInfo {
+    pub url: String,
+    pub public_key: String,
+    pub private_key: String,
+    pub account_id: String,
+    pub tenant_id: String,
+}
+
+/// Everything the routes share.
+pub struct State {
+    pub config: EmulatorConfig,
+    pub url: String,
+    pub auth: auth::Auth,
+    pub store: store::Store,
+    pub faults: faults::FaultBook,
+    pub log: request_log::RequestLog,
+    pub connection_ids: correlation::ConnectionIds,
+}
+
+pub type SharedState = Arc<State>;
+
+impl State {
+    pub fn new(config: EmulatorConfig, url: String) -> Result<Self, ConfigError> {
+        config.validate()?;
+        if config.primary_key().is_none() {
+            return Err(ConfigError("no API keys are configured".into()));
+        }
+        Ok(Self {
+            auth: auth::Auth::new(&config),
+            store: store::Store::default(),
+            faults: faults::FaultBook::default(),
+            log: request_log::RequestLog::new(config.request_log_capacity),
+            connection_ids: correlation::ConnectionIds::new(),
+            url,
+            config,
+        })
+    }
+
+    pub fn not_found_status(&self) -> StatusCode {
+        StatusCode::from_u16(self.config.not_found_status).unwrap_or(StatusCode::BAD_REQUEST)
+    }
+
+    /// Forgets all data, faults, logged requests and seen nonces (issued tokens stay valid).
+    pub fn reset(&self) {
+        self.store.clear();
+        self.faults.clear();
+        self.log.clear();
+        self.auth.forget_nonces();
+    }
+
+    pub fn startup_info(&self) -> StartupInfo {
+        let key = self.config.primary_key().expect("validated at start: a key exists");
+        StartupInfo {
+            url: self.url.clone(),
+            public_key: key.public_key.clone(),
+            private_key: key.private_key.clone(),
+            account_id: key.account_id.clone(),
+            tenant_id: key.tenant_ids.first().cloned().unwrap_or_default(),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `imburse-emulator`: run the local Imburse API as a command.
+//!
+//! Prints one JSON line (`url`, `public_key`, `private_key`, `account_id`, `tenant_id`) once it
+//! listens, so a harness in any language can start it on port 0 and read how to connect.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use imburse_emulator::{EmulatorConfig, EmulatorHandle};
+
+#[derive(Parser)]
+#[command(name = "imburse-emulator", version, about = "A local Imburse Payments API for tests")]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Port to listen on; 0 picks any free port.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// JSON configuration file (accounts, tenants, keys, limits); omitted fields keep the demo's.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Add an API key: PUBLIC_KEY:PRIVATE_KEY_BASE64:ACCOUNT_ID:TENANT_IDS:ROLES (lists
+    /// comma-separated). Repeatable.
+    #[arg(long = "key", value_name = "SPEC")]
+    keys: Vec<String>,
+    /// Access token lifetime in seconds.
+    #[arg(long)]
+    token_ttl: Option<u64>,
+    /// Status for a missing order/instruction/customer (documented: 400; older docs: 404).
+    #[arg(long)]
+    not_found_status: Option<u16>,
+    /// Runtime worker threads (default: one per core).
+    #[arg(long)]
+    worker_threads: Option<usize>,
+}
+
+fn build_config(args: &Args) -> Result<EmulatorConfig, String> {
+    let mut config = match &args.config {
+        Some(path) => EmulatorConfig::from_file(path).map_err(|e| e.to_string())?,
+        None => EmulatorConfig::demo(),
+    };
+    for flag in &args.keys {
+        config.add_key(EmulatorConfig::parse_key_flag(flag).map_err(|e| e.to_string())?);
+    }
+    if let Some(ttl) = args.token_ttl {
+        config.token_ttl_seconds = ttl;
+    }
+    if let Some(status) = args.not_found_status {
+        config.not_found_status = status;
+    }
+    config.validate().map_err(|e| e.to_string())?;
+    Ok(config)
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match build_config(&args) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("imburse-emulator: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    if let Some(threads) = args.worker_threads {
+        runtime.worker_threads(threads.max(1));
+    }
+    let runtime = match runtime.enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("imburse-emulator: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let handle = match EmulatorHandle::start(config, &args.host, args.port).await {
+            Ok(handle) => handle,
+            Err(e) => {
+                eprintln!("imburse-emulator: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let line = serde_json::to_string(&handle.startup_info()).expect("plain strings");
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{line}");
+        let _ = stdout.flush();
+        drop(stdout);
+        wait_for_stop_signal().await;
+        handle.shutdown().await;
+        ExitCode::SUCCESS
+    })
+}
+
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

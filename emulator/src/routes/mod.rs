@@ -1,0 +1,104 @@
+//! The HTTP surface: the Imburse routes, the emulator's control API, and what they share.
+//!
+//! Request flow (outermost first): connection context (from the accept loop) → correlation ids
+//! and error rendering → request log and fault injection → route. The control API sits under
+//! [`control::PREFIX`], a path no Imburse route uses, and bypasses logging and faults.
+
+pub mod control;
+pub mod customers;
+pub mod identity;
+pub mod orders;
+
+use std::collections::BTreeMap;
+
+use axum::Router;
+use axum::http::{StatusCode, Uri};
+use axum::middleware;
+use axum::response::Response;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::SharedState;
+use crate::error::{self, ApiError, ErrorEntry};
+
+pub const BOTH_VERSIONS: &[&str] = &["v1", "v2"];
+
+/// Builds the whole application.
+pub fn app(state: SharedState) -> Router {
+    let api = Router::new()
+        .merge(identity::routes())
+        .merge(orders::routes())
+        .merge(customers::routes())
+        .fallback(route_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))
+        .layer(middleware::from_fn(error::render_error_bodies));
+    Router::new().nest(control::PREFIX, control::routes()).merge(api).with_state(state)
+}
+
+/// A HAL-like link, as in Imburse's `_links`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub name: String,
+}
+
+pub fn links<const N: usize>(items: [(&'static str, String); N]) -> BTreeMap<&'static str, Link> {
+    items.into_iter().map(|(name, href)| (name, Link { href, name: name.into() })).collect()
+}
+
+/// Reads a JSON body; an empty body counts as `{}` so missing fields get their own codes.
+pub fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(body).map_err(ApiError::invalid_body)
+}
+
+pub fn json_ok<T: Serialize>(value: &T) -> Response {
+    let body = serde_json::to_vec(value).expect("views serialize");
+    let mut response = Response::new(axum::body::Body::from(body));
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
+}
+
+pub fn not_found(
+    status: StatusCode,
+    code: &str,
+    template: &str,
+    key: &str,
+    value: &str,
+) -> ApiError {
+    ApiError::new(status, ErrorEntry::new(code, template).with(key, value))
+}
+
+/// The `/v1`/`/v2` segment must name a version the route exists in.
+pub fn api_version(version: &str, allowed: &[&str]) -> Result<(), ApiError> {
+    if allowed.contains(&version) {
+        Ok(())
+    } else {
+        Err(route_not_found_error(&format!("/{version}/…")))
+    }
+}
+
+fn route_not_found_error(path: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        ErrorEntry::new("ROUTE_NOT_FOUND", "No API route matches {path}.").with("path", path),
+    )
+}
+
+async fn route_not_found(uri: Uri) -> ApiError {
+    route_not_found_error(uri.path())
+}
+
+async fn method_not_allowed(uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorEntry::new("METHOD_NOT_ALLOWED", "The method is not allowed on {path}.")
+            .with("path", uri.path()),
+    )
+}
