@@ -477,16 +477,18 @@ fn shaped_response(
 }
 
 /// Announces the whole body but sends only its first half, then fails the stream so the
-/// connection is cut mid-body.
+/// connection is cut mid-body. The pause lets the head and first half reach the client first.
 fn truncated(mut parts: axum::http::response::Parts, body: Bytes) -> Response {
+    use futures_util::StreamExt as _;
     let declared = body.len().max(2);
     let half = body.slice(..body.len() / 2);
     parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(declared));
-    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
-        Ok(half),
-        Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "truncated by fault")),
-    ];
-    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+    let first = futures_util::stream::once(async move { Ok::<_, std::io::Error>(half) });
+    let cut = futures_util::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "truncated by fault"))
+    });
+    Response::from_parts(parts, Body::from_stream(first.chain(cut)))
 }
 
 /// Hangs up without answering: the connection task drops the connection when told to.
