@@ -8,7 +8,7 @@
 //! because an error path that panics or loses the status is worse than the
 //! error itself.
 //!
-//! Inside the crate, transport code works with [`InternalError`], which keeps
+//! Inside the crate, transport code works with `InternalError`, which keeps
 //! the detail the retry layer needs and converts into [`Error`] exactly once.
 
 use std::collections::BTreeMap;
@@ -523,7 +523,9 @@ impl InternalError {
                 error.inner.status = status;
                 (error, source)
             }
-            InternalError::InvalidRequest(_) => (Error::new(ErrorKind::InvalidRequest, message), None),
+            InternalError::InvalidRequest(_) => {
+                (Error::new(ErrorKind::InvalidRequest, message), None)
+            }
         };
         let error = error.with_call_context(client_correlation_id, attempts);
         match source {
@@ -917,7 +919,10 @@ mod tests {
         let cases: &[(&str, &[u8])] = &[
             ("empty", b""),
             ("whitespace", b"  \n\t "),
-            ("html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
+            (
+                "html",
+                b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+            ),
             ("truncated json", br#"{"errors": [{"errorCode": "ORDER_ALR"#),
             ("json array", br#"[{"errorCode": "X"}]"#),
             ("json number", b"42"),
@@ -925,9 +930,18 @@ mod tests {
             ("json null", b"null"),
             ("json true", b"true"),
             ("empty object", b"{}"),
-            ("errors is a string", br#"{"errors": "ORDER_ALREADY_EXISTS"}"#),
-            ("errors is an object", br#"{"errors": {"orderRef": ["required"]}}"#),
-            ("errors of scalars", br#"{"errors": [1, "two", null, true, []]}"#),
+            (
+                "errors is a string",
+                br#"{"errors": "ORDER_ALREADY_EXISTS"}"#,
+            ),
+            (
+                "errors is an object",
+                br#"{"errors": {"orderRef": ["required"]}}"#,
+            ),
+            (
+                "errors of scalars",
+                br#"{"errors": [1, "two", null, true, []]}"#,
+            ),
             ("errors of empty objects", br#"{"errors": [{}, {}]}"#),
             (
                 "wrong field types",
@@ -979,9 +993,7 @@ mod tests {
     #[test]
     fn a_huge_but_valid_error_document_is_not_parsed() {
         let padding = "x".repeat(PARSE_LIMIT);
-        let body = format!(
-            r#"{{"errors": [{{"errorCode": "BIG", "message": "{padding}"}}]}}"#
-        );
+        let body = format!(r#"{{"errors": [{{"errorCode": "BIG", "message": "{padding}"}}]}}"#);
         let error = response(400, &body);
         assert!(error.errors().is_empty());
         assert_eq!(error.raw_body().map(str::len), Some(RAW_BODY_LIMIT));
@@ -1091,7 +1103,13 @@ mod tests {
                 "Bad Request (HTTP 400) A: first (and 1 more) [client correlation id 7d3f0c52-63a4-4a8e-9b0e-2f8f4d1f5c11]",
             ),
             (
-                Error::from_response(599, None, br#"{"errors":[{"errorCode":"ONLY_CODE"}]}"#, None, 1),
+                Error::from_response(
+                    599,
+                    None,
+                    br#"{"errors":[{"errorCode":"ONLY_CODE"}]}"#,
+                    None,
+                    1,
+                ),
                 "Server error (HTTP 599) ONLY_CODE",
             ),
             (
@@ -1145,7 +1163,11 @@ mod tests {
         let io = || -> BoxError { Box::new(std::io::Error::other("socket closed")) };
         let cases: Vec<(InternalError, ErrorKind, bool)> = vec![
             (InternalError::Connect(io()), ErrorKind::Connection, true),
-            (InternalError::StaleConnection(io()), ErrorKind::Connection, true),
+            (
+                InternalError::StaleConnection(io()),
+                ErrorKind::Connection,
+                true,
+            ),
             (InternalError::BodyRead(io()), ErrorKind::Connection, true),
             (InternalError::Io(io()), ErrorKind::Connection, true),
             (
@@ -1190,7 +1212,10 @@ mod tests {
             assert_eq!(error.client_correlation_id(), Some(CLIENT_ID));
             assert_eq!(error.source().is_some(), has_source, "{description}");
             if has_source {
-                assert_eq!(error.source().map(|s| s.to_string()).as_deref(), Some("socket closed"));
+                assert_eq!(
+                    error.source().map(|s| s.to_string()).as_deref(),
+                    Some("socket closed")
+                );
             }
         }
     }
@@ -1214,7 +1239,10 @@ mod tests {
     fn internal_errors_report_their_attempt_outcome() {
         let io = || -> BoxError { Box::new(std::io::Error::other("x")) };
         let cases: Vec<(InternalError, Option<AttemptOutcome>)> = vec![
-            (InternalError::Connect(io()), Some(AttemptOutcome::ConnectFailed)),
+            (
+                InternalError::Connect(io()),
+                Some(AttemptOutcome::ConnectFailed),
+            ),
             (
                 InternalError::StaleConnection(io()),
                 Some(AttemptOutcome::StaleConnectionReset),
@@ -1223,7 +1251,10 @@ mod tests {
                 InternalError::AttemptTimeout(Duration::from_secs(1)),
                 Some(AttemptOutcome::AttemptTimedOut),
             ),
-            (InternalError::BodyRead(io()), Some(AttemptOutcome::BodyReadFailed)),
+            (
+                InternalError::BodyRead(io()),
+                Some(AttemptOutcome::BodyReadFailed),
+            ),
             (InternalError::Io(io()), Some(AttemptOutcome::OtherIo)),
             (
                 InternalError::Status {

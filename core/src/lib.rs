@@ -1,1 +1,23 @@
 //! The Imburse SDK core: every behaviour the language bindings expose is decided here, once.
+//!
+//! - [`config`]: validated client settings ([`ClientConfig`]).
+//! - [`auth`]: the HMAC header exchanged for an access token.
+//! - [`error`]: the one public [`Error`] with its stable [`ErrorKind`].
+//! - [`retry`]: when a failed attempt is sent again, and after how long.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod retry;
+mod secret;
+
+pub use auth::HmacSigner;
+pub use config::{ClientConfig, ClientConfigBuilder, Environment};
+pub use error::{Error, ErrorEntry, ErrorKind};
+pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
+
+/// The SDK version, as reported in the User-Agent.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Shorthand for results of SDK calls.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -7,20 +7,20 @@
 //!
 //! # Policy
 //!
-//! | Outcome of the attempt                                      | Safe | Idempotent | IdempotentByReference | NonIdempotent |
-//! |-------------------------------------------------------------|------|------------|-----------------------|---------------|
-//! | Connect failed, request not sent (refused, DNS, TLS)        | retry | retry     | retry                 | retry         |
-//! | Reused keep-alive connection closed before any response byte | retry | retry    | retry                 | no            |
-//! | HTTP 429, 503 (the server refused the work)                 | retry | retry     | retry                 | retry         |
-//! | HTTP 500, 502, 504                                          | retry | retry     | retry                 | no            |
-//! | Per-attempt timeout                                         | retry | retry     | retry                 | no            |
-//! | Response body read failed or truncated                      | retry | retry     | retry                 | no            |
-//! | Other I/O failure                                           | retry | retry     | retry                 | no            |
-//! | HTTP 501, any other 4xx, 1xx, 3xx                           | no   | no         | no                    | no            |
-//! | HTTP 2xx                                                    | done | done       | done                  | done          |
+//! | Outcome of the attempt                                       | Safe  | Idempotent | IdempotentByReference | NonIdempotent |
+//! |--------------------------------------------------------------|-------|------------|-----------------------|---------------|
+//! | Connect failed, request not sent (refused, DNS, TLS)         | retry | retry      | retry                 | retry         |
+//! | Reused keep-alive connection closed before any response byte | retry | retry      | retry                 | no            |
+//! | HTTP 429, 503 (the server refused the work)                  | retry | retry      | retry                 | retry         |
+//! | HTTP 500, 502, 504                                           | retry | retry      | retry                 | no            |
+//! | Per-attempt timeout                                          | retry | retry      | retry                 | no            |
+//! | Response body read failed or truncated                       | retry | retry      | retry                 | no            |
+//! | Other I/O failure                                            | retry | retry      | retry                 | no            |
+//! | HTTP 501, 401, any other 4xx, 1xx, 3xx                       | no    | no         | no                    | no            |
+//! | HTTP 2xx                                                     | done  | done       | done                  | done          |
 //!
-//! HTTP 401 is not retried here: the auth layer refreshes the access token
-//! once and replays the request itself, outside this table.
+//! HTTP 401 is "no" here on purpose: the auth layer refreshes the access
+//! token once and replays the request itself, outside this table.
 //!
 //! A retry also needs attempts left (`max_attempts` counts the first one),
 //! a `Retry-After` no longer than the configured cap, and time left: the
@@ -381,55 +381,180 @@ mod tests {
         let done = RetryDecision::Stop(StopReason::Succeeded);
         let cases: &[(&str, AttemptOutcome, Idempotency, RetryDecision)] = &[
             ("connect failure, safe", ConnectFailed, Safe, first_retry),
-            ("connect failure, idempotent", ConnectFailed, Idempotent, first_retry),
-            ("connect failure, by reference", ConnectFailed, IdempotentByReference, first_retry),
-            ("connect failure, non-idempotent", ConnectFailed, NonIdempotent, first_retry),
-            ("stale connection, safe", StaleConnectionReset, Safe, first_retry),
-            ("stale connection, idempotent", StaleConnectionReset, Idempotent, first_retry),
-            ("stale connection, by reference", StaleConnectionReset, IdempotentByReference, first_retry),
-            ("stale connection, non-idempotent", StaleConnectionReset, NonIdempotent, not_retryable),
+            (
+                "connect failure, idempotent",
+                ConnectFailed,
+                Idempotent,
+                first_retry,
+            ),
+            (
+                "connect failure, by reference",
+                ConnectFailed,
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "connect failure, non-idempotent",
+                ConnectFailed,
+                NonIdempotent,
+                first_retry,
+            ),
+            (
+                "stale connection, safe",
+                StaleConnectionReset,
+                Safe,
+                first_retry,
+            ),
+            (
+                "stale connection, idempotent",
+                StaleConnectionReset,
+                Idempotent,
+                first_retry,
+            ),
+            (
+                "stale connection, by reference",
+                StaleConnectionReset,
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "stale connection, non-idempotent",
+                StaleConnectionReset,
+                NonIdempotent,
+                not_retryable,
+            ),
             ("429, safe", status(429), Safe, first_retry),
             ("429, idempotent", status(429), Idempotent, first_retry),
-            ("429, by reference", status(429), IdempotentByReference, first_retry),
-            ("429, non-idempotent", status(429), NonIdempotent, first_retry),
+            (
+                "429, by reference",
+                status(429),
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "429, non-idempotent",
+                status(429),
+                NonIdempotent,
+                first_retry,
+            ),
             ("503, safe", status(503), Safe, first_retry),
             ("503, idempotent", status(503), Idempotent, first_retry),
-            ("503, by reference", status(503), IdempotentByReference, first_retry),
-            ("503, non-idempotent", status(503), NonIdempotent, first_retry),
+            (
+                "503, by reference",
+                status(503),
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "503, non-idempotent",
+                status(503),
+                NonIdempotent,
+                first_retry,
+            ),
             ("500, safe", status(500), Safe, first_retry),
             ("500, idempotent", status(500), Idempotent, first_retry),
-            ("500, by reference", status(500), IdempotentByReference, first_retry),
-            ("500, non-idempotent", status(500), NonIdempotent, not_retryable),
+            (
+                "500, by reference",
+                status(500),
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "500, non-idempotent",
+                status(500),
+                NonIdempotent,
+                not_retryable,
+            ),
             ("502, safe", status(502), Safe, first_retry),
-            ("502, by reference", status(502), IdempotentByReference, first_retry),
-            ("502, non-idempotent", status(502), NonIdempotent, not_retryable),
+            (
+                "502, by reference",
+                status(502),
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "502, non-idempotent",
+                status(502),
+                NonIdempotent,
+                not_retryable,
+            ),
             ("504, idempotent", status(504), Idempotent, first_retry),
-            ("504, non-idempotent", status(504), NonIdempotent, not_retryable),
+            (
+                "504, non-idempotent",
+                status(504),
+                NonIdempotent,
+                not_retryable,
+            ),
             ("attempt timeout, safe", AttemptTimedOut, Safe, first_retry),
-            ("attempt timeout, idempotent", AttemptTimedOut, Idempotent, first_retry),
-            ("attempt timeout, by reference", AttemptTimedOut, IdempotentByReference, first_retry),
-            ("attempt timeout, non-idempotent", AttemptTimedOut, NonIdempotent, not_retryable),
+            (
+                "attempt timeout, idempotent",
+                AttemptTimedOut,
+                Idempotent,
+                first_retry,
+            ),
+            (
+                "attempt timeout, by reference",
+                AttemptTimedOut,
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "attempt timeout, non-idempotent",
+                AttemptTimedOut,
+                NonIdempotent,
+                not_retryable,
+            ),
             ("truncated body, safe", BodyReadFailed, Safe, first_retry),
-            ("truncated body, by reference", BodyReadFailed, IdempotentByReference, first_retry),
-            ("truncated body, non-idempotent", BodyReadFailed, NonIdempotent, not_retryable),
+            (
+                "truncated body, by reference",
+                BodyReadFailed,
+                IdempotentByReference,
+                first_retry,
+            ),
+            (
+                "truncated body, non-idempotent",
+                BodyReadFailed,
+                NonIdempotent,
+                not_retryable,
+            ),
             ("other I/O, safe", OtherIo, Safe, first_retry),
             ("other I/O, idempotent", OtherIo, Idempotent, first_retry),
-            ("other I/O, non-idempotent", OtherIo, NonIdempotent, not_retryable),
+            (
+                "other I/O, non-idempotent",
+                OtherIo,
+                NonIdempotent,
+                not_retryable,
+            ),
             ("501, safe", status(501), Safe, not_retryable),
             ("505, safe", status(505), Safe, not_retryable),
             ("400, safe", status(400), Safe, not_retryable),
-            ("401 belongs to the auth layer", status(401), Safe, not_retryable),
+            (
+                "401 belongs to the auth layer",
+                status(401),
+                Safe,
+                not_retryable,
+            ),
             ("403, safe", status(403), Safe, not_retryable),
             ("404, idempotent", status(404), Idempotent, not_retryable),
             ("408, safe", status(408), Safe, not_retryable),
-            ("409, by reference", status(409), IdempotentByReference, not_retryable),
+            (
+                "409, by reference",
+                status(409),
+                IdempotentByReference,
+                not_retryable,
+            ),
             ("422, safe", status(422), Safe, not_retryable),
             ("499, safe", status(499), Safe, not_retryable),
             ("1xx, safe", status(100), Safe, not_retryable),
             ("3xx, safe", status(302), Safe, not_retryable),
             ("200, safe", status(200), Safe, done),
             ("201, non-idempotent", status(201), NonIdempotent, done),
-            ("202, by reference", status(202), IdempotentByReference, done),
+            (
+                "202, by reference",
+                status(202),
+                IdempotentByReference,
+                done,
+            ),
             ("204, idempotent", status(204), Idempotent, done),
         ];
         for (name, outcome, class, expected) in cases {
@@ -483,7 +608,10 @@ mod tests {
             Failure::Rejected,
         ];
         for failure in failures {
-            let rows = RETRY_TABLE.iter().filter(|(row, _)| *row == failure).count();
+            let rows = RETRY_TABLE
+                .iter()
+                .filter(|(row, _)| *row == failure)
+                .count();
             assert_eq!(rows, 1, "{failure:?}");
         }
     }
@@ -621,7 +749,14 @@ mod tests {
     #[test]
     fn one_attempt_means_no_retry() {
         let policy = RetryPolicy::new(1, millis(500), secs(5), secs(20), secs(60));
-        let decision = decide(&policy, &ConnectFailed, Safe, 1, Duration::ZERO, &mut FixedJitter(1.0));
+        let decision = decide(
+            &policy,
+            &ConnectFailed,
+            Safe,
+            1,
+            Duration::ZERO,
+            &mut FixedJitter(1.0),
+        );
         assert_eq!(decision, RetryDecision::Stop(StopReason::AttemptsExhausted));
     }
 
@@ -678,7 +813,13 @@ mod tests {
 
     #[test]
     fn huge_backoff_settings_do_not_overflow() {
-        let policy = RetryPolicy::new(u32::MAX, secs(86_400), secs(86_400), secs(86_400), secs(86_400));
+        let policy = RetryPolicy::new(
+            u32::MAX,
+            secs(86_400),
+            secs(86_400),
+            secs(86_400),
+            secs(86_400),
+        );
         assert_eq!(policy.backoff(u32::MAX, 1.0), secs(86_400));
         let decision = decide(
             &policy,
@@ -689,7 +830,14 @@ mod tests {
             &mut FixedJitter(1.0),
         );
         assert_eq!(decision, RetryDecision::Stop(StopReason::RetryAfterTooLong));
-        let decision = decide(&policy, &ConnectFailed, Safe, 1, Duration::MAX, &mut FixedJitter(1.0));
+        let decision = decide(
+            &policy,
+            &ConnectFailed,
+            Safe,
+            1,
+            Duration::MAX,
+            &mut FixedJitter(1.0),
+        );
         assert_eq!(decision, RetryDecision::Stop(StopReason::BudgetExhausted));
     }
 
@@ -701,7 +849,10 @@ mod tests {
             ("0", Some(Duration::ZERO)),
             ("120", Some(secs(120))),
             (" 7 ", Some(secs(7))),
-            ("99999999999999999999999", Some(Duration::from_secs(u64::MAX))),
+            (
+                "99999999999999999999999",
+                Some(Duration::from_secs(u64::MAX)),
+            ),
             ("Wed, 21 Oct 2015 07:28:30 GMT", Some(secs(30))),
             ("Wednesday, 21-Oct-15 07:29:00 GMT", Some(secs(60))),
             ("Wed Oct 21 07:28:05 2015", Some(secs(5))),

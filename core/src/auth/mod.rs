@@ -1,0 +1,7 @@
+//! Authentication against the Imburse identity endpoint. The HMAC header
+//! proves possession of the key pair and is exchanged once for a bearer
+//! token; every other call carries the token.
+
+pub mod hmac;
+
+pub use self::hmac::HmacSigner;
