@@ -259,6 +259,12 @@ impl Error {
         Error::new(ErrorKind::Configuration, format!("{field}: {problem}"))
     }
 
+    /// Replaces the error entries (client-side validation builds its own).
+    pub(crate) fn with_entries(mut self, entries: Vec<ErrorEntry>) -> Error {
+        self.inner.errors = entries;
+        self
+    }
+
     /// Attaches the lower-level cause, reachable through `source()`.
     pub(crate) fn with_source(mut self, source: BoxError) -> Error {
         self.inner.source = Some(Arc::from(source));

@@ -6,12 +6,20 @@
 //! - [`retry`]: when a failed attempt is sent again, and after how long.
 
 pub mod auth;
+pub mod blocking;
+mod client;
 pub mod config;
+mod customers;
 pub mod error;
+pub mod models;
+mod orders;
 pub mod retry;
 mod secret;
+mod transport;
+mod validation;
 
 pub use auth::HmacSigner;
+pub use client::{CallOptions, Client, Response, ResponseMeta};
 pub use config::{ClientConfig, ClientConfigBuilder, Environment};
 pub use error::{Error, ErrorEntry, ErrorKind};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};

@@ -311,7 +311,8 @@ mod tests {
 
     #[test]
     fn bad_configurations_are_refused_with_the_reason() {
-        let cases: [(&str, fn(&mut EmulatorConfig)); 5] = [
+        type Mutation = fn(&mut EmulatorConfig);
+        let cases: [(&str, Mutation); 5] = [
             ("private_key must be non-empty base64", |c| c.keys[0].private_key = "***".into()),
             ("is not a UUID", |c| c.keys[0].public_key = "nope".into()),
             ("is not configured", |c| {

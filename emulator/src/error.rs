@@ -162,7 +162,7 @@ mod tests {
     fn inner_correlation_id_is_the_callers_when_sent() {
         let entry = ErrorEntry::new("TENANT_ID_IS_REQUIRED", "Please reference {correlationId}.");
         let ids = RequestIds { server: "0HLPSRAQ7S0I6:00000002".into(), client: Some("abc".into()) };
-        let body = classic_body(&[entry.clone()], &ids);
+        let body = classic_body(std::slice::from_ref(&entry), &ids);
         assert_eq!(body["correlationId"], "0HLPSRAQ7S0I6:00000002");
         assert_eq!(body["errors"][0]["metadata"]["correlationId"], "abc");
         assert_eq!(body["errors"][0]["message"], "Please reference abc.");

@@ -161,8 +161,8 @@ impl FaultSpec {
         if self.times == 0 {
             return Err("times must be at least 1".into());
         }
-        if !(self.path == "*" || self.path.starts_with('/')) {
-            return Err("path must start with '/' (or be '*')".into());
+        if !(self.path.starts_with('*') || self.path.starts_with('/')) {
+            return Err("path must start with '/' or '*'".into());
         }
         if let Some(method) = &self.method {
             Method::from_bytes(method.as_bytes()).map_err(|_| format!("bad method {method:?}"))?;

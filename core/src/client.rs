@@ -1,0 +1,475 @@
+//! The client and the path of one call through it: validate, resolve tenant and correlation id,
+//! authenticate, send, classify, retry or stop, decode.
+//!
+//! Everything a binding exposes goes through [`Client::execute`], so headers, retries, the
+//! single 401 refresh-and-replay, deadlines and per-attempt events behave the same in every
+//! language. Resource methods (orders, customers) live in their own modules and only describe
+//! their operations.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::{HeaderMap, HeaderValue};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::auth::HmacSigner;
+use crate::auth::token::{AccessToken, TokenCache};
+use crate::config::ClientConfig;
+use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
+use crate::retry::{self, Idempotency, RandomJitter, RetryDecision};
+use crate::transport::{HttpRequest, HttpResponse, Transport};
+
+const CORRELATION_HEADER: &str = "x-correlation-id";
+const ACCOUNT_HEADER: &str = "x-account-id";
+const TENANT_HEADER: &str = "x-tenant-id";
+/// Longest caller-supplied correlation id accepted.
+const CORRELATION_ID_MAX: usize = 200;
+
+/// Per-call options: a correlation id of the caller's (otherwise a UUID is generated) and a
+/// tenant to act for instead of the client's default.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    pub correlation_id: Option<String>,
+    pub tenant_id: Option<String>,
+}
+
+impl CallOptions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn correlation_id(mut self, id: impl Into<String>) -> Self {
+        self.correlation_id = Some(id.into());
+        self
+    }
+
+    pub fn tenant_id(mut self, id: impl Into<String>) -> Self {
+        self.tenant_id = Some(id.into());
+        self
+    }
+}
+
+/// What a call returned, with how it went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response<T> {
+    pub data: T,
+    pub meta: ResponseMeta,
+}
+
+impl<T> Response<T> {
+    pub fn into_data(self) -> T {
+        self.data
+    }
+}
+
+/// How a successful call went: the final status, the attempts it took (a token refresh's
+/// exchange not counted), and the `X-Correlation-ID` every attempt carried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseMeta {
+    pub status: u16,
+    pub attempts: u32,
+    pub client_correlation_id: String,
+}
+
+/// Whether an operation acts inside a tenant (needs `x-tenant-id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Account,
+    Tenant,
+}
+
+/// One API operation, as a resource module describes it.
+pub(crate) struct Operation {
+    pub name: &'static str,
+    pub method: Method,
+    pub path: Vec<String>,
+    pub idempotency: Idempotency,
+    pub scope: Scope,
+    pub body: Option<Bytes>,
+}
+
+/// A call that got a 2xx answer.
+pub(crate) struct Exchange {
+    pub status: u16,
+    pub body: Bytes,
+    pub meta: ResponseMeta,
+}
+
+/// A call that failed, and whether some attempt's outcome was unknown (the server may have done
+/// the work even though no answer arrived).
+pub(crate) struct Failure {
+    pub error: Error,
+    pub outcome_unknown: bool,
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Error {
+        failure.error
+    }
+}
+
+enum Credentials {
+    /// The identity exchange: a fresh HMAC signature per attempt.
+    Hmac,
+    /// Resource calls: the cached bearer token, refreshed once on a 401.
+    Bearer,
+}
+
+/// The Imburse API client: cheap to clone, safe to share between tasks and threads, one
+/// connection pool and one token cache per client.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: ClientConfig,
+    transport: Transport,
+    signer: HmacSigner,
+    tokens: TokenCache,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("config", &self.inner.config).finish_non_exhaustive()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenBody {
+    access_token: String,
+    expires: Option<serde_json::Value>,
+}
+
+impl Client {
+    /// A client for a validated configuration. Fails only if the HTTP stack cannot be built.
+    pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        let transport = Transport::new(&config)?;
+        let signer = HmacSigner::from_config(&config);
+        let tokens = TokenCache::new(config.token_refresh_margin());
+        Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens }) })
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// Makes sure a usable access token is cached (fetching one if needed), e.g. to fail fast
+    /// on bad credentials at start-up.
+    pub async fn authenticate(&self, options: &CallOptions) -> Result<ResponseMeta, Error> {
+        let correlation_id = resolve_correlation_id(options)?;
+        let deadline = Instant::now() + self.inner.config.call_timeout();
+        self.token(&correlation_id, deadline).await.map_err(|f| f.error)?;
+        Ok(ResponseMeta { status: 201, attempts: 1, client_correlation_id: correlation_id })
+    }
+
+    /// Runs an operation to a 2xx answer or a final error.
+    pub(crate) async fn execute(&self, operation: Operation, options: &CallOptions) -> Result<Exchange, Failure> {
+        let no_context = |error: Error| Failure { error, outcome_unknown: false };
+        let correlation_id = resolve_correlation_id(options).map_err(no_context)?;
+        let tenant_id = match operation.scope {
+            Scope::Tenant => self.resolve_tenant(options).map_err(no_context)?,
+            Scope::Account => None,
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCOUNT_HEADER, header_value(&self.inner.config.account_id().to_string()));
+        if let Some(tenant_id) = &tenant_id {
+            headers.insert(TENANT_HEADER, header_value(tenant_id));
+        }
+        let segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
+        let request = HttpRequest {
+            method: operation.method.clone(),
+            url: self.inner.config.endpoint(&segments),
+            headers,
+            body: operation.body.clone(),
+        };
+        let deadline = Instant::now() + self.inner.config.call_timeout();
+        self.run(&operation, request, Credentials::Bearer, &correlation_id, deadline).await
+    }
+
+    fn resolve_tenant(&self, options: &CallOptions) -> Result<Option<String>, Error> {
+        match &options.tenant_id {
+            Some(tenant) => match uuid::Uuid::parse_str(tenant.trim()) {
+                Ok(id) => Ok(Some(id.to_string())),
+                Err(_) => Err(Error::invalid_request(vec![ErrorEntry {
+                    code: "TENANT_ID_INVALID".into(),
+                    message: "The tenant id must be a UUID.".into(),
+                    message_template: None,
+                    metadata: [("propertyName".to_string(), "tenantId".to_string())].into_iter().collect(),
+                }])),
+            },
+            // Without a tenant the request goes out without the header and the server answers
+            // TENANT_ID_IS_REQUIRED, as it documents.
+            None => Ok(self.inner.config.tenant_id().map(|t| t.to_string())),
+        }
+    }
+
+    /// The current bearer token, fetched (single flight) when needed. Returns a boxed future
+    /// because the attempt loop calls it and the exchange runs the attempt loop: naming the
+    /// type breaks that cycle.
+    fn token<'a>(
+        &'a self,
+        correlation_id: &'a str,
+        deadline: Instant,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Arc<AccessToken>, Failure>> + Send + 'a>> {
+        Box::pin(async move {
+            let fetched = self
+                .inner
+                .tokens
+                .get(|| async {
+                    let identity = Operation {
+                        name: "authenticate",
+                        method: Method::POST,
+                        path: vec!["v1".into(), "identity".into(), "hmac".into()],
+                        // Another token is harmless: the exchange may be replayed.
+                        idempotency: Idempotency::Idempotent,
+                        scope: Scope::Account,
+                        body: None,
+                    };
+                    let request = HttpRequest {
+                        method: Method::POST,
+                        url: self.inner.config.endpoint(&["v1", "identity", "hmac"]),
+                        headers: HeaderMap::new(),
+                        body: None,
+                    };
+                    let exchange = self
+                        .run(&identity, request, Credentials::Hmac, correlation_id, deadline)
+                        .await
+                        .map_err(|f| f.error)?;
+                    parse_token(&exchange)
+                })
+                .await;
+            fetched.map_err(|error| Failure { error, outcome_unknown: false })
+        })
+    }
+
+    /// The attempt loop: one place for headers, deadlines, the 401 replay and the retry table.
+    async fn run(
+        &self,
+        operation: &Operation,
+        mut request: HttpRequest,
+        credentials: Credentials,
+        correlation_id: &str,
+        deadline: Instant,
+    ) -> Result<Exchange, Failure> {
+        let config = &self.inner.config;
+        let started = Instant::now();
+        let path = request.url.path().to_string();
+        request.headers.insert(CORRELATION_HEADER, header_value(correlation_id));
+        let mut attempts = 0u32;
+        let mut replayed_unauthorized = false;
+        let mut outcome_unknown = false;
+        let fail = |internal: InternalError, attempts: u32, unknown: bool| Failure {
+            error: internal.into_public(Some(correlation_id), attempts),
+            outcome_unknown: unknown,
+        };
+        loop {
+            let call_timeout = InternalError::CallTimeout(config.call_timeout());
+            let token = match credentials {
+                Credentials::Hmac => {
+                    let signature = self.inner.signer.authorization(request.body.as_deref().unwrap_or_default());
+                    request.headers.insert(reqwest::header::AUTHORIZATION, header_value(&signature));
+                    None
+                }
+                Credentials::Bearer => {
+                    let token = match tokio::time::timeout_at(deadline.into(), self.token(correlation_id, deadline)).await
+                    {
+                        Ok(Ok(token)) => token,
+                        Ok(Err(failure)) => return Err(failure),
+                        Err(_) => return Err(fail(call_timeout, attempts, outcome_unknown)),
+                    };
+                    let mut bearer = header_value(&format!("Bearer {}", token.bearer()));
+                    bearer.set_sensitive(true);
+                    request.headers.insert(reqwest::header::AUTHORIZATION, bearer);
+                    Some(token)
+                }
+            };
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(fail(call_timeout, attempts, outcome_unknown));
+            }
+            attempts += 1;
+            let attempt_started = Instant::now();
+            let result = self.inner.transport.send(&request, config.attempt_timeout().min(remaining)).await;
+            let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
+            let failure = match result {
+                Ok(response) if (200..300).contains(&response.status) => {
+                    trace_attempt(operation, &path, attempts, Some(response.status), elapsed_ms, correlation_id, None, "ok");
+                    return Ok(Exchange {
+                        status: response.status,
+                        body: response.body,
+                        meta: ResponseMeta {
+                            status: response.status,
+                            attempts,
+                            client_correlation_id: correlation_id.to_string(),
+                        },
+                    });
+                }
+                Ok(HttpResponse { status, retry_after, body }) => {
+                    InternalError::Status { status, retry_after, body: body.to_vec() }
+                }
+                Err(internal) => internal,
+            };
+            let server_correlation_id = match &failure {
+                InternalError::Status { status, body, .. } => {
+                    Error::from_response(*status, None, body, None, attempts).correlation_id().map(str::to_string)
+                }
+                _ => None,
+            };
+            let status = match &failure {
+                InternalError::Status { status, .. } => Some(*status),
+                _ => None,
+            };
+            trace_attempt(
+                operation,
+                &path,
+                attempts,
+                status,
+                elapsed_ms,
+                correlation_id,
+                server_correlation_id.as_deref(),
+                &failure.to_string(),
+            );
+            // A refused token is refreshed once and the request replayed once, never in a loop.
+            if let (Some(token), Some(401)) = (&token, status)
+                && !replayed_unauthorized
+            {
+                replayed_unauthorized = true;
+                self.inner.tokens.invalidate(token);
+                continue;
+            }
+            let Some(outcome) = failure.attempt_outcome() else {
+                return Err(fail(failure, attempts, outcome_unknown));
+            };
+            if outcome_is_unknown(&failure) {
+                outcome_unknown = true;
+            }
+            let decision = retry::decide(
+                config.retry_policy(),
+                &outcome,
+                operation.idempotency,
+                attempts,
+                started.elapsed(),
+                &mut RandomJitter,
+            );
+            match decision {
+                RetryDecision::RetryAfter(delay) => {
+                    if Instant::now() + delay >= deadline {
+                        return Err(fail(failure, attempts, outcome_unknown));
+                    }
+                    tokio::time::sleep(delay).await;
+                }
+                RetryDecision::Stop(_) => return Err(fail(failure, attempts, outcome_unknown)),
+            }
+        }
+    }
+}
+
+/// Failures after which the server may or may not have done the work.
+fn outcome_is_unknown(failure: &InternalError) -> bool {
+    match failure {
+        InternalError::StaleConnection(_)
+        | InternalError::AttemptTimeout(_)
+        | InternalError::BodyRead(_)
+        | InternalError::Io(_) => true,
+        InternalError::Status { status, .. } => matches!(status, 500 | 502 | 504),
+        _ => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn trace_attempt(
+    operation: &Operation,
+    path: &str,
+    attempt: u32,
+    status: Option<u16>,
+    elapsed_ms: u64,
+    client_correlation_id: &str,
+    server_correlation_id: Option<&str>,
+    outcome: &str,
+) {
+    tracing::info!(
+        target: "imburse",
+        operation = operation.name,
+        method = %operation.method,
+        path,
+        attempt,
+        status,
+        elapsed_ms,
+        client_correlation_id,
+        server_correlation_id,
+        outcome,
+        "imburse attempt"
+    );
+}
+
+fn header_value(text: &str) -> HeaderValue {
+    // Callers pass validated ASCII (UUIDs, checked ids, base64); anything else is dropped rather
+    // than sent mangled.
+    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn resolve_correlation_id(options: &CallOptions) -> Result<String, Error> {
+    match &options.correlation_id {
+        None => Ok(uuid::Uuid::new_v4().to_string()),
+        Some(id) => {
+            let id = id.trim();
+            let printable = id.bytes().all(|b| (0x21..0x7f).contains(&b));
+            if id.is_empty() || id.len() > CORRELATION_ID_MAX || !printable {
+                return Err(Error::invalid_request(vec![ErrorEntry {
+                    code: "CORRELATION_ID_INVALID".into(),
+                    message: format!(
+                        "The correlation id must be 1 to {CORRELATION_ID_MAX} printable ASCII characters without spaces."
+                    ),
+                    message_template: None,
+                    metadata: [("propertyName".to_string(), "correlationId".to_string())].into_iter().collect(),
+                }]));
+            }
+            Ok(id.to_string())
+        }
+    }
+}
+
+fn parse_token(exchange: &Exchange) -> Result<AccessToken, Error> {
+    let invalid = |message: &str| {
+        Error::new(ErrorKind::InvalidResponse, message.to_string())
+            .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
+    };
+    let body: TokenBody = serde_json::from_slice(&exchange.body)
+        .map_err(|_| invalid("the identity endpoint answered without an access token"))?;
+    if body.access_token.is_empty() {
+        return Err(invalid("the identity endpoint answered with an empty access token"));
+    }
+    let now = SystemTime::now();
+    // `expires` is epoch milliseconds as a string (documented); a number is accepted too.
+    let expires_ms = match &body.expires {
+        Some(serde_json::Value::String(s)) => s.trim().parse::<u64>().ok(),
+        Some(serde_json::Value::Number(n)) => n.as_u64(),
+        _ => None,
+    };
+    let expires_at = match expires_ms {
+        Some(ms) => UNIX_EPOCH + Duration::from_millis(ms),
+        // Undocumented absence: assume a short life so the token is refreshed soon.
+        None => now + Duration::from_secs(300),
+    };
+    Ok(AccessToken::new(body.access_token, now, expires_at))
+}
+
+/// Decodes a 2xx JSON body into `T`, or an `InvalidResponse` error that keeps the call context.
+pub(crate) fn decode<T: DeserializeOwned>(exchange: &Exchange) -> Result<T, Error> {
+    serde_json::from_slice(&exchange.body).map_err(|e| {
+        Error::new(ErrorKind::InvalidResponse, format!("the response body could not be decoded: {e}"))
+            .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
+    })
+}
+
+/// Serialises a request body.
+pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Bytes, Error> {
+    serde_json::to_vec(value)
+        .map(Bytes::from)
+        .map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("the request could not be encoded: {e}")))
+}

@@ -1,0 +1,158 @@
+//! Customer vault: customers (read, get-or-create, metadata), their financial instruments and
+//! their wallet.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, Scope, decode, encode};
+use crate::error::Error;
+use crate::models::{CreatedInstrument, Customer, FinancialInstrument, Metadata, NewMobileInstrument, Wallet};
+use crate::retry::Idempotency;
+use crate::validation::{path_reference, required};
+
+fn vault(version: &str, customer_ref: &str, rest: &[&str]) -> Vec<String> {
+    let mut path = vec![version.to_string(), "customer-vault".to_string(), customer_ref.to_string()];
+    path.extend(rest.iter().map(|s| s.to_string()));
+    path
+}
+
+impl Client {
+    /// `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error.
+    pub async fn get_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Customer>, Error> {
+        self.read_customer("get_customer", "v1", customer_ref, options).await
+    }
+
+    /// `GET /v2/customer-vault/{customerRef}`: the customer, created when it does not exist yet.
+    pub async fn get_or_create_customer(
+        &self,
+        customer_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Customer>, Error> {
+        self.read_customer("get_or_create_customer", "v2", customer_ref, options).await
+    }
+
+    async fn read_customer(
+        &self,
+        name: &'static str,
+        version: &str,
+        customer_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Customer>, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let operation = Operation {
+            name,
+            method: Method::GET,
+            path: vault(version, customer_ref, &[]),
+            // The v2 read creates the customer, but creating it twice is the same as once.
+            idempotency: Idempotency::Safe,
+            scope: Scope::Tenant,
+            body: None,
+        };
+        let exchange = self.execute(operation, options).await?;
+        let mut customer: Customer = decode(&exchange)?;
+        if customer.customer_ref.is_empty() {
+            customer.customer_ref = customer_ref.to_string();
+        }
+        Ok(Response { data: customer, meta: exchange.meta })
+    }
+
+    /// `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202).
+    pub async fn update_customer_metadata(
+        &self,
+        customer_ref: &str,
+        metadata: &Metadata,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let operation = Operation {
+            name: "update_customer",
+            method: Method::PUT,
+            path: vault("v2", customer_ref, &[]),
+            idempotency: Idempotency::Idempotent,
+            scope: Scope::Tenant,
+            body: Some(encode(&json!({ "metadata": metadata }))?),
+        };
+        Ok(self.execute(operation, options).await?.meta)
+    }
+
+    /// `GET /v1/customer-vault/{customerRef}/wallet`.
+    pub async fn get_wallet(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Wallet>, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let operation = Operation {
+            name: "get_wallet",
+            method: Method::GET,
+            path: vault("v1", customer_ref, &["wallet"]),
+            idempotency: Idempotency::Safe,
+            scope: Scope::Tenant,
+            body: None,
+        };
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// Adds a stored financial instrument to the customer's wallet (202). The path is not in the
+    /// captured reference; this is the emulator's `POST /v1/customer-vault/{customerRef}/wallet`.
+    pub async fn add_to_wallet(
+        &self,
+        customer_ref: &str,
+        financial_instrument_id: &str,
+        reason: Option<&str>,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        required("financialInstrumentId", financial_instrument_id)?;
+        let body = json!({ "financialInstrumentId": financial_instrument_id, "reason": reason });
+        let operation = Operation {
+            name: "add_to_wallet",
+            method: Method::POST,
+            path: vault("v1", customer_ref, &["wallet"]),
+            idempotency: Idempotency::Idempotent,
+            scope: Scope::Tenant,
+            body: Some(encode(&body)?),
+        };
+        Ok(self.execute(operation, options).await?.meta)
+    }
+
+    /// `POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number as a financial
+    /// instrument (201 `{id}`). Nothing makes a replay safe, so an attempt whose outcome is
+    /// unknown is not retried.
+    pub async fn add_mobile_instrument(
+        &self,
+        customer_ref: &str,
+        mobile: &NewMobileInstrument,
+        options: &CallOptions,
+    ) -> Result<Response<CreatedInstrument>, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let operation = Operation {
+            name: "add_mobile_instrument",
+            method: Method::POST,
+            path: vault("v1", customer_ref, &["mobile"]),
+            idempotency: Idempotency::NonIdempotent,
+            scope: Scope::Tenant,
+            body: Some(encode(mobile)?),
+        };
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// `GET /v1/customer-vault/{customerRef}/financial-instrument/{financialInstrumentId}`.
+    pub async fn get_financial_instrument(
+        &self,
+        customer_ref: &str,
+        financial_instrument_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<FinancialInstrument>, Error> {
+        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        required("financialInstrumentId", financial_instrument_id)?;
+        let operation = Operation {
+            name: "get_financial_instrument",
+            method: Method::GET,
+            path: vault("v1", customer_ref, &["financial-instrument", financial_instrument_id]),
+            idempotency: Idempotency::Safe,
+            scope: Scope::Tenant,
+            body: None,
+        };
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+}

@@ -1,0 +1,498 @@
+//! The typed shapes of what goes to and comes from the API.
+//!
+//! Requests are built by callers (and bindings) and validated before anything is sent; responses
+//! tolerate fields they do not know, because Imburse adds fields over time. Amounts are exact
+//! decimals ([`Amount`]) on both sides and never pass through a float. Metadata is string to
+//! string, as the API defines it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+/// Key-value data attached to orders, instructions and customers.
+pub type Metadata = BTreeMap<String, String>;
+
+/// A decimal amount in major units (`"12.34"`), kept as the exact digits.
+///
+/// Sent as a JSON number with exactly these digits; read from a JSON number or string without
+/// ever becoming a float. Any text can be held; whether it is a valid amount (a plain decimal
+/// greater than zero) is checked when a request is validated, so every problem of a request is
+/// reported at once.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Amount(String);
+
+impl Amount {
+    pub fn new(text: impl Into<String>) -> Self {
+        Amount(text.into())
+    }
+
+    /// The exact decimal text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `-?digits(.digits)?`: no exponent, no grouping, no `+`.
+    pub fn is_plain_decimal(&self) -> bool {
+        let unsigned = self.0.strip_prefix('-').unwrap_or(&self.0);
+        let (whole, fraction) = match unsigned.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (unsigned, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        digits(whole) && fraction.is_none_or(digits)
+    }
+
+    /// A plain decimal above zero.
+    pub fn is_positive(&self) -> bool {
+        self.is_plain_decimal()
+            && !self.0.starts_with('-')
+            && self.0.bytes().any(|b| (b'1'..=b'9').contains(&b))
+    }
+
+    /// Numeric equality: `"10.50"` equals `"10.5"` and `"010.5"`.
+    pub fn same_value(&self, other: &Amount) -> bool {
+        fn canonical(text: &str) -> String {
+            let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+            let whole = whole.trim_start_matches('0');
+            let fraction = fraction.trim_end_matches('0');
+            format!("{}.{fraction}", if whole.is_empty() { "0" } else { whole })
+        }
+        self.is_plain_decimal() && other.is_plain_decimal() && canonical(&self.0) == canonical(&other.0)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Amount({})", self.0)
+    }
+}
+
+impl From<&str> for Amount {
+    fn from(text: &str) -> Self {
+        Amount(text.to_string())
+    }
+}
+
+impl From<String> for Amount {
+    fn from(text: String) -> Self {
+        Amount(text)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A validated amount goes out as a JSON number with exactly its digits.
+        let digits = self.0.trim_start_matches('0');
+        let digits = if digits.is_empty() || digits.starts_with('.') { format!("0{digits}") } else { digits.to_string() };
+        match RawValue::from_string(digits) {
+            Ok(raw) if self.is_plain_decimal() => raw.serialize(serializer),
+            _ => serializer.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let text = raw.get().trim();
+        if text.starts_with('"') {
+            let text: String = serde_json::from_str(text).map_err(D::Error::custom)?;
+            return Ok(Amount(text));
+        }
+        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return Ok(Amount(text.to_string()));
+        }
+        Err(D::Error::custom(format!("amount must be a number or a string, not {text}")))
+    }
+}
+
+/// Money in (`Debit`, a collection) or out (`Credit`, a payout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Direction {
+    Debit,
+    Credit,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Debit => "DEBIT",
+            Direction::Credit => "CREDIT",
+        }
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_uppercase().as_str() {
+            "DEBIT" => Ok(Direction::Debit),
+            "CREDIT" => Ok(Direction::Credit),
+            _ => Err(format!("direction must be DEBIT or CREDIT, not {text:?}")),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- requests
+
+/// One payment to or from a customer, as sent in create order / create instruction.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewInstruction {
+    pub instruction_ref: String,
+    pub customer_ref: String,
+    pub direction: Direction,
+    pub amount: Amount,
+    pub currency: String,
+    pub country: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled_by_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financial_instrument_id: Option<String>,
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+}
+
+/// Values an order's instructions for one customer inherit unless they set their own.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerDefault {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financial_instrument_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_id: Option<String>,
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+}
+
+/// The body of create order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewOrder {
+    pub order_ref: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub instructions: Vec<NewInstruction>,
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub customer_defaults: BTreeMap<String, CustomerDefault>,
+}
+
+/// A mobile number to store as a financial instrument (`countryCode` is the dialling code).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMobileInstrument {
+    pub country_code: String,
+    pub phone_number: String,
+}
+
+// --------------------------------------------------------------- responses
+
+/// A HAL-like link.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Link {
+    #[serde(default)]
+    pub href: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Where an instruction's financial instrument came from, and whether it can still change.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InstrumentAssignment {
+    #[serde(default)]
+    pub financial_instrument_id: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub can_update: Option<bool>,
+}
+
+/// Where an instruction's scheme came from, and whether it can still change.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemeAssignment {
+    #[serde(default)]
+    pub scheme_id: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub can_update: Option<bool>,
+}
+
+/// The money movement behind an instruction, once there is one.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transaction {
+    #[serde(default)]
+    pub transaction_id: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub amount: Option<Amount>,
+    #[serde(default)]
+    pub net_amount: Option<Amount>,
+    #[serde(default)]
+    pub created_timestamp: Option<i64>,
+    #[serde(default)]
+    pub last_updated_timestamp: Option<i64>,
+}
+
+/// An instruction as Get Instruction returns it. Timestamps are epoch milliseconds.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Instruction {
+    #[serde(default)]
+    pub order_ref: Option<String>,
+    #[serde(default)]
+    pub instruction_ref: Option<String>,
+    #[serde(default)]
+    pub customer_ref: Option<String>,
+    pub direction: Direction,
+    /// The documented statuses (INCOMPLETE, READY, LATE, PROCESSING, SETTLED, FAILED, VOID) are
+    /// not the live list (COMPLETED has been seen), so the text is kept as sent.
+    pub status: String,
+    pub amount: Amount,
+    pub currency: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub settled_by_date: Option<String>,
+    #[serde(default)]
+    pub forecasted_settlement_date: Option<String>,
+    #[serde(default)]
+    pub actual_settlement_date: Option<String>,
+    #[serde(default)]
+    pub execution_timestamp: Option<i64>,
+    #[serde(default)]
+    pub financial_instrument: Option<InstrumentAssignment>,
+    #[serde(default)]
+    pub scheme: Option<SchemeAssignment>,
+    #[serde(default, deserialize_with = "metadata_or_empty")]
+    pub metadata: Metadata,
+    #[serde(default)]
+    pub transaction: Option<Transaction>,
+    #[serde(default)]
+    pub created: Option<i64>,
+    #[serde(default)]
+    pub last_updated: Option<i64>,
+}
+
+/// A customer default as Get Order returns it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerDefaultView {
+    #[serde(default)]
+    pub financial_instrument: Option<InstrumentAssignment>,
+    #[serde(default)]
+    pub scheme: Option<SchemeAssignment>,
+    #[serde(default, deserialize_with = "metadata_or_empty")]
+    pub metadata: Metadata,
+}
+
+/// An order as Get Order returns it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    pub order_ref: String,
+    #[serde(default, deserialize_with = "metadata_or_empty")]
+    pub metadata: Metadata,
+    #[serde(default)]
+    pub customer_defaults: BTreeMap<String, CustomerDefaultView>,
+    #[serde(default)]
+    pub instructions: Vec<Instruction>,
+    #[serde(default)]
+    pub created: Option<i64>,
+    #[serde(default)]
+    pub last_updated: Option<i64>,
+}
+
+/// What a financial instrument can do.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capabilities {
+    #[serde(default)]
+    pub value_type: Option<String>,
+    #[serde(default)]
+    pub usage_type: Option<String>,
+    #[serde(default)]
+    pub can_credit: Option<bool>,
+    #[serde(default)]
+    pub can_debit: Option<bool>,
+}
+
+/// A stored means of payment (card, mandate, mobile number…).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinancialInstrument {
+    pub id: String,
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default, alias = "createdDate")]
+    pub created_timestamp: Option<i64>,
+    #[serde(default)]
+    pub authorization_source: Option<String>,
+    /// Network-specific details; values that are not strings are kept as their JSON text.
+    #[serde(default, deserialize_with = "string_map_lenient")]
+    pub details: BTreeMap<String, String>,
+    #[serde(default)]
+    pub capabilities: Option<Capabilities>,
+    /// Whether the instrument is in the customer's wallet (`wallet.enabled`).
+    #[serde(rename = "wallet", default, deserialize_with = "wallet_enabled")]
+    pub in_wallet: Option<bool>,
+}
+
+/// A customer in the vault.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// Filled from the request when the server leaves it out.
+    #[serde(default)]
+    pub customer_ref: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "metadata_or_empty")]
+    pub metadata: Metadata,
+    #[serde(default)]
+    pub financial_instruments: Vec<FinancialInstrument>,
+}
+
+/// The financial instruments stored in a customer's wallet.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Wallet {
+    #[serde(default)]
+    pub financial_instruments: Vec<FinancialInstrument>,
+}
+
+/// The answer to creating a financial instrument.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct CreatedInstrument {
+    pub id: String,
+}
+
+/// How create order / create instruction ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Created {
+    /// 201 (created) or 202 (accepted for processing: an order with instructions).
+    pub status: u16,
+    /// True when an attempt's outcome was unknown, a retry found the entity already there, and
+    /// the SDK confirmed it is the one this call sent.
+    pub reconciled: bool,
+}
+
+/// Metadata where `null` means "none" and null values are dropped, as the API does.
+fn metadata_or_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Metadata, D::Error> {
+    let map: Option<BTreeMap<String, Option<String>>> = Option::deserialize(deserializer)?;
+    Ok(map.unwrap_or_default().into_iter().filter_map(|(k, v)| Some((k, v?))).collect())
+}
+
+fn string_map_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let map: Option<BTreeMap<String, serde_json::Value>> = Option::deserialize(deserializer)?;
+    Ok(map
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => (k, s),
+            other => (k, other.to_string()),
+        })
+        .collect())
+}
+
+fn wallet_enabled<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    struct WalletFlag {
+        enabled: Option<bool>,
+    }
+    let flag: Option<WalletFlag> = Option::deserialize(deserializer)?;
+    Ok(flag.and_then(|f| f.enabled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_round_trip_exactly() {
+        for (json, text) in [("12.10", "12.10"), ("\"210.00\"", "210.00"), ("0.1", "0.1"), ("1234567.89", "1234567.89")] {
+            let amount: Amount = serde_json::from_str(json).unwrap();
+            assert_eq!(amount.as_str(), text);
+        }
+        let amount = Amount::from("49.90");
+        assert_eq!(serde_json::to_string(&amount).unwrap(), "49.90");
+        assert_eq!(serde_json::to_string(&Amount::from("0.10")).unwrap(), "0.10");
+        assert_eq!(serde_json::to_string(&Amount::from("007.5")).unwrap(), "7.5");
+        assert!(serde_json::from_str::<Amount>("true").is_err());
+    }
+
+    #[test]
+    fn amount_checks() {
+        assert!(Amount::from("12.34").is_positive());
+        assert!(!Amount::from("0.00").is_positive());
+        assert!(!Amount::from("-1").is_positive());
+        assert!(!Amount::from("1e3").is_plain_decimal());
+        assert!(!Amount::from("12,50").is_plain_decimal());
+        assert!(Amount::from("10.50").same_value(&Amount::from("10.5")));
+        assert!(Amount::from("010").same_value(&Amount::from("10.000")));
+        assert!(!Amount::from("10.05").same_value(&Amount::from("10.5")));
+    }
+
+    #[test]
+    fn responses_tolerate_unknown_fields_and_nulls() {
+        let json = r#"{"_links":{},"direction":"CREDIT","status":"COMPLETED","amount":10,"currency":"EUR",
+            "metadata":{"a":"1","b":null},"newField":{"x":1},"financialInstrument":null,"transaction":{"transactionId":"t","amount":9.99}}"#;
+        let instruction: Instruction = serde_json::from_str(json).unwrap();
+        assert_eq!(instruction.status, "COMPLETED");
+        assert_eq!(instruction.metadata.len(), 1);
+        assert_eq!(instruction.transaction.unwrap().amount.unwrap().as_str(), "9.99");
+        let fi: FinancialInstrument = serde_json::from_str(
+            r#"{"id":"f","type":"MANDATE:ACH","details":{"hasFirstTransactionBeenSent":false,"n":null},"wallet":{"enabled":true}}"#,
+        )
+        .unwrap();
+        assert_eq!(fi.details["hasFirstTransactionBeenSent"], "false");
+        assert_eq!(fi.in_wallet, Some(true));
+    }
+
+    #[test]
+    fn requests_serialize_in_the_documented_shape() {
+        let order = NewOrder {
+            order_ref: "O-1".into(),
+            instructions: vec![NewInstruction {
+                instruction_ref: "I-1".into(),
+                customer_ref: "C-1".into(),
+                direction: Direction::Debit,
+                amount: "12.50".into(),
+                currency: "GBP".into(),
+                country: "GB".into(),
+                settled_by_date: None,
+                scheme_id: Some("S".into()),
+                financial_instrument_id: None,
+                metadata: Metadata::new(),
+            }],
+            ..NewOrder::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&order).unwrap(),
+            r#"{"orderRef":"O-1","instructions":[{"instructionRef":"I-1","customerRef":"C-1","direction":"DEBIT","amount":12.50,"currency":"GBP","country":"GB","schemeId":"S"}]}"#
+        );
+    }
+}

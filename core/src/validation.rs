@@ -1,0 +1,262 @@
+//! Client-side validation: what the API reference defines with certainty, checked before
+//! anything is sent, reported with the API's own error codes.
+//!
+//! Only certain rules live here (references: 1–50 characters of `[a-zA-Z0-9-_.]`; ISO 4217 and
+//! ISO 3166-1 alpha-2 shapes; amounts are plain decimals above zero; `settledByDate` is
+//! `YYYY-MM-DD`). Rules the reference marks uncertain (metadata sizes, instruction counts) are
+//! left to the server, so the SDK never refuses what Imburse would accept. Every problem of a
+//! request is collected, in field order, into one `InvalidRequest` error.
+
+use crate::error::{Error, ErrorEntry, ErrorKind};
+use crate::models::{Amount, NewInstruction, NewOrder};
+
+const REFERENCE_MAX_LENGTH: usize = 50;
+
+#[derive(Default)]
+pub(crate) struct Validator {
+    entries: Vec<ErrorEntry>,
+}
+
+fn entry(code: String, template: &str, property: &str) -> ErrorEntry {
+    let mut metadata = std::collections::BTreeMap::new();
+    metadata.insert("propertyName".to_string(), property.to_string());
+    ErrorEntry { code, message: String::new(), message_template: Some(template.to_string()), metadata }
+}
+
+impl Validator {
+    /// `Ok` when nothing was found, else one `InvalidRequest` error listing every problem.
+    pub(crate) fn finish(self) -> Result<(), Error> {
+        if self.entries.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::invalid_request(self.entries))
+        }
+    }
+
+    pub(crate) fn reference(&mut self, prefix: &str, property: &str, value: &str) {
+        if value.is_empty() {
+            self.entries.push(entry(format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property));
+            return;
+        }
+        if value.chars().count() > REFERENCE_MAX_LENGTH {
+            self.entries.push(entry(
+                format!("{prefix}_LENGTH_OUT_OF_RANGE"),
+                "'{propertyName}' must be between 1 and 50 characters.",
+                property,
+            ));
+        }
+        if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            self.entries.push(entry(
+                format!("{prefix}_CONTAINS_INVALID_CHARACTERS"),
+                "'{propertyName}' may only contain a-z, A-Z, 0-9, '-', '_' and '.'.",
+                property,
+            ));
+        }
+    }
+
+    pub(crate) fn amount(&mut self, property: &str, amount: &Amount) {
+        if amount.as_str().is_empty() {
+            self.entries.push(entry("AMOUNT_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", property));
+        } else if !amount.is_plain_decimal() {
+            self.entries.push(entry(
+                "AMOUNT_FORMAT_NOT_RECOGNISED".into(),
+                "'{propertyName}' must be a decimal number such as 12.34.",
+                property,
+            ));
+        } else if !amount.is_positive() {
+            self.entries.push(entry("AMOUNT_OUT_OF_RANGE".into(), "'{propertyName}' must be greater than 0.", property));
+        }
+    }
+
+    /// `len` uppercase ASCII letters (currency 3, country 2).
+    pub(crate) fn iso_code(&mut self, prefix: &str, property: &str, value: &str, len: usize) {
+        if value.is_empty() {
+            self.entries.push(entry(format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property));
+        } else if value.chars().count() != len {
+            self.entries.push(entry(
+                format!("{prefix}_LENGTH_OUT_OF_RANGE"),
+                &format!("'{{propertyName}}' must be {len} characters in length."),
+                property,
+            ));
+        } else if !value.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.entries.push(entry(
+                format!("{prefix}_FORMAT_NOT_RECOGNISED"),
+                &format!("'{{propertyName}}' must be {len} uppercase letters."),
+                property,
+            ));
+        }
+    }
+
+    pub(crate) fn date(&mut self, property: &str, value: Option<&str>) {
+        if let Some(value) = value
+            && !is_calendar_date(value)
+        {
+            self.entries.push(entry(
+                "SETTLED_BY_DATE_IS_INVALID".into(),
+                "'{propertyName}' must be a date of the form YYYY-MM-DD.",
+                property,
+            ));
+        }
+    }
+
+    pub(crate) fn instruction(&mut self, prefix: &str, instruction: &NewInstruction) {
+        let p = |field: &str| format!("{prefix}{field}");
+        self.reference("INSTRUCTION_REF", &p("instructionRef"), &instruction.instruction_ref);
+        self.reference("CUSTOMER_REF", &p("customerRef"), &instruction.customer_ref);
+        self.amount(&p("amount"), &instruction.amount);
+        self.iso_code("CURRENCY", &p("currency"), &instruction.currency, 3);
+        self.iso_code("COUNTRY", &p("country"), &instruction.country, 2);
+        self.date(&p("settledByDate"), instruction.settled_by_date.as_deref());
+    }
+
+    pub(crate) fn order(&mut self, order: &NewOrder) {
+        self.reference("ORDER_REF", "orderRef", &order.order_ref);
+        for customer_ref in order.customer_defaults.keys() {
+            self.reference("CUSTOMER_REF", &format!("customerDefaults[{customer_ref}]"), customer_ref);
+        }
+        for (index, instruction) in order.instructions.iter().enumerate() {
+            self.instruction(&format!("instructions[{index}]."), instruction);
+        }
+    }
+}
+
+fn is_calendar_date(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &value[range];
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A reference passed as a path argument (get order, get customer…): same rules, one field.
+pub(crate) fn path_reference(prefix: &str, property: &str, value: &str) -> Result<(), Error> {
+    let mut v = Validator::default();
+    v.reference(prefix, property, value);
+    v.finish()
+}
+
+/// An id passed as a path argument that has no documented shape: must at least be present.
+pub(crate) fn required(property: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        let code = format!("{}_IS_REQUIRED", to_screaming_snake(property));
+        return Err(Error::invalid_request(vec![entry(code, "'{propertyName}' must not be empty.", property)]));
+    }
+    Ok(())
+}
+
+fn to_screaming_snake(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+impl Error {
+    /// The error for a request refused before sending, listing every problem found.
+    pub(crate) fn invalid_request(entries: Vec<ErrorEntry>) -> Error {
+        let mut entries = entries;
+        for e in &mut entries {
+            e.message = e.rendered_message();
+        }
+        let message = entries.first().map(|e| e.message.clone()).unwrap_or_default();
+        Error::new(ErrorKind::InvalidRequest, message).with_entries(entries)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::Direction;
+
+    fn instruction() -> NewInstruction {
+        NewInstruction {
+            instruction_ref: "I-1".into(),
+            customer_ref: "C-1".into(),
+            direction: Direction::Debit,
+            amount: "12.34".into(),
+            currency: "GBP".into(),
+            country: "GB".into(),
+            settled_by_date: Some("2026-02-28".into()),
+            scheme_id: None,
+            financial_instrument_id: None,
+            metadata: Default::default(),
+        }
+    }
+
+    fn codes(order: &NewOrder) -> Vec<String> {
+        let mut v = Validator::default();
+        v.order(order);
+        match v.finish() {
+            Ok(()) => vec![],
+            Err(e) => {
+                assert_eq!(e.kind(), ErrorKind::InvalidRequest);
+                assert_eq!(e.attempts(), 0);
+                e.errors().iter().map(|entry| entry.code.clone()).collect()
+            }
+        }
+    }
+
+    #[test]
+    fn each_rule_reports_its_documented_code() {
+        let base = NewOrder { order_ref: "O-1".into(), instructions: vec![instruction()], ..Default::default() };
+        assert!(codes(&base).is_empty());
+        type Mutation = fn(&mut NewOrder);
+        let cases: &[(Mutation, &[&str])] = &[
+            (|o| o.order_ref = String::new(), &["ORDER_REF_IS_REQUIRED"]),
+            (|o| o.order_ref = "x".repeat(51), &["ORDER_REF_LENGTH_OUT_OF_RANGE"]),
+            (|o| o.order_ref = "a b".into(), &["ORDER_REF_CONTAINS_INVALID_CHARACTERS"]),
+            (|o| o.instructions[0].instruction_ref = "i/1".into(), &["INSTRUCTION_REF_CONTAINS_INVALID_CHARACTERS"]),
+            (|o| o.instructions[0].customer_ref = String::new(), &["CUSTOMER_REF_IS_REQUIRED"]),
+            (|o| o.instructions[0].amount = "12,50".into(), &["AMOUNT_FORMAT_NOT_RECOGNISED"]),
+            (|o| o.instructions[0].amount = "0".into(), &["AMOUNT_OUT_OF_RANGE"]),
+            (|o| o.instructions[0].amount = "-1".into(), &["AMOUNT_OUT_OF_RANGE"]),
+            (|o| o.instructions[0].amount = "".into(), &["AMOUNT_IS_REQUIRED"]),
+            (|o| o.instructions[0].currency = "GBPX".into(), &["CURRENCY_LENGTH_OUT_OF_RANGE"]),
+            (|o| o.instructions[0].currency = "gbp".into(), &["CURRENCY_FORMAT_NOT_RECOGNISED"]),
+            (|o| o.instructions[0].country = "GBR".into(), &["COUNTRY_LENGTH_OUT_OF_RANGE"]),
+            (|o| o.instructions[0].settled_by_date = Some("2026-02-30".into()), &["SETTLED_BY_DATE_IS_INVALID"]),
+            (
+                |o| {
+                    o.order_ref = String::new();
+                    o.instructions[0].amount = "abc".into();
+                    o.instructions[0].country = "G".into();
+                },
+                &["ORDER_REF_IS_REQUIRED", "AMOUNT_FORMAT_NOT_RECOGNISED", "COUNTRY_LENGTH_OUT_OF_RANGE"],
+            ),
+        ];
+        for (mutate, expected) in cases {
+            let mut order = base.clone();
+            mutate(&mut order);
+            assert_eq!(codes(&order), *expected);
+        }
+    }
+
+    #[test]
+    fn messages_name_the_property() {
+        let mut v = Validator::default();
+        v.reference("ORDER_REF", "orderRef", "");
+        let error = v.finish().unwrap_err();
+        assert_eq!(error.errors()[0].message, "'orderRef' must not be empty.");
+        assert_eq!(error.code(), Some("ORDER_REF_IS_REQUIRED"));
+        assert!(error.to_string().contains("ORDER_REF_IS_REQUIRED"));
+    }
+}
