@@ -44,7 +44,7 @@ impl Client {
         &self.inner
     }
 
-    pub fn authenticate(&self, options: &CallOptions) -> Result<ResponseMeta, Error> {
+    pub fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
         self.runtime.block_on(self.inner.authenticate(options))
     }
 

@@ -160,11 +160,11 @@ impl Client {
 
     /// Makes sure a usable access token is cached (fetching one if needed), e.g. to fail fast
     /// on bad credentials at start-up.
-    pub async fn authenticate(&self, options: &CallOptions) -> Result<ResponseMeta, Error> {
+    pub async fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
         let correlation_id = resolve_correlation_id(options)?;
         let deadline = Instant::now() + self.inner.config.call_timeout();
         self.token(&correlation_id, deadline).await.map_err(|f| f.error)?;
-        Ok(ResponseMeta { status: 201, attempts: 1, client_correlation_id: correlation_id })
+        Ok(())
     }
 
     /// Runs an operation to a 2xx answer or a final error.

@@ -382,3 +382,17 @@ fn the_blocking_client_runs_the_same_flow() {
     drop(client);
     runtime.block_on(h.emulator.shutdown());
 }
+
+#[tokio::test]
+async fn an_explicit_proxy_carries_every_request() {
+    let h = Harness::start().await;
+    // The emulator answers absolute-form proxy requests by path, so it can stand in for the proxy.
+    let client = imburse::Client::new(
+        h.config().base_url("http://imburse-api.invalid").proxy(&h.info.url).build().unwrap(),
+    )
+    .unwrap();
+    let customer = client.get_or_create_customer("C-PROXY", &CallOptions::new()).await.unwrap();
+    assert_eq!(customer.data.customer_ref, "C-PROXY");
+    let seen = h.requests("GET", "/v2/customer-vault/C-PROXY").await;
+    assert_eq!(seen[0]["headers"]["host"], "imburse-api.invalid", "the request was addressed through the proxy");
+}
