@@ -89,6 +89,9 @@ pub(crate) struct Operation {
     pub idempotency: Idempotency,
     pub scope: Scope,
     pub body: Option<Bytes>,
+    /// What client-side validation refused, if anything: returned with the call's correlation
+    /// id, and nothing is sent.
+    pub invalid: Option<Error>,
 }
 
 /// A call that got a 2xx answer.
@@ -171,6 +174,9 @@ impl Client {
     pub(crate) async fn execute(&self, operation: Operation, options: &CallOptions) -> Result<Exchange, Failure> {
         let no_context = |error: Error| Failure { error, outcome_unknown: false };
         let correlation_id = resolve_correlation_id(options).map_err(no_context)?;
+        if let Some(invalid) = operation.invalid {
+            return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
+        }
         let tenant_id = match operation.scope {
             Scope::Tenant => self.resolve_tenant(options).map_err(no_context)?,
             Scope::Account => None,
@@ -229,6 +235,7 @@ impl Client {
                         idempotency: Idempotency::Idempotent,
                         scope: Scope::Account,
                         body: None,
+                        invalid: None,
                     };
                     let request = HttpRequest {
                         method: Method::POST,
@@ -437,6 +444,7 @@ fn resolve_correlation_id(options: &CallOptions) -> Result<String, Error> {
 fn parse_token(exchange: &Exchange) -> Result<AccessToken, Error> {
     let invalid = |message: &str| {
         Error::new(ErrorKind::InvalidResponse, message.to_string())
+            .with_status(exchange.status)
             .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
     };
     let body: TokenBody = serde_json::from_slice(&exchange.body)
@@ -463,6 +471,7 @@ fn parse_token(exchange: &Exchange) -> Result<AccessToken, Error> {
 pub(crate) fn decode<T: DeserializeOwned>(exchange: &Exchange) -> Result<T, Error> {
     serde_json::from_slice(&exchange.body).map_err(|e| {
         Error::new(ErrorKind::InvalidResponse, format!("the response body could not be decoded: {e}"))
+            .with_status(exchange.status)
             .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
     })
 }

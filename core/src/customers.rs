@@ -38,7 +38,7 @@ impl Client {
         customer_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Customer>, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
         let operation = Operation {
             name,
             method: Method::GET,
@@ -47,6 +47,7 @@ impl Client {
             idempotency: Idempotency::Safe,
             scope: Scope::Tenant,
             body: None,
+            invalid,
         };
         let exchange = self.execute(operation, options).await?;
         let mut customer: Customer = decode(&exchange)?;
@@ -63,7 +64,7 @@ impl Client {
         metadata: &Metadata,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
         let operation = Operation {
             name: "update_customer",
             method: Method::PUT,
@@ -71,13 +72,14 @@ impl Client {
             idempotency: Idempotency::Idempotent,
             scope: Scope::Tenant,
             body: Some(encode(&json!({ "metadata": metadata }))?),
+            invalid,
         };
         Ok(self.execute(operation, options).await?.meta)
     }
 
     /// `GET /v1/customer-vault/{customerRef}/wallet`.
     pub async fn get_wallet(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Wallet>, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
         let operation = Operation {
             name: "get_wallet",
             method: Method::GET,
@@ -85,6 +87,7 @@ impl Client {
             idempotency: Idempotency::Safe,
             scope: Scope::Tenant,
             body: None,
+            invalid,
         };
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
@@ -99,8 +102,9 @@ impl Client {
         reason: Option<&str>,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
-        required("financialInstrumentId", financial_instrument_id)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
+            .and_then(|()| required("financialInstrumentId", financial_instrument_id))
+            .err();
         let body = json!({ "financialInstrumentId": financial_instrument_id, "reason": reason });
         let operation = Operation {
             name: "add_to_wallet",
@@ -109,6 +113,7 @@ impl Client {
             idempotency: Idempotency::Idempotent,
             scope: Scope::Tenant,
             body: Some(encode(&body)?),
+            invalid,
         };
         Ok(self.execute(operation, options).await?.meta)
     }
@@ -122,7 +127,7 @@ impl Client {
         mobile: &NewMobileInstrument,
         options: &CallOptions,
     ) -> Result<Response<CreatedInstrument>, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
         let operation = Operation {
             name: "add_mobile_instrument",
             method: Method::POST,
@@ -130,6 +135,7 @@ impl Client {
             idempotency: Idempotency::NonIdempotent,
             scope: Scope::Tenant,
             body: Some(encode(mobile)?),
+            invalid,
         };
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
@@ -142,8 +148,9 @@ impl Client {
         financial_instrument_id: &str,
         options: &CallOptions,
     ) -> Result<Response<FinancialInstrument>, Error> {
-        path_reference("CUSTOMER_REF", "customerRef", customer_ref)?;
-        required("financialInstrumentId", financial_instrument_id)?;
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
+            .and_then(|()| required("financialInstrumentId", financial_instrument_id))
+            .err();
         let operation = Operation {
             name: "get_financial_instrument",
             method: Method::GET,
@@ -151,6 +158,7 @@ impl Client {
             idempotency: Idempotency::Safe,
             scope: Scope::Tenant,
             body: None,
+            invalid,
         };
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })

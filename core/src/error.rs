@@ -259,6 +259,12 @@ impl Error {
         Error::new(ErrorKind::Configuration, format!("{field}: {problem}"))
     }
 
+    /// Records the HTTP status of the response the error is about.
+    pub(crate) fn with_status(mut self, status: u16) -> Error {
+        self.inner.status = Some(status);
+        self
+    }
+
     /// Replaces the error entries (client-side validation builds its own).
     pub(crate) fn with_entries(mut self, entries: Vec<ErrorEntry>) -> Error {
         self.inner.errors = entries;

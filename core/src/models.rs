@@ -373,6 +373,9 @@ pub struct Customer {
     pub metadata: Metadata,
     #[serde(default)]
     pub financial_instruments: Vec<FinancialInstrument>,
+    /// Epoch milliseconds.
+    #[serde(default)]
+    pub created: Option<i64>,
 }
 
 /// The financial instruments stored in a customer's wallet.

@@ -25,7 +25,6 @@ impl Client {
     pub async fn create_order(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
         let mut v = Validator::default();
         v.order(order);
-        v.finish()?;
         let operation = Operation {
             name: "create_order",
             method: Method::POST,
@@ -33,6 +32,7 @@ impl Client {
             idempotency: Idempotency::IdempotentByReference,
             scope: Scope::Tenant,
             body: Some(encode(order)?),
+            invalid: v.finish().err(),
         };
         match self.execute(operation, options).await {
             Ok(exchange) => Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta }),
@@ -52,7 +52,7 @@ impl Client {
 
     /// `GET /v1/order-management/{orderRef}`.
     pub async fn get_order(&self, order_ref: &str, options: &CallOptions) -> Result<Response<Order>, Error> {
-        path_reference("ORDER_REF", "orderRef", order_ref)?;
+        let invalid = path_reference("ORDER_REF", "orderRef", order_ref).err();
         let operation = Operation {
             name: "get_order",
             method: Method::GET,
@@ -60,6 +60,7 @@ impl Client {
             idempotency: Idempotency::Safe,
             scope: Scope::Tenant,
             body: None,
+            invalid,
         };
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
@@ -75,7 +76,6 @@ impl Client {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.instruction("", instruction);
-        v.finish()?;
         let operation = Operation {
             name: "create_instruction",
             method: Method::POST,
@@ -83,6 +83,7 @@ impl Client {
             idempotency: Idempotency::IdempotentByReference,
             scope: Scope::Tenant,
             body: Some(encode(instruction)?),
+            invalid: v.finish().err(),
         };
         match self.execute(operation, options).await {
             Ok(exchange) => Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta }),
@@ -111,7 +112,6 @@ impl Client {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
-        v.finish()?;
         let operation = Operation {
             name: "get_instruction",
             method: Method::GET,
@@ -119,6 +119,7 @@ impl Client {
             idempotency: Idempotency::Safe,
             scope: Scope::Tenant,
             body: None,
+            invalid: v.finish().err(),
         };
         let exchange = self.execute(operation, options).await?;
         let mut instruction: Instruction = decode(&exchange)?;
@@ -139,7 +140,6 @@ impl Client {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
-        v.finish()?;
         let body = match reason {
             Some(reason) => json!({ "reason": reason }),
             None => json!({}),
@@ -151,6 +151,7 @@ impl Client {
             idempotency: Idempotency::Idempotent,
             scope: Scope::Tenant,
             body: Some(encode(&body)?),
+            invalid: v.finish().err(),
         };
         Ok(self.execute(operation, options).await?.meta)
     }

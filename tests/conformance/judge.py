@@ -1,0 +1,1082 @@
+#!/usr/bin/env python3
+"""Judge of the cross-language conformance suite (Python 3.9+, standard library only).
+
+Every language's runner executes every scenario of ``manifest.json`` against the emulator and
+writes one normalised outcome record per scenario to ``records/<language>.jsonl``. This script:
+
+  judge.py records/rust.jsonl records/python.jsonl ...
+      Compares every other file with the first (the reference), scenario by scenario, and
+      reports missing and extra scenarios and every differing field. Exit 0 only when all
+      record sets are valid and equal.
+
+  judge.py --check-manifest manifest.json records/rust.jsonl
+      Lints the manifest, then checks one record set against each scenario's ``expect`` block
+      (subset match), so every runner's expectations are checked in one place.
+
+  judge.py --lint manifest.json [--emulator URL]
+      Checks the manifest: well-formed JSON, unique kebab-case ids, known operation names and
+      arguments, fault specs, expectations written in normalised form. With --emulator, also
+      arms every fault spec on a running emulator (then disarms it) to prove it is accepted.
+
+  judge.py --self-test
+      Proves the judge detects a differing field, a missing scenario, an unmet expectation and
+      a bad manifest, and accepts equal record sets.
+
+Exit codes: 0 all good, 1 differences or failed checks, 2 usage, file or JSON errors.
+See README.md next to this file for the formats and the normalisation rules.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+
+# --------------------------------------------------------------------------- vocabulary
+
+ERROR_KINDS = (
+    "bad_request", "unauthorized", "request_failed", "forbidden", "not_found", "conflict",
+    "rate_limited", "server", "timeout", "connection", "invalid_response", "invalid_request",
+    "configuration",
+)
+
+# Instruction fields in "field order" (the order validation codes are listed in).
+INSTRUCTION_REQUIRED = ("instruction_ref", "customer_ref", "direction", "amount", "currency", "country")
+INSTRUCTION_OPTIONAL = ("settled_by_date", "scheme_id", "financial_instrument_id", "metadata")
+CUSTOMER_DEFAULT_FIELDS = ("financial_instrument_id", "scheme_id", "metadata")
+
+# Operation name -> (required args, optional args). Values are strings unless named below.
+OPERATIONS = {
+    "create_order": (("order_ref",), ("instructions", "metadata", "customer_defaults")),
+    "get_order": (("order_ref",), ()),
+    "create_instruction": (("order_ref", "instruction"), ()),
+    "get_instruction": (("order_ref", "instruction_ref"), ()),
+    "cancel_instruction": (("order_ref", "instruction_ref"), ("reason",)),
+    "get_customer": (("customer_ref",), ()),
+    "get_or_create_customer": (("customer_ref",), ()),
+    "update_customer": (("customer_ref", "metadata"), ()),
+    "add_mobile_instrument": (("customer_ref", "country_code", "phone_number"), ()),
+    "get_financial_instrument": (("customer_ref", "financial_instrument_id"), ()),
+    "get_wallet": (("customer_ref",), ()),
+    "add_to_wallet": (("customer_ref", "financial_instrument_id"), ("reason",)),
+}
+READ_OPERATIONS = ("get_order", "get_instruction", "get_customer", "get_or_create_customer",
+                   "get_financial_instrument", "get_wallet")
+# List fields of read results that exists_after may count.
+COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids")
+
+CLIENT_SETTINGS = ("max_attempts", "backoff_base_ms", "backoff_cap_ms", "retry_after_cap_ms",
+                   "connect_timeout_ms", "attempt_timeout_ms", "call_timeout_ms")
+CREDENTIALS = ("demo", "read_only", "wrong_private_key", "unknown_public_key")
+CLIENT_TENANTS = ("demo", "other", "none")
+CALL_TENANTS = ("demo", "other")
+BASE_URLS = ("emulator", "unreachable")
+
+BODY_SHAPES = ("classic", "problem", "mandates", "empty", "raw")
+# Fault action -> fields it may carry besides method, path, times and action.
+FAULT_FIELDS = {
+    "respond": ("status", "retry_after", "body", "error_code", "message", "raw_body", "content_type"),
+    "delay": ("ms",),
+    "drop_before_read": (),
+    "drop_after_read": ("process",),
+    "truncate_body": (),
+    "corrupt_body": (),
+    "html": ("status",),
+    "oversized_body": ("status", "bytes"),
+}
+
+SERVER_CORRELATION = ("given", "generated_uuid", "other", "missing", "mixed", None)
+
+RECORD_KEYS = ("attempts", "error", "id", "outcome", "result", "server", "timing")
+ERROR_KEYS = ("attempts", "client_correlation_id", "code", "codes", "correlation_id", "kind",
+              "retry_after_ms", "status")
+SERVER_KEYS = ("correlation_id", "exists_after", "faults_unused", "identity_requests", "requests",
+               "same_correlation_id_on_every_attempt")
+EXPECT_SERVER_KEYS = SERVER_KEYS
+TIMESTAMP_FIELDS = ("created", "last_updated")
+
+# Fields of the outcome record that are measured, not behaviour: never compared across languages.
+NOT_COMPARED = ("timing",)
+
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+# Imburse (ASP.NET TraceIdentifier) correlation id: 13 base32 characters, ':', 8 hex digits.
+IMBURSE_CID_RE = re.compile(r"^[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}$")
+KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SETUP_REF_RE = re.compile(r"^\$setup\.(\d+)\.([a-z_]+)$")
+PLACEHOLDERS = ("<uuid>", "<imburse-correlation-id>", "<epoch-ms>")
+
+
+# --------------------------------------------------------------------------- normalisation
+
+def normalise_string(value):
+    """The normalised form of one string value of a result or error."""
+    if UUID_RE.match(value):
+        return "<uuid>"
+    if IMBURSE_CID_RE.match(value):
+        return "<imburse-correlation-id>"
+    return value
+
+
+def normalise(value, key=None):
+    """Applies the README's normalisation rules to a result or error value (recursively).
+
+    Runners written in Python may call this; other languages port it. Amounts are not touched:
+    a runner must already hold them as exact decimal strings.
+    """
+    if key in TIMESTAMP_FIELDS and value is not None:
+        return "<epoch-ms>"
+    if isinstance(value, dict):
+        return {k: normalise(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, str):
+        return normalise_string(value)
+    return value
+
+
+def canonical_line(record):
+    """How a record is written: one line, keys sorted, no insignificant whitespace."""
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- loading
+
+class InputError(Exception):
+    """A file that cannot be read or parsed (exit status 2)."""
+
+
+def _pairs_keep_order(pairs):
+    obj = dict(pairs)
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate key in object: %r" % sorted(k for k in keys if keys.count(k) > 1)[0])
+    obj["__unsorted__"] = keys != sorted(keys)
+    return obj
+
+
+def _strip_sort_marks(value, where, problems):
+    if isinstance(value, dict):
+        if value.pop("__unsorted__", False):
+            problems.append("%s: keys are not sorted" % (where or "record"))
+        for k, v in value.items():
+            _strip_sort_marks(v, "%s.%s" % (where, k) if where else k, problems)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _strip_sort_marks(v, "%s[%d]" % (where, i), problems)
+
+
+def load_records(path):
+    """Reads a JSON Lines record file: returns (records by id in file order, problems)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError as e:
+        raise InputError("%s: %s" % (path, e))
+    records, problems = {}, []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line, object_pairs_hook=_pairs_keep_order)
+        except ValueError as e:
+            raise InputError("%s:%d: not valid JSON: %s" % (path, number, e))
+        if not isinstance(record, dict):
+            raise InputError("%s:%d: a record must be a JSON object" % (path, number))
+        sort_problems = []
+        _strip_sort_marks(record, "", sort_problems)
+        rid = record.get("id")
+        if not isinstance(rid, str) or not rid:
+            problems.append("%s:%d: record without a string id" % (path, number))
+            continue
+        if rid in records:
+            problems.append("%s:%d: scenario %s recorded twice" % (path, number, rid))
+            continue
+        problems.extend("%s: %s" % (rid, p) for p in sort_problems)
+        problems.extend("%s: %s" % (rid, p) for p in validate_record(record))
+        records[rid] = record
+    return records, problems
+
+
+def load_manifest(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise InputError("%s: %s" % (path, e))
+
+    def no_duplicate_keys(pairs):
+        keys = [k for k, _ in pairs]
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            raise ValueError("duplicate key %r" % dupes[0])
+        return dict(pairs)
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicate_keys)
+    except ValueError as e:
+        raise InputError("%s: not valid JSON: %s" % (path, e))
+
+
+# --------------------------------------------------------------------------- record schema
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _unnormalised_strings(value, where):
+    """Strings that should have been replaced by a placeholder."""
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            path = "%s.%s" % (where, k)
+            if k in TIMESTAMP_FIELDS and v is not None and v != "<epoch-ms>":
+                found.append("%s: timestamp %r not normalised to \"<epoch-ms>\"" % (path, v))
+            else:
+                found.extend(_unnormalised_strings(v, path))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found.extend(_unnormalised_strings(v, "%s[%d]" % (where, i)))
+    elif isinstance(value, str) and normalise_string(value) != value:
+        found.append("%s: %r not normalised to %r" % (where, value, normalise_string(value)))
+    elif isinstance(value, float):
+        found.append("%s: %r is a float (amounts are decimal strings, counts integers)" % (where, value))
+    return found
+
+
+def validate_record(record):
+    """Schema and normalisation problems of one outcome record (empty list when valid)."""
+    p = []
+    keys = set(record)
+    if keys != set(RECORD_KEYS):
+        missing, extra = sorted(set(RECORD_KEYS) - keys), sorted(keys - set(RECORD_KEYS))
+        if missing:
+            p.append("missing keys %s" % missing)
+        if extra:
+            p.append("unknown keys %s" % extra)
+    outcome = record.get("outcome")
+    if outcome not in ("ok", "error"):
+        p.append("outcome must be \"ok\" or \"error\", not %r" % (outcome,))
+    if not _is_int(record.get("attempts")) or record.get("attempts", -1) < 0:
+        p.append("attempts must be a non-negative integer")
+    result, error = record.get("result"), record.get("error")
+    if outcome == "ok":
+        if not isinstance(result, dict):
+            p.append("an ok record needs a result object")
+        if error is not None:
+            p.append("an ok record has error null")
+    if outcome == "error":
+        if result is not None:
+            p.append("an error record has result null")
+        if not isinstance(error, dict):
+            p.append("an error record needs an error object")
+    if isinstance(result, dict):
+        p.extend(_unnormalised_strings(result, "result"))
+    if isinstance(error, dict):
+        if set(error) != set(ERROR_KEYS):
+            p.append("error keys must be exactly %s, not %s" % (list(ERROR_KEYS), sorted(error)))
+        if error.get("kind") not in ERROR_KINDS:
+            p.append("error.kind %r is not a known kind" % (error.get("kind"),))
+        for k in ("status", "retry_after_ms"):
+            if error.get(k) is not None and not _is_int(error.get(k)):
+                p.append("error.%s must be an integer or null" % k)
+        if not isinstance(error.get("codes"), list) or not all(isinstance(c, str) for c in error.get("codes", [])):
+            p.append("error.codes must be a list of strings")
+        if error.get("code") is not None and not isinstance(error.get("code"), str):
+            p.append("error.code must be a string or null")
+        if error.get("attempts") != record.get("attempts"):
+            p.append("error.attempts (%r) differs from attempts (%r)" % (error.get("attempts"), record.get("attempts")))
+        p.extend(_unnormalised_strings(error, "error"))
+    server = record.get("server")
+    if not isinstance(server, dict):
+        p.append("server must be an object")
+    else:
+        if set(server) != set(SERVER_KEYS):
+            p.append("server keys must be exactly %s, not %s" % (list(SERVER_KEYS), sorted(server)))
+        for k in ("requests", "identity_requests", "faults_unused"):
+            if not _is_int(server.get(k)):
+                p.append("server.%s must be an integer" % k)
+        if server.get("exists_after") is not None and not _is_int(server.get("exists_after")):
+            p.append("server.exists_after must be an integer or null")
+        if server.get("correlation_id", "absent") not in SERVER_CORRELATION:
+            p.append("server.correlation_id %r is not one of %s" % (server.get("correlation_id"), list(SERVER_CORRELATION)))
+        same = server.get("same_correlation_id_on_every_attempt", "absent")
+        if same not in (True, False, None):
+            p.append("server.same_correlation_id_on_every_attempt must be true, false or null")
+        if server.get("requests") == 0 and (server.get("correlation_id") is not None or same is not None):
+            p.append("with no requests, server.correlation_id and same_correlation_id_on_every_attempt are null")
+    timing = record.get("timing")
+    if not isinstance(timing, dict) or not isinstance(timing.get("gaps_ms"), list) or \
+            not all(_is_int(g) for g in timing.get("gaps_ms", [])):
+        p.append("timing must be {\"gaps_ms\": [integers]}")
+    return p
+
+
+# --------------------------------------------------------------------------- comparing languages
+
+def diff_values(reference, other, path=""):
+    """Every (path, reference value, other value) where the two differ."""
+    if isinstance(reference, dict) and isinstance(other, dict):
+        out = []
+        for key in sorted(set(reference) | set(other)):
+            if not path and key in NOT_COMPARED:
+                continue
+            sub = "%s.%s" % (path, key) if path else key
+            if key not in other:
+                out.append((sub, reference[key], "<absent>"))
+            elif key not in reference:
+                out.append((sub, "<absent>", other[key]))
+            else:
+                out.extend(diff_values(reference[key], other[key], sub))
+        return out
+    if isinstance(reference, list) and isinstance(other, list) and len(reference) == len(other):
+        out = []
+        for i, (a, b) in enumerate(zip(reference, other)):
+            out.extend(diff_values(a, b, "%s[%d]" % (path, i)))
+        return out
+    if type(reference) is not type(other) or reference != other:
+        return [(path or "<record>", reference, other)]
+    return []
+
+
+def compare_record_sets(reference_name, reference, other_name, other):
+    """Differences between two record sets (dicts id -> record), as readable lines."""
+    lines = []
+    missing = [i for i in reference if i not in other]
+    extra = [i for i in other if i not in reference]
+    if missing:
+        lines.append("  missing from %s (%d): %s" % (other_name, len(missing), ", ".join(missing)))
+    if extra:
+        lines.append("  not in %s (%d): %s" % (reference_name, len(extra), ", ".join(extra)))
+    for rid, ref in reference.items():
+        if rid not in other:
+            continue
+        diffs = diff_values(ref, other[rid])
+        if diffs:
+            lines.append("  %s:" % rid)
+            for path, a, b in diffs:
+                lines.append("    %s: %s=%s %s=%s" % (path, reference_name, _show(a), other_name, _show(b)))
+    return lines
+
+
+def _show(value):
+    if value == "<absent>":
+        return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _language(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def run_compare(paths, out):
+    sets, failed = [], False
+    for path in paths:
+        records, problems = load_records(path)
+        if problems:
+            failed = True
+            out.write("%s: %d invalid record(s):\n" % (path, len(problems)))
+            for problem in problems:
+                out.write("  %s\n" % problem)
+        sets.append((_language(path), records))
+    ref_name, ref = sets[0]
+    names = [n for n, _ in sets]
+    if len(set(names)) != len(names):
+        ref_name, names = paths[0], list(paths)
+        sets = [(p, r) for p, (_, r) in zip(paths, sets)]
+    for name, records in sets[1:]:
+        lines = compare_record_sets(ref_name, ref, name, records)
+        if lines:
+            failed = True
+            out.write("%s differs from %s (reference):\n" % (name, ref_name))
+            out.write("\n".join(lines) + "\n")
+        else:
+            out.write("%s: %d scenarios, identical to %s\n" % (name, len(records), ref_name))
+    if len(sets) == 1:
+        out.write("%s: %d scenarios, nothing to compare with\n" % (ref_name, len(ref)))
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------- manifest lint
+
+def _check_string_map(value, where, p):
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        p.append("%s must be an object of strings" % where)
+
+
+def _check_setup_ref(value, where, setup_len, p):
+    m = SETUP_REF_RE.match(value)
+    if m and int(m.group(1)) >= setup_len:
+        p.append("%s: %s refers to setup step %s, but only %d earlier step(s) exist"
+                 % (where, value, m.group(1), setup_len))
+    elif value.startswith("$") and not m:
+        p.append("%s: %r is not of the form $setup.<index>.<field>" % (where, value))
+
+
+def _check_instruction(value, where, setup_len, p):
+    if not isinstance(value, dict):
+        p.append("%s must be an object" % where)
+        return
+    for k in INSTRUCTION_REQUIRED:
+        if k not in value:
+            p.append("%s.%s is required (use \"\" for an empty value)" % (where, k))
+    for k, v in value.items():
+        if k not in INSTRUCTION_REQUIRED + INSTRUCTION_OPTIONAL:
+            p.append("%s.%s is not an instruction field" % (where, k))
+        elif k == "metadata":
+            _check_string_map(v, "%s.metadata" % where, p)
+        elif not isinstance(v, str):
+            p.append("%s.%s must be a string%s" % (where, k, " (amounts are exact decimals)" if k == "amount" else ""))
+        else:
+            _check_setup_ref(v, "%s.%s" % (where, k), setup_len, p)
+    if isinstance(value.get("direction"), str) and value["direction"] not in ("DEBIT", "CREDIT"):
+        p.append("%s.direction must be DEBIT or CREDIT" % where)
+
+
+def check_operation(step, where, setup_len, p):
+    """Checks {"operation", "args"} against the operation table."""
+    if not isinstance(step, dict):
+        p.append("%s must be an object" % where)
+        return
+    name = step.get("operation")
+    if name not in OPERATIONS:
+        p.append("%s.operation %r is not one of %s" % (where, name, sorted(OPERATIONS)))
+        return
+    args = step.get("args", {})
+    if not isinstance(args, dict):
+        p.append("%s.args must be an object" % where)
+        return
+    required, optional = OPERATIONS[name]
+    for k in required:
+        if k not in args:
+            p.append("%s.args.%s is required for %s" % (where, k, name))
+    for k, v in args.items():
+        at = "%s.args.%s" % (where, k)
+        if k not in required + optional:
+            p.append("%s is not an argument of %s" % (at, name))
+        elif k == "instructions":
+            if not isinstance(v, list):
+                p.append("%s must be a list" % at)
+            else:
+                for i, instruction in enumerate(v):
+                    _check_instruction(instruction, "%s[%d]" % (at, i), setup_len, p)
+        elif k == "instruction":
+            _check_instruction(v, at, setup_len, p)
+        elif k == "metadata":
+            _check_string_map(v, at, p)
+        elif k == "customer_defaults":
+            if not isinstance(v, dict):
+                p.append("%s must be an object keyed by customer ref" % at)
+                continue
+            for customer, default in v.items():
+                if not isinstance(default, dict):
+                    p.append("%s.%s must be an object" % (at, customer))
+                    continue
+                for dk, dv in default.items():
+                    if dk not in CUSTOMER_DEFAULT_FIELDS:
+                        p.append("%s.%s.%s is not a customer-default field" % (at, customer, dk))
+                    elif dk == "metadata":
+                        _check_string_map(dv, "%s.%s.metadata" % (at, customer), p)
+                    elif not isinstance(dv, str):
+                        p.append("%s.%s.%s must be a string" % (at, customer, dk))
+        elif not isinstance(v, str):
+            p.append("%s must be a string" % at)
+        else:
+            _check_setup_ref(v, at, setup_len, p)
+    extra = set(step) - {"operation", "args"}
+    if extra:
+        p.append("%s has unknown keys %s" % (where, sorted(extra)))
+
+
+def check_fault(fault, where, p):
+    if not isinstance(fault, dict):
+        p.append("%s must be an object" % where)
+        return
+    action = fault.get("action")
+    if action not in FAULT_FIELDS:
+        p.append("%s.action %r is not one of %s" % (where, action, sorted(FAULT_FIELDS)))
+        return
+    method = fault.get("method")
+    if not isinstance(method, str) or method != method.upper() or not method.isalpha():
+        p.append("%s.method is required (an upper-case HTTP method) so the fault hits only the call" % where)
+    path = fault.get("path")
+    if not isinstance(path, str) or not path.startswith("/"):
+        p.append("%s.path is required and must start with '/'" % where)
+    times = fault.get("times", 1)
+    if not _is_int(times) or times < 1:
+        p.append("%s.times must be an integer >= 1" % where)
+    for k in fault:
+        if k not in ("method", "path", "times", "action") + FAULT_FIELDS[action]:
+            p.append("%s.%s is not a field of a %s fault" % (where, k, action))
+    status = fault.get("status")
+    if action == "respond" and status is None:
+        p.append("%s.status is required for respond" % where)
+    if status is not None and (not _is_int(status) or not 200 <= status <= 599):
+        p.append("%s.status must be an integer in 200..599" % where)
+    if action == "respond":
+        body = fault.get("body", "classic")
+        if body not in BODY_SHAPES:
+            p.append("%s.body must be one of %s" % (where, list(BODY_SHAPES)))
+        if body == "raw" and not isinstance(fault.get("raw_body"), str):
+            p.append("%s.raw_body is required for body \"raw\"" % where)
+        ra = fault.get("retry_after")
+        if ra is not None and not (_is_int(ra) and ra >= 0) and not isinstance(ra, str):
+            p.append("%s.retry_after must be seconds (integer) or an HTTP date (string)" % where)
+    if action == "delay" and (not _is_int(fault.get("ms")) or not 0 <= fault["ms"] <= 600000):
+        p.append("%s.ms is required (0..600000)" % where)
+    if action == "drop_after_read" and not isinstance(fault.get("process", True), bool):
+        p.append("%s.process must be a boolean" % where)
+    if action == "oversized_body" and "bytes" in fault and (not _is_int(fault["bytes"]) or fault["bytes"] < 0):
+        p.append("%s.bytes must be a non-negative integer" % where)
+
+
+def _check_placeholders_only(value, where, p):
+    """Expectations are written in normalised form."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_placeholders_only(v, "%s.%s" % (where, k), p)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_placeholders_only(v, "%s[%d]" % (where, i), p)
+    elif isinstance(value, str) and normalise_string(value) != value:
+        p.append("%s: %r must be written normalised, as %r" % (where, value, normalise_string(value)))
+    elif isinstance(value, float):
+        p.append("%s: floats are not allowed (amounts are strings)" % where)
+
+
+def check_scenario(s, p):
+    sid = s.get("id") if isinstance(s, dict) else None
+    where = "scenario %s" % (sid if isinstance(sid, str) else "?")
+    if not isinstance(s, dict):
+        p.append("%s must be an object" % where)
+        return
+    allowed = {"id", "category", "description", "client", "emulator", "setup", "faults", "call", "expect"}
+    for k in set(s) - allowed:
+        p.append("%s: unknown key %r" % (where, k))
+    if not isinstance(sid, str) or not KEBAB_RE.match(sid):
+        p.append("%s: id must be kebab-case" % where)
+    description = s.get("description")
+    if not isinstance(description, str) or not description.strip() or "\n" in description \
+            or not description.rstrip().endswith("."):
+        p.append("%s: description must be one non-empty sentence ending with '.'" % where)
+    if "category" in s and (not isinstance(s["category"], str) or not KEBAB_RE.match(s["category"])):
+        p.append("%s: category must be a kebab-case string" % where)
+
+    client = s.get("client", {})
+    if not isinstance(client, dict):
+        p.append("%s: client must be an object" % where)
+        client = {}
+    for k, v in client.items():
+        if k in CLIENT_SETTINGS:
+            if not _is_int(v) or v < 0:
+                p.append("%s: client.%s must be a non-negative integer" % (where, k))
+        elif k == "credentials":
+            if v not in CREDENTIALS:
+                p.append("%s: client.credentials must be one of %s" % (where, list(CREDENTIALS)))
+        elif k == "tenant_id":
+            if v not in CLIENT_TENANTS:
+                p.append("%s: client.tenant_id must be one of %s" % (where, list(CLIENT_TENANTS)))
+        elif k == "base_url":
+            if v not in BASE_URLS:
+                p.append("%s: client.base_url must be one of %s" % (where, list(BASE_URLS)))
+        else:
+            p.append("%s: client.%s is not a client setting" % (where, k))
+
+    emulator = s.get("emulator", {})
+    if not isinstance(emulator, dict):
+        p.append("%s: emulator must be an object" % where)
+        emulator = {}
+    for k, v in emulator.items():
+        if k == "token_ttl_seconds":
+            if not _is_int(v) or v < 1:
+                p.append("%s: emulator.token_ttl_seconds must be an integer >= 1" % where)
+        elif k == "expire_tokens_before_call":
+            if not isinstance(v, bool):
+                p.append("%s: emulator.expire_tokens_before_call must be a boolean" % where)
+        else:
+            p.append("%s: emulator.%s is not an emulator setting" % (where, k))
+
+    setup = s.get("setup", [])
+    if not isinstance(setup, list):
+        p.append("%s: setup must be a list" % where)
+        setup = []
+    for i, step in enumerate(setup):
+        check_operation(step, "%s: setup[%d]" % (where, i), i, p)
+    special_client = (client.get("credentials", "demo") != "demo" or client.get("tenant_id", "demo") != "demo"
+                      or client.get("base_url", "emulator") != "emulator")
+    if setup and special_client:
+        p.append("%s: setup runs through the scenario's client, so it needs demo credentials, tenant demo "
+                 "and the emulator's URL" % where)
+    if emulator.get("expire_tokens_before_call") and not setup:
+        p.append("%s: expire_tokens_before_call needs a setup step (else the client holds no token to expire)" % where)
+
+    faults = s.get("faults", [])
+    if not isinstance(faults, list):
+        p.append("%s: faults must be a list" % where)
+        faults = []
+    for i, fault in enumerate(faults):
+        check_fault(fault, "%s: faults[%d]" % (where, i), p)
+
+    call = s.get("call")
+    options = {}
+    if not isinstance(call, dict):
+        p.append("%s: call is required" % where)
+    else:
+        call_only = {k: v for k, v in call.items() if k != "options"}
+        check_operation(call_only, "%s: call" % where, len(setup), p)
+        options = call.get("options", {})
+        if not isinstance(options, dict):
+            p.append("%s: call.options must be an object" % where)
+            options = {}
+        for k, v in options.items():
+            if k == "correlation_id":
+                if not isinstance(v, str) or not v or normalise_string(v) != v:
+                    p.append("%s: call.options.correlation_id must be a non-empty string that is neither a UUID "
+                             "nor an Imburse correlation id (it stays literal in records)" % where)
+            elif k == "tenant_id":
+                if v not in CALL_TENANTS:
+                    p.append("%s: call.options.tenant_id must be one of %s" % (where, list(CALL_TENANTS)))
+            else:
+                p.append("%s: call.options.%s is not a call option" % (where, k))
+
+    expect = s.get("expect")
+    if not isinstance(expect, dict):
+        p.append("%s: expect is required" % where)
+        return
+    for k in set(expect) - {"outcome", "result", "error", "attempts", "server", "timing"}:
+        p.append("%s: expect.%s is not an expectation" % (where, k))
+    outcome = expect.get("outcome")
+    if outcome not in ("ok", "error"):
+        p.append("%s: expect.outcome must be \"ok\" or \"error\"" % where)
+    if not _is_int(expect.get("attempts")) or expect.get("attempts", -1) < 0:
+        p.append("%s: expect.attempts must be a non-negative integer" % where)
+    if outcome == "ok" and "error" in expect:
+        p.append("%s: an ok expectation has no error block" % where)
+    if outcome == "error":
+        if "result" in expect:
+            p.append("%s: an error expectation has no result block" % where)
+        error = expect.get("error")
+        if not isinstance(error, dict) or error.get("kind") not in ERROR_KINDS:
+            p.append("%s: expect.error.kind must be one of %s" % (where, list(ERROR_KINDS)))
+        else:
+            for k in set(error) - set(ERROR_KEYS):
+                p.append("%s: expect.error.%s is not a field of the error record" % (where, k))
+            if "attempts" in error and error["attempts"] != expect.get("attempts"):
+                p.append("%s: expect.error.attempts differs from expect.attempts" % where)
+            if error["kind"] in ("invalid_request", "configuration"):
+                if expect.get("attempts") != 0 or expect.get("server", {}).get("requests") != 0:
+                    p.append("%s: %s sends nothing: attempts 0 and server.requests 0" % (where, error["kind"]))
+                if error["kind"] == "configuration" and setup:
+                    p.append("%s: a configuration error happens when the client is built, before any setup" % where)
+            _check_placeholders_only(error, "%s: expect.error" % where, p)
+    if "result" in expect:
+        if not isinstance(expect["result"], dict):
+            p.append("%s: expect.result must be an object" % where)
+        _check_placeholders_only(expect["result"], "%s: expect.result" % where, p)
+
+    server = expect.get("server")
+    if not isinstance(server, dict) or not _is_int(server.get("requests")):
+        p.append("%s: expect.server.requests (an integer) is required" % where)
+    else:
+        for k in set(server) - set(EXPECT_SERVER_KEYS):
+            p.append("%s: expect.server.%s is not a server field" % (where, k))
+        cid = server.get("correlation_id", None)
+        if cid not in SERVER_CORRELATION:
+            p.append("%s: expect.server.correlation_id must be one of %s" % (where, list(SERVER_CORRELATION)))
+        if cid == "given" and "correlation_id" not in options:
+            p.append("%s: expect.server.correlation_id \"given\" needs call.options.correlation_id" % where)
+        if cid == "generated_uuid" and "correlation_id" in options:
+            p.append("%s: a caller-given correlation id cannot be expected as generated_uuid" % where)
+        if server["requests"] == 0 and server.get("correlation_id") is not None:
+            p.append("%s: with no requests there is no correlation id to expect" % where)
+        if server["requests"] > 0 and _is_int(expect.get("attempts")) and expect["attempts"] > 0 \
+                and server["requests"] > expect["attempts"]:
+            p.append("%s: more requests (%d) than attempts (%d)" % (where, server["requests"], expect["attempts"]))
+        for k in ("identity_requests", "faults_unused"):
+            if k in server and (not _is_int(server[k]) or server[k] < 0):
+                p.append("%s: expect.server.%s must be a non-negative integer" % (where, k))
+        if "same_correlation_id_on_every_attempt" in server and \
+                server["same_correlation_id_on_every_attempt"] not in (True, False, None):
+            p.append("%s: expect.server.same_correlation_id_on_every_attempt must be a boolean" % where)
+        exists = server.get("exists_after")
+        if exists is not None:
+            if not isinstance(exists, dict):
+                p.append("%s: expect.server.exists_after must be an object" % where)
+            else:
+                for k in set(exists) - {"operation", "args", "count", "count_field"}:
+                    p.append("%s: expect.server.exists_after.%s is not allowed" % (where, k))
+                if exists.get("operation") not in READ_OPERATIONS:
+                    p.append("%s: expect.server.exists_after.operation must be a read: %s" % (where, list(READ_OPERATIONS)))
+                else:
+                    check_operation({"operation": exists["operation"], "args": exists.get("args", {})},
+                                    "%s: expect.server.exists_after" % where, len(setup), p)
+                if not _is_int(exists.get("count")) or exists.get("count", -1) < 0:
+                    p.append("%s: expect.server.exists_after.count must be a non-negative integer" % where)
+                if "count_field" in exists and exists["count_field"] not in COUNT_FIELDS:
+                    p.append("%s: expect.server.exists_after.count_field must be one of %s" % (where, list(COUNT_FIELDS)))
+    timing = expect.get("timing")
+    if timing is not None:
+        if not isinstance(timing, dict) or set(timing) != {"min_gap_ms"} or not _is_int(timing["min_gap_ms"]):
+            p.append("%s: expect.timing must be {\"min_gap_ms\": N}" % where)
+        elif _is_int(expect.get("attempts")) and expect["attempts"] < 2:
+            p.append("%s: expect.timing needs at least two attempts" % where)
+
+
+def lint_manifest(manifest):
+    """Every problem found in a manifest (empty list when it is well-formed)."""
+    p = []
+    if not isinstance(manifest, dict):
+        return ["the manifest must be a JSON object"]
+    for k in set(manifest) - {"version", "client", "environment", "operations", "scenarios"}:
+        p.append("unknown top-level key %r" % k)
+    if manifest.get("version") != 1:
+        p.append("version must be 1")
+    client = manifest.get("client")
+    if not isinstance(client, dict) or set(client) != set(CLIENT_SETTINGS) or \
+            not all(_is_int(v) and v > 0 for v in client.values()):
+        p.append("client must set exactly %s, each a positive integer" % list(CLIENT_SETTINGS))
+    environment = manifest.get("environment")
+    if environment is not None:
+        if not isinstance(environment, dict):
+            p.append("environment must be an object")
+        else:
+            creds = environment.get("credentials", {})
+            if not isinstance(creds, dict) or set(creds) != set(CREDENTIALS):
+                p.append("environment.credentials must define exactly %s" % list(CREDENTIALS))
+            tenants = environment.get("tenants", {})
+            if not isinstance(tenants, dict) or set(tenants) != set(CLIENT_TENANTS):
+                p.append("environment.tenants must define exactly %s" % list(CLIENT_TENANTS))
+    operations = manifest.get("operations")
+    if operations is not None:
+        if not isinstance(operations, dict) or set(operations) != set(OPERATIONS):
+            p.append("operations must describe exactly %s" % sorted(OPERATIONS))
+        else:
+            for name, spec in operations.items():
+                path = spec.get("path", "") if isinstance(spec, dict) else ""
+                if not isinstance(spec, dict) or not isinstance(spec.get("method"), str) or not path.startswith("/"):
+                    p.append("operations.%s needs method and path" % name)
+                    continue
+                for placeholder in re.findall(r"\{([a-z_]+)\}", path):
+                    if placeholder not in OPERATIONS[name][0]:
+                        p.append("operations.%s.path names {%s}, not a required argument" % (name, placeholder))
+    scenarios = manifest.get("scenarios")
+    if not isinstance(scenarios, list) or not scenarios:
+        p.append("scenarios must be a non-empty list")
+        return p
+    seen = set()
+    for s in scenarios:
+        sid = s.get("id") if isinstance(s, dict) else None
+        if sid in seen:
+            p.append("scenario id %r is used twice" % sid)
+        seen.add(sid)
+        check_scenario(s, p)
+    return p
+
+
+def arm_faults_on_emulator(manifest, url):
+    """Arms every fault spec on a running emulator, then disarms; returns problems."""
+    p = []
+    base = url.rstrip("/") + "/__emulator"
+
+    def call(method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(base + path, data=data, method=method,
+                                         headers={"content-type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+    try:
+        call("DELETE", "/faults")
+    except (urllib.error.URLError, OSError) as e:
+        return ["cannot reach the emulator at %s: %s" % (url, e)]
+    for s in manifest.get("scenarios", []):
+        for i, fault in enumerate(s.get("faults", [])):
+            status, body = call("POST", "/faults", fault)
+            if status != 201:
+                p.append("scenario %s: faults[%d] refused by the emulator (%d): %s" % (s.get("id"), i, status, body))
+            call("DELETE", "/faults")
+    return p
+
+
+# --------------------------------------------------------------------------- expectations
+
+def subset_mismatches(expected, actual, path):
+    """Where actual does not contain expected: dicts by key (subset), everything else exactly."""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return ["%s: expected an object %s, got %s" % (path, _show(expected), _show(actual))]
+        out = []
+        for k, v in expected.items():
+            if k not in actual:
+                out.append("%s.%s: expected %s, absent" % (path, k, _show(v)))
+            else:
+                out.extend(subset_mismatches(v, actual[k], "%s.%s" % (path, k)))
+        return out
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return ["%s: expected %s, got %s" % (path, _show(expected), _show(actual))]
+        out = []
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            out.extend(subset_mismatches(e, a, "%s[%d]" % (path, i)))
+        return out
+    if type(expected) is not type(actual) or expected != actual:
+        return ["%s: expected %s, got %s" % (path, _show(expected), _show(actual))]
+    return []
+
+
+def check_expectations(scenario, record):
+    """Mismatches between a scenario's expect block and its record."""
+    expect, out = scenario["expect"], []
+    if record.get("outcome") != expect["outcome"]:
+        detail = record.get("error") if record.get("outcome") == "error" else record.get("result")
+        out.append("outcome: expected %s, got %s (%s)" % (_show(expect["outcome"]), _show(record.get("outcome")),
+                                                          _show(detail)))
+        return out
+    if record.get("attempts") != expect["attempts"]:
+        out.append("attempts: expected %d, got %s" % (expect["attempts"], _show(record.get("attempts"))))
+    for block in ("result", "error"):
+        if block in expect:
+            out.extend(subset_mismatches(expect[block], record.get(block), block))
+    server = record.get("server") or {}
+    for k, v in expect.get("server", {}).items():
+        if k == "exists_after":
+            got = server.get("exists_after")
+            if got != v["count"]:
+                out.append("server.exists_after: expected %d from %s, got %s" % (v["count"], v["operation"], _show(got)))
+        elif server.get(k, "<absent>") != v:
+            out.append("server.%s: expected %s, got %s" % (k, _show(v), _show(server.get(k, "<absent>"))))
+    timing = expect.get("timing")
+    if timing:
+        gaps = (record.get("timing") or {}).get("gaps_ms") or []
+        if not gaps or min(gaps) < timing["min_gap_ms"]:
+            out.append("timing.gaps_ms: expected every gap >= %d ms, got %s" % (timing["min_gap_ms"], _show(gaps)))
+    return out
+
+
+def run_check_manifest(manifest_path, records_path, out):
+    manifest = load_manifest(manifest_path)
+    problems = lint_manifest(manifest)
+    if problems:
+        out.write("%s: %d manifest problem(s):\n" % (manifest_path, len(problems)))
+        out.write("".join("  %s\n" % x for x in problems))
+        return 1
+    records, invalid = load_records(records_path)
+    failed = bool(invalid)
+    if invalid:
+        out.write("%s: %d invalid record(s):\n" % (records_path, len(invalid)))
+        out.write("".join("  %s\n" % x for x in invalid))
+    ids = [s["id"] for s in manifest["scenarios"]]
+    missing = [i for i in ids if i not in records]
+    extra = [i for i in records if i not in set(ids)]
+    if missing:
+        failed = True
+        out.write("missing scenarios (%d): %s\n" % (len(missing), ", ".join(missing)))
+    if extra:
+        failed = True
+        out.write("records for scenarios not in the manifest (%d): %s\n" % (len(extra), ", ".join(extra)))
+    passed = 0
+    for scenario in manifest["scenarios"]:
+        record = records.get(scenario["id"])
+        if record is None:
+            continue
+        mismatches = check_expectations(scenario, record)
+        if mismatches:
+            failed = True
+            out.write("FAIL %s\n" % scenario["id"])
+            out.write("".join("  %s\n" % m for m in mismatches))
+        else:
+            passed += 1
+    out.write("%s: %d/%d scenarios meet their expectations\n" % (records_path, passed, len(ids)))
+    return 1 if failed else 0
+
+
+def run_lint(manifest_path, emulator_url, out):
+    manifest = load_manifest(manifest_path)
+    problems = lint_manifest(manifest)
+    if not problems and emulator_url:
+        problems = arm_faults_on_emulator(manifest, emulator_url)
+    if problems:
+        out.write("%s: %d problem(s):\n" % (manifest_path, len(problems)))
+        out.write("".join("  %s\n" % x for x in problems))
+        return 1
+    scenarios = manifest["scenarios"]
+    categories = {}
+    for s in scenarios:
+        categories[s.get("category", "uncategorised")] = categories.get(s.get("category", "uncategorised"), 0) + 1
+    faults = sum(len(s.get("faults", [])) for s in scenarios)
+    out.write("%s: %d scenarios, ids unique, operations known%s\n" % (
+        manifest_path, len(scenarios), ", %d fault specs accepted by the emulator" % faults if emulator_url else ""))
+    for name in sorted(categories):
+        out.write("  %-16s %d\n" % (name, categories[name]))
+    return 0
+
+
+# --------------------------------------------------------------------------- self-test
+
+def self_test(out):
+    failures = []
+
+    def check(condition, what):
+        if not condition:
+            failures.append(what)
+
+    # Normalisation.
+    check(normalise_string("3F2504E0-4F89-11D3-9A0C-0305E82C3301") == "<uuid>", "upper-case UUID normalised")
+    check(normalise_string("0HLPSRAQ7S0I6:00000002") == "<imburse-correlation-id>", "Imburse correlation id")
+    check(normalise_string("conf-corr-0001") == "conf-corr-0001", "a caller's id stays literal")
+    check(normalise({"created": 1795558126222, "last_updated": None, "amount": "0.10"}) ==
+          {"created": "<epoch-ms>", "last_updated": None, "amount": "0.10"}, "timestamps normalised, amounts kept")
+
+    def record(rid, **over):
+        r = {"id": rid, "outcome": "ok", "result": {"order_ref": "ORD-1", "reconciled": False, "status": 201},
+             "error": None, "attempts": 1,
+             "server": {"requests": 1, "correlation_id": "generated_uuid", "same_correlation_id_on_every_attempt": True,
+                        "identity_requests": 1, "faults_unused": 0, "exists_after": 1},
+             "timing": {"gaps_ms": []}}
+        r.update(over)
+        return r
+
+    error_record = record("e", outcome="error", result=None, attempts=3, error={
+        "kind": "server", "status": 503, "code": "SERVICE_UNAVAILABLE", "codes": ["SERVICE_UNAVAILABLE"],
+        "retry_after_ms": None, "client_correlation_id": "<uuid>", "correlation_id": "<imburse-correlation-id>",
+        "attempts": 3})
+    check(validate_record(record("a")) == [], "a valid ok record passes the schema")
+    check(validate_record(error_record) == [], "a valid error record passes the schema")
+    check(any("not normalised" in x for x in validate_record(record("a", result={"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}))),
+          "an un-normalised UUID is reported")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def write(name, records):
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as f:
+                for r in records:
+                    f.write(canonical_line(r) + "\n")
+            return path
+
+        class Sink:
+            def __init__(self):
+                self.text = ""
+
+            def write(self, s):
+                self.text += s
+
+        rust = write("rust.jsonl", [record("a"), error_record])
+        same = write("python.jsonl", [record("a", timing={"gaps_ms": [12]}), error_record])
+        sink = Sink()
+        check(run_compare([rust, same], sink) == 0, "equal record sets (timing aside) are accepted: " + sink.text)
+
+        differing = dict(error_record, error=dict(error_record["error"], code="INTERNAL_SERVER_ERROR"))
+        node = write("node.jsonl", [record("a"), differing])
+        sink = Sink()
+        check(run_compare([rust, node], sink) == 1 and "error.code" in sink.text and "INTERNAL_SERVER_ERROR" in sink.text,
+              "a differing field is reported by path: " + sink.text)
+
+        kotlin = write("kotlin.jsonl", [record("a")])
+        sink = Sink()
+        check(run_compare([rust, kotlin], sink) == 1 and "missing from kotlin" in sink.text and " e" in sink.text,
+              "a missing scenario is reported: " + sink.text)
+
+        swift = write("swift.jsonl", [record("a"), error_record, record("z")])
+        sink = Sink()
+        check(run_compare([rust, swift], sink) == 1 and "not in rust" in sink.text, "an extra scenario is reported")
+
+        unsorted = os.path.join(tmp, "go.jsonl")
+        with open(unsorted, "w", encoding="utf-8") as f:
+            f.write(json.dumps(record("a"), sort_keys=False) + "\n")
+        _, problems = load_records(unsorted)
+        check(any("not sorted" in x for x in problems), "unsorted keys are reported")
+
+        manifest = {
+            "version": 1,
+            "client": {k: 10 for k in CLIENT_SETTINGS},
+            "scenarios": [{
+                "id": "a", "description": "Creates an order.",
+                "call": {"operation": "create_order", "args": {"order_ref": "ORD-1"}},
+                "expect": {"outcome": "ok", "result": {"status": 201}, "attempts": 1,
+                           "server": {"requests": 1, "exists_after": {"operation": "get_order",
+                                                                      "args": {"order_ref": "ORD-1"}, "count": 1}}},
+            }, {
+                "id": "e", "description": "Fails after three attempts.",
+                "call": {"operation": "get_order", "args": {"order_ref": "ORD-1"}},
+                "expect": {"outcome": "error", "attempts": 3, "error": {"kind": "server", "status": 503},
+                           "server": {"requests": 3}},
+            }],
+        }
+        check(lint_manifest(manifest) == [], "a good manifest lints clean: %s" % lint_manifest(manifest))
+        manifest_path = os.path.join(tmp, "manifest.json")
+        with open(manifest_path, "w", encoding="utf-8") as f:
+            json.dump(manifest, f)
+        sink = Sink()
+        # error_record logged 1 request where the manifest expects 3: that must be reported.
+        check(run_check_manifest(manifest_path, rust, sink) == 1 and "server.requests: expected 3, got 1" in sink.text,
+              "an unmet expectation is reported: " + sink.text)
+        fixed = dict(error_record, server=dict(error_record["server"], requests=3))
+        good = write("good.jsonl", [record("a"), fixed])
+        sink = Sink()
+        check(run_check_manifest(manifest_path, good, sink) == 0, "met expectations pass: " + sink.text)
+        wrong_status = record("a", result={"order_ref": "ORD-1", "reconciled": False, "status": 202})
+        wrong = write("wrong.jsonl", [wrong_status, fixed])
+        sink = Sink()
+        check(run_check_manifest(manifest_path, wrong, sink) == 1 and "result.status: expected 201, got 202" in sink.text,
+              "a result field outside the expected subset is reported: " + sink.text)
+        check(subset_mismatches({"a": [1, {"b": None}]}, {"a": [1, {"b": None, "c": 2}], "d": 3}, "x") == [],
+              "extra keys are allowed by the subset match")
+        check(subset_mismatches({"a": [1]}, {"a": [1, 2]}, "x") != [], "lists must match in full")
+
+        bad = json.loads(json.dumps(manifest))
+        bad["scenarios"][1]["id"] = "a"
+        bad["scenarios"][1]["call"]["operation"] = "delete_order"
+        bad["scenarios"][0]["call"]["args"]["instructions"] = [{"instruction_ref": "I", "amount": 12.5}]
+        problems = lint_manifest(bad)
+        check(any("used twice" in x for x in problems), "a duplicate id is reported")
+        check(any("delete_order" in x for x in problems), "an unknown operation is reported")
+        check(any("amount must be a string" in x for x in problems), "a numeric amount is reported")
+
+    for f in failures:
+        out.write("FAIL %s\n" % f)
+    out.write("self-test: %s\n" % ("%d failure(s)" % len(failures) if failures else "all checks passed"))
+    return 1 if failures else 0
+
+
+# --------------------------------------------------------------------------- command line
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Compare conformance records across languages, or check them against the manifest.")
+    parser.add_argument("files", nargs="*", help="record files (JSON Lines); the first is the reference")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check-manifest", metavar="MANIFEST",
+                      help="check one record file against the manifest's expect blocks")
+    mode.add_argument("--lint", metavar="MANIFEST", help="check the manifest only")
+    mode.add_argument("--self-test", action="store_true", help="prove the judge works")
+    parser.add_argument("--emulator", metavar="URL", help="with --lint: arm every fault on this emulator")
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.self_test:
+            return self_test(out)
+        if args.lint:
+            if args.files:
+                parser.error("--lint takes no record files")
+            return run_lint(args.lint, args.emulator, out)
+        if args.emulator:
+            parser.error("--emulator goes with --lint")
+        if args.check_manifest:
+            if len(args.files) != 1:
+                parser.error("--check-manifest takes exactly one record file")
+            return run_check_manifest(args.check_manifest, args.files[0], out)
+        if not args.files:
+            parser.error("give at least one record file (the reference first)")
+        return run_compare(args.files, out)
+    except InputError as e:
+        sys.stderr.write("judge: %s\n" % e)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
