@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::client::{CallOptions, Client as AsyncClient, Response, ResponseMeta};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
+use crate::events::AttemptObserver;
 use crate::models::{
     Created, CreatedInstrument, Customer, FinancialInstrument, Instruction, Metadata, NewInstruction,
     NewMobileInstrument, NewOrder, Order, Wallet,
@@ -28,6 +29,15 @@ impl std::fmt::Debug for Client {
 
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        Self::build(config, None)
+    }
+
+    /// A client that hands every attempt event to `observer`.
+    pub fn with_attempt_observer(config: ClientConfig, observer: AttemptObserver) -> Result<Self, Error> {
+        Self::build(config, Some(observer))
+    }
+
+    fn build(config: ClientConfig, observer: Option<AttemptObserver>) -> Result<Self, Error> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("imburse-blocking")
@@ -35,7 +45,12 @@ impl Client {
             .build()
             .map_err(|e| Error::new(ErrorKind::Configuration, format!("cannot start the runtime: {e}")))?;
         // The HTTP client registers with the runtime that builds it.
-        let inner = runtime.block_on(async { AsyncClient::new(config) })?;
+        let inner = runtime.block_on(async {
+            match observer {
+                Some(observer) => AsyncClient::with_attempt_observer(config, observer),
+                None => AsyncClient::new(config),
+            }
+        })?;
         Ok(Self { inner, runtime: Arc::new(runtime) })
     }
 

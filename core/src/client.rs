@@ -19,6 +19,7 @@ use crate::auth::HmacSigner;
 use crate::auth::token::{AccessToken, TokenCache};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
+use crate::events::{self, AttemptEvent, AttemptObserver};
 use crate::retry::{self, Idempotency, RandomJitter, RetryDecision};
 use crate::transport::{HttpRequest, HttpResponse, Transport};
 
@@ -133,6 +134,7 @@ struct Inner {
     transport: Transport,
     signer: HmacSigner,
     tokens: TokenCache,
+    observer: Option<AttemptObserver>,
 }
 
 impl std::fmt::Debug for Client {
@@ -151,10 +153,20 @@ struct TokenBody {
 impl Client {
     /// A client for a validated configuration. Fails only if the HTTP stack cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        Self::build(config, None)
+    }
+
+    /// A client that also hands every [`AttemptEvent`] to `observer` (bindings route these
+    /// into their language's logging).
+    pub fn with_attempt_observer(config: ClientConfig, observer: AttemptObserver) -> Result<Self, Error> {
+        Self::build(config, Some(observer))
+    }
+
+    fn build(config: ClientConfig, observer: Option<AttemptObserver>) -> Result<Self, Error> {
         let transport = Transport::new(&config)?;
         let signer = HmacSigner::from_config(&config);
         let tokens = TokenCache::new(config.token_refresh_margin());
-        Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens }) })
+        Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens, observer }) })
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -254,6 +266,32 @@ impl Client {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &self,
+        operation: &Operation,
+        path: &str,
+        attempt: u32,
+        status: Option<u16>,
+        elapsed_ms: u64,
+        client_correlation_id: &str,
+        server_correlation_id: Option<&str>,
+        outcome: &str,
+    ) {
+        let event = AttemptEvent {
+            operation: operation.name,
+            method: operation.method.to_string(),
+            path: path.to_string(),
+            attempt,
+            status,
+            elapsed_ms,
+            client_correlation_id: client_correlation_id.to_string(),
+            server_correlation_id: server_correlation_id.map(str::to_string),
+            outcome: outcome.to_string(),
+        };
+        events::emit(&event, self.inner.observer.as_ref());
+    }
+
     /// The attempt loop: one place for headers, deadlines, the 401 replay and the retry table.
     async fn run(
         &self,
@@ -305,7 +343,7 @@ impl Client {
             let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
             let failure = match result {
                 Ok(response) if (200..300).contains(&response.status) => {
-                    trace_attempt(operation, &path, attempts, Some(response.status), elapsed_ms, correlation_id, None, "ok");
+                    self.report(operation, &path, attempts, Some(response.status), elapsed_ms, correlation_id, None, "ok");
                     return Ok(Exchange {
                         status: response.status,
                         body: response.body,
@@ -331,7 +369,7 @@ impl Client {
                 InternalError::Status { status, .. } => Some(*status),
                 _ => None,
             };
-            trace_attempt(
+            self.report(
                 operation,
                 &path,
                 attempts,
@@ -386,32 +424,6 @@ fn outcome_is_unknown(failure: &InternalError) -> bool {
         InternalError::Status { status, .. } => matches!(status, 500 | 502 | 504),
         _ => false,
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn trace_attempt(
-    operation: &Operation,
-    path: &str,
-    attempt: u32,
-    status: Option<u16>,
-    elapsed_ms: u64,
-    client_correlation_id: &str,
-    server_correlation_id: Option<&str>,
-    outcome: &str,
-) {
-    tracing::info!(
-        target: "imburse",
-        operation = operation.name,
-        method = %operation.method,
-        path,
-        attempt,
-        status,
-        elapsed_ms,
-        client_correlation_id,
-        server_correlation_id,
-        outcome,
-        "imburse attempt"
-    );
 }
 
 fn header_value(text: &str) -> HeaderValue {

@@ -11,6 +11,7 @@ mod client;
 pub mod config;
 mod customers;
 pub mod error;
+pub mod events;
 pub mod models;
 mod orders;
 pub mod retry;
@@ -20,6 +21,7 @@ mod validation;
 
 pub use auth::HmacSigner;
 pub use client::{CallOptions, Client, Response, ResponseMeta};
+pub use events::{AttemptEvent, AttemptObserver};
 pub use config::{ClientConfig, ClientConfigBuilder, Environment};
 pub use error::{Error, ErrorEntry, ErrorKind};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};

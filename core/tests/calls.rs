@@ -396,3 +396,26 @@ async fn an_explicit_proxy_carries_every_request() {
     let seen = h.requests("GET", "/v2/customer-vault/C-PROXY").await;
     assert_eq!(seen[0]["headers"]["host"], "imburse-api.invalid", "the request was addressed through the proxy");
 }
+
+#[tokio::test]
+async fn an_attempt_observer_sees_every_attempt() {
+    let h = Harness::start().await;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let observer: imburse::AttemptObserver = std::sync::Arc::new(move |event: &imburse::AttemptEvent| {
+        sink.lock().unwrap().push(event.clone());
+    });
+    let client = imburse::Client::with_attempt_observer(h.config().build().unwrap(), observer).unwrap();
+    h.arm(json!({"method": "GET", "action": "respond", "status": 502})).await;
+    client.get_or_create_customer("C-1", &CallOptions::new().correlation_id("obs-1")).await.unwrap();
+    let events = seen.lock().unwrap().clone();
+    let summary: Vec<_> = events.iter().map(|e| (e.operation, e.attempt, e.status)).collect();
+    assert_eq!(
+        summary,
+        [("authenticate", 1, Some(201)), ("get_or_create_customer", 1, Some(502)), ("get_or_create_customer", 2, Some(200))]
+    );
+    assert!(events.iter().all(|e| e.client_correlation_id == "obs-1"));
+    assert_eq!(events[1].path, "/v2/customer-vault/C-1");
+    assert!(events[1].server_correlation_id.is_some());
+    assert_eq!(events[2].outcome, "ok");
+}
