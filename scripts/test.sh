@@ -15,5 +15,5 @@ fi
 
 python3 tests/conformance/judge.py --self-test
 python3 tests/conformance/judge.py --lint tests/conformance/manifest.json
-cargo build --workspace --all-targets --locked
-cargo test --workspace --locked
+cargo build --all-targets --locked
+cargo test --locked

@@ -1,0 +1,1 @@
+//! The kotlin binding of the Imburse SDK core.

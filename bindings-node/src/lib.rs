@@ -1,0 +1,1 @@
+//! The node binding of the Imburse SDK core.

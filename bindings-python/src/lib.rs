@@ -1,0 +1,1 @@
+//! The python binding of the Imburse SDK core.
