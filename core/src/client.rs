@@ -190,7 +190,9 @@ impl Client {
             return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
         }
         let tenant_id = match operation.scope {
-            Scope::Tenant => self.resolve_tenant(options).map_err(no_context)?,
+            Scope::Tenant => self
+                .resolve_tenant(options)
+                .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?,
             Scope::Account => None,
         };
         let mut headers = HeaderMap::new();
