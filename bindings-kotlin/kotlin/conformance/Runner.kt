@@ -1,0 +1,462 @@
+// The Kotlin runner of the cross-language conformance suite (tests/conformance/README.md).
+//
+// It does what core/tests/conformance.rs does, through the Kotlin binding: every scenario of the
+// manifest, in order, against one emulator; one normalised, key-sorted record per scenario in
+// records/kotlin.jsonl. The judge then compares those records with the Rust runner's.
+//
+// Usage: Runner <suite dir> <records file>; IMBURSE_EMULATOR names the emulator binary.
+package com.imburse.conformance
+
+import com.google.gson.GsonBuilder
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import com.google.gson.JsonPrimitive
+import com.imburse.CallOptions
+import com.imburse.Client
+import com.imburse.ClientConfig
+import com.imburse.CustomerDefault
+import com.imburse.Direction
+import com.imburse.ErrorDetails
+import com.imburse.ImburseException
+import com.imburse.NewInstruction
+import com.imburse.NewMobileInstrument
+import com.imburse.NewOrder
+import com.imburse.Secret
+import com.imburse.testing.Emulator
+import java.io.File
+import kotlin.system.exitProcess
+import kotlinx.coroutines.runBlocking
+
+/** A harness failure (bad manifest, failing setup): stops the run, never becomes a record. */
+class HarnessError(message: String) : RuntimeException(message)
+
+fun harness(message: String): Nothing = throw HarnessError("conformance harness: $message")
+
+// ------------------------------------------------------------------------- JSON helpers
+
+fun json(vararg pairs: Pair<String, Any?>): JsonObject = JsonObject().apply { pairs.forEach { (k, v) -> add(k, toJson(v)) } }
+
+fun toJson(value: Any?): JsonElement = when (value) {
+    null -> JsonNull.INSTANCE
+    is JsonElement -> value
+    is String -> JsonPrimitive(value)
+    is Boolean -> JsonPrimitive(value)
+    is Number -> JsonPrimitive(value)
+    is Map<*, *> -> JsonObject().apply { value.forEach { (k, v) -> add(k as String, toJson(v)) } }
+    is Iterable<*> -> JsonArray().apply { value.forEach { add(toJson(it)) } }
+    else -> harness("cannot encode ${value::class}")
+}
+
+/** A member, or JSON null when absent. */
+fun JsonElement?.at(key: String): JsonElement =
+    if (this != null && this.isJsonObject) this.asJsonObject[key] ?: JsonNull.INSTANCE else JsonNull.INSTANCE
+
+fun JsonElement.str(): String? = if (isJsonPrimitive && asJsonPrimitive.isString) asString else null
+
+fun JsonElement.long(): Long? = if (isJsonPrimitive && asJsonPrimitive.isNumber) asLong else null
+
+fun text(args: JsonElement, key: String): String = args.at(key).str() ?: ""
+
+fun optText(args: JsonElement, key: String): String? = args.at(key).str()
+
+fun metadata(value: JsonElement): Map<String, String> =
+    if (value.isJsonObject) value.asJsonObject.entrySet().associate { (k, v) -> k to (v.str() ?: "") } else emptyMap()
+
+fun sortKeys(value: JsonElement): JsonElement = when {
+    value.isJsonObject -> JsonObject().apply {
+        value.asJsonObject.entrySet().sortedBy { it.key }.forEach { (k, v) -> add(k, sortKeys(v)) }
+    }
+    value.isJsonArray -> JsonArray().apply { value.asJsonArray.forEach { add(sortKeys(it)) } }
+    else -> value
+}
+
+// ------------------------------------------------------------------------- normalisation
+
+val UUID = Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+val IMBURSE_CORRELATION_ID = Regex("^[0-9A-V]{13}:[0-9a-fA-F]{8}$")
+
+fun isUuid(text: String) = UUID.matches(text)
+
+/** The suite's normalisation rules 1–3. */
+fun normalise(value: JsonElement): JsonElement = when {
+    value.isJsonPrimitive && value.asJsonPrimitive.isString && isUuid(value.asString) -> JsonPrimitive("<uuid>")
+    value.isJsonPrimitive && value.asJsonPrimitive.isString && IMBURSE_CORRELATION_ID.matches(value.asString) ->
+        JsonPrimitive("<imburse-correlation-id>")
+    value.isJsonArray -> JsonArray().apply { value.asJsonArray.forEach { add(normalise(it)) } }
+    value.isJsonObject -> JsonObject().apply {
+        value.asJsonObject.entrySet().forEach { (k, v) ->
+            add(k, if ((k == "created" || k == "last_updated") && !v.isJsonNull) JsonPrimitive("<epoch-ms>") else normalise(v))
+        }
+    }
+    else -> value
+}
+
+/**
+ * The record's kind, read from the exception's class rather than from `details().kind`, so the
+ * whole suite also checks that every failure lands in the right class.
+ */
+fun kindOf(e: ImburseException): String = when (e) {
+    is ImburseException.BadRequest -> "bad_request"
+    is ImburseException.Unauthorized -> "unauthorized"
+    is ImburseException.RequestFailed -> "request_failed"
+    is ImburseException.Forbidden -> "forbidden"
+    is ImburseException.NotFound -> "not_found"
+    is ImburseException.Conflict -> "conflict"
+    is ImburseException.RateLimited -> "rate_limited"
+    is ImburseException.Server -> "server"
+    is ImburseException.Timeout -> "timeout"
+    is ImburseException.Connection -> "connection"
+    is ImburseException.InvalidResponse -> "invalid_response"
+    is ImburseException.InvalidRequest -> "invalid_request"
+    is ImburseException.Configuration -> "configuration"
+    is ImburseException.Other -> "other:${e.kind}"
+}
+
+fun errorRecord(e: ImburseException): JsonElement {
+    val d = e.details()
+    return normalise(
+        json(
+            "kind" to kindOf(e),
+            "status" to d.status,
+            "code" to d.code,
+            "codes" to d.errors.map { it.code },
+            "retry_after_ms" to d.retryAfterMs,
+            "client_correlation_id" to d.clientCorrelationId,
+            "correlation_id" to d.correlationId,
+            "attempts" to d.attempts,
+        ),
+    )
+}
+
+/** The emulator's glob: `*` matches any run of characters (`/` included), the rest literally. */
+fun globMatch(pattern: String, text: String): Boolean {
+    val regex = pattern.split("*").joinToString(".*") { Regex.escape(it) }
+    return Regex("^$regex$", RegexOption.DOT_MATCHES_ALL).matches(text)
+}
+
+// ------------------------------------------------------------------------- the suite
+
+class Suite(val manifest: JsonObject, val emulator: Emulator) {
+    val environment: JsonElement get() = manifest.at("environment")
+
+    fun control(method: String, path: String, body: JsonElement? = null) = emulator.control(method, path, body)
+
+    /** A client from the manifest's settings overlaid with a scenario's. */
+    fun client(overrides: JsonElement): Client {
+        val settings = JsonObject()
+        manifest.at("client").asJsonObject.entrySet().forEach { (k, v) -> settings.add(k, v) }
+        if (overrides.isJsonObject) overrides.asJsonObject.entrySet().forEach { (k, v) -> settings.add(k, v) }
+        fun ms(key: String): ULong = settings.at(key).long()?.toULong() ?: harness(key)
+        val credentialsName = settings.at("credentials").str() ?: "demo"
+        val credentials = environment.at("credentials").at(credentialsName)
+        val tenantName = settings.at("tenant_id").str() ?: "demo"
+        val baseUrl = when (val name = settings.at("base_url").str() ?: "emulator") {
+            "emulator" -> emulator.url
+            "unreachable" -> "http://127.0.0.1:${java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1")).use { it.localPort }}"
+            else -> harness("unknown base_url $name")
+        }
+        val config = ClientConfig(
+            baseUrl = baseUrl,
+            publicKey = credentials.at("public_key").str() ?: harness(credentialsName),
+            privateKey = Secret(credentials.at("private_key").str() ?: ""),
+            accountId = credentials.at("account_id").str() ?: "",
+            tenantId = environment.at("tenants").at(tenantName).str(),
+            maxAttempts = (settings.at("max_attempts").long() ?: 3L).toUInt(),
+            backoffBaseMs = ms("backoff_base_ms"),
+            backoffCapMs = ms("backoff_cap_ms"),
+            retryAfterCapMs = ms("retry_after_cap_ms"),
+            connectTimeoutMs = ms("connect_timeout_ms"),
+            attemptTimeoutMs = ms("attempt_timeout_ms"),
+            callTimeoutMs = ms("call_timeout_ms"),
+            useEnvProxy = false,
+        )
+        return Client(config)
+    }
+
+    fun options(options: JsonElement) = CallOptions(
+        correlationId = options.at("correlation_id").str(),
+        tenantId = options.at("tenant_id").str()?.let { name -> environment.at("tenants").at(name).str() ?: harness(name) },
+    )
+}
+
+fun instruction(args: JsonElement) = NewInstruction(
+    instructionRef = text(args, "instruction_ref"),
+    customerRef = text(args, "customer_ref"),
+    direction = when (text(args, "direction").uppercase()) {
+        "DEBIT" -> Direction.DEBIT
+        "CREDIT" -> Direction.CREDIT
+        else -> harness("direction ${text(args, "direction")}")
+    },
+    amount = text(args, "amount"),
+    currency = text(args, "currency"),
+    country = text(args, "country"),
+    settledByDate = optText(args, "settled_by_date"),
+    schemeId = optText(args, "scheme_id"),
+    financialInstrumentId = optText(args, "financial_instrument_id"),
+    metadata = metadata(args.at("metadata")),
+)
+
+fun newOrder(args: JsonElement) = NewOrder(
+    orderRef = text(args, "order_ref"),
+    instructions = if (args.at("instructions").isJsonArray) args.at("instructions").asJsonArray.map { instruction(it) } else emptyList(),
+    metadata = metadata(args.at("metadata")),
+    customerDefaults = if (args.at("customer_defaults").isJsonObject) {
+        args.at("customer_defaults").asJsonObject.entrySet().associate { (customerRef, d) ->
+            customerRef to CustomerDefault(
+                financialInstrumentId = optText(d, "financial_instrument_id"),
+                schemeId = optText(d, "scheme_id"),
+                metadata = metadata(d.at("metadata")),
+            )
+        }
+    } else {
+        emptyMap()
+    },
+)
+
+/** Calls one operation; the result is the un-normalised record shape and the attempts. */
+suspend fun call(client: Client, operation: String, args: JsonElement, options: CallOptions): Pair<JsonObject, Int> {
+    val customerRef = text(args, "customer_ref")
+    return when (operation) {
+        "create_order" -> {
+            val order = newOrder(args)
+            val r = client.createOrder(order, options)
+            json("order_ref" to order.orderRef, "status" to r.data.status, "reconciled" to r.data.reconciled) to r.meta.attempts
+        }
+        "get_order" -> {
+            val r = client.getOrder(text(args, "order_ref"), options)
+            val o = r.data
+            json(
+                "order_ref" to o.orderRef, "metadata" to o.metadata,
+                "instruction_refs" to o.instructions.map { it.instructionRef },
+                "customer_default_refs" to o.customerDefaults.keys.sorted(),
+                "created" to o.created, "last_updated" to o.lastUpdated,
+            ) to r.meta.attempts
+        }
+        "create_instruction" -> {
+            val new = instruction(args.at("instruction"))
+            val r = client.createInstruction(text(args, "order_ref"), new, options)
+            json(
+                "order_ref" to text(args, "order_ref"), "instruction_ref" to new.instructionRef,
+                "status" to r.data.status, "reconciled" to r.data.reconciled,
+            ) to r.meta.attempts
+        }
+        "get_instruction" -> {
+            val r = client.getInstruction(text(args, "order_ref"), text(args, "instruction_ref"), options)
+            val i = r.data
+            json(
+                "order_ref" to i.orderRef, "instruction_ref" to i.instructionRef, "customer_ref" to i.customerRef,
+                "direction" to i.direction.name, "status" to i.status, "amount" to i.amount,
+                "currency" to i.currency, "country" to i.country, "settled_by_date" to i.settledByDate,
+                "scheme_id" to i.scheme?.schemeId, "scheme_source" to i.scheme?.source,
+                "financial_instrument_id" to i.financialInstrument?.financialInstrumentId,
+                "financial_instrument_source" to i.financialInstrument?.source, "metadata" to i.metadata,
+                "created" to i.created, "last_updated" to i.lastUpdated,
+            ) to r.meta.attempts
+        }
+        "cancel_instruction" -> {
+            val meta = client.cancelInstruction(text(args, "order_ref"), text(args, "instruction_ref"), optText(args, "reason"), options)
+            json("status" to meta.status) to meta.attempts
+        }
+        "get_customer", "get_or_create_customer" -> {
+            val r = if (operation == "get_customer") client.getCustomer(customerRef, options)
+            else client.getOrCreateCustomer(customerRef, options)
+            val c = r.data
+            json(
+                "customer_ref" to c.customerRef, "status" to c.status, "metadata" to c.metadata,
+                "financial_instrument_ids" to c.financialInstruments.map { it.id }, "created" to c.created,
+            ) to r.meta.attempts
+        }
+        "update_customer" -> {
+            val meta = client.updateCustomerMetadata(customerRef, metadata(args.at("metadata")), options)
+            json("status" to meta.status) to meta.attempts
+        }
+        "add_mobile_instrument" -> {
+            val mobile = NewMobileInstrument(countryCode = text(args, "country_code"), phoneNumber = text(args, "phone_number"))
+            val r = client.addMobileInstrument(customerRef, mobile, options)
+            json("id" to r.data) to r.meta.attempts
+        }
+        "get_financial_instrument" -> {
+            val r = client.getFinancialInstrument(customerRef, text(args, "financial_instrument_id"), options)
+            val f = r.data
+            json(
+                "id" to f.id, "type" to f.kind, "status" to f.status, "display_name" to f.displayName,
+                "details" to f.details, "wallet_enabled" to f.inWallet, "created" to f.createdTimestamp,
+            ) to r.meta.attempts
+        }
+        "get_wallet" -> {
+            val r = client.getWallet(customerRef, options)
+            json("customer_ref" to customerRef, "financial_instrument_ids" to r.data.financialInstruments.map { it.id }) to r.meta.attempts
+        }
+        "add_to_wallet" -> {
+            val meta = client.addToWallet(customerRef, text(args, "financial_instrument_id"), optText(args, "reason"), options)
+            json("status" to meta.status) to meta.attempts
+        }
+        else -> harness("unknown operation $operation")
+    }
+}
+
+/** Replaces `"$setup.<index>.<field>"` strings with earlier setup results. */
+fun resolve(value: JsonElement, setupResults: List<JsonObject>): JsonElement = when {
+    value.str()?.startsWith("\$setup.") == true -> {
+        val parts = value.asString.split(".", limit = 3)
+        val index = parts.getOrNull(1)?.toIntOrNull() ?: harness(value.asString)
+        val field = parts.getOrNull(2) ?: harness(value.asString)
+        setupResults.getOrNull(index)?.at(field) ?: harness(value.asString)
+    }
+    value.isJsonArray -> JsonArray().apply { value.asJsonArray.forEach { add(resolve(it, setupResults)) } }
+    value.isJsonObject -> JsonObject().apply { value.asJsonObject.entrySet().forEach { (k, v) -> add(k, resolve(v, setupResults)) } }
+    else -> value
+}
+
+sealed class Outcome {
+    class Ok(val result: JsonObject, val attempts: Int) : Outcome()
+    class Failed(val exception: ImburseException) : Outcome() {
+        val error: ErrorDetails = exception.details()
+    }
+}
+
+suspend fun attempt(block: suspend () -> Pair<JsonObject, Int>): Outcome = try {
+    val (result, attempts) = block()
+    Outcome.Ok(result, attempts)
+} catch (e: ImburseException) {
+    Outcome.Failed(e)
+}
+
+suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
+    val id = scenario.at("id").str() ?: harness("scenario without id")
+    suite.control("POST", "/reset")
+    val ttl = scenario.at("emulator").at("token_ttl_seconds").long() ?: suite.environment.at("default_token_ttl_seconds").long() ?: 3600L
+    suite.control("PUT", "/settings", json("token_ttl_seconds" to ttl))
+
+    val operation = scenario.at("call").at("operation").str() ?: harness(id)
+    var callArgs = scenario.at("call").at("args")
+    val built = try {
+        Result.success(suite.client(scenario.at("client")))
+    } catch (e: ImburseException) {
+        Result.failure(e)
+    }
+    val outcome: Outcome = built.fold(
+        onFailure = { Outcome.Failed(it as ImburseException) },
+        onSuccess = { client ->
+            client.use { c ->
+                val setupResults = mutableListOf<JsonObject>()
+                scenario.at("setup").takeIf { it.isJsonArray }?.asJsonArray?.forEach { step ->
+                    val args = resolve(step.at("args"), setupResults)
+                    val stepOperation = step.at("operation").str() ?: ""
+                    when (val done = attempt { call(c, stepOperation, args, CallOptions()) }) {
+                        is Outcome.Ok -> setupResults += done.result
+                        is Outcome.Failed -> harness("$id: setup $stepOperation failed: ${done.error}")
+                    }
+                }
+                suite.control("DELETE", "/requests")
+                scenario.at("faults").takeIf { it.isJsonArray }?.asJsonArray?.forEach { suite.control("POST", "/faults", it) }
+                if (scenario.at("emulator").at("expire_tokens_before_call").let { it.isJsonPrimitive && it.asBoolean }) {
+                    suite.control("POST", "/tokens/expire")
+                }
+                callArgs = resolve(scenario.at("call").at("args"), setupResults)
+                val options = suite.options(scenario.at("call").at("options"))
+                attempt { call(c, operation, callArgs, options) }
+            }
+        },
+    )
+
+    // What reached the server.
+    val spec = suite.manifest.at("operations").at(operation)
+    var pattern = spec.at("path").str() ?: ""
+    if (callArgs.isJsonObject) {
+        callArgs.asJsonObject.entrySet().forEach { (key, value) -> value.str()?.let { pattern = pattern.replace("{$key}", it) } }
+    }
+    val log = suite.control("GET", "/requests").let { if (it.isJsonArray) it.asJsonArray.map { e -> e.asJsonObject } else emptyList() }
+    val method = spec.at("method").str() ?: ""
+    val calls = log.filter { it.at("method").str() == method && globMatch(pattern, it.at("path").str() ?: "") }
+    val identityRequests = log.count { it.at("method").str() == "POST" && it.at("path").str() == "/v1/identity/hmac" }
+    val faults = suite.control("GET", "/faults")
+    val faultsUnused = if (faults.isJsonArray) faults.asJsonArray.sumOf { it.at("remaining").long() ?: 0L } else 0L
+    suite.control("DELETE", "/faults")
+
+    val given = scenario.at("call").at("options").at("correlation_id").str()
+    val ids = calls.map { it.at("headers").at("x-correlation-id").str() }
+    val (correlation, same) = when {
+        ids.isEmpty() -> null to null
+        ids.any { it == null } -> "missing" to false
+        ids.zipWithNext().any { (a, b) -> a != b } -> "mixed" to false
+        else -> {
+            val first = ids[0] ?: ""
+            val kind = when {
+                first == given -> "given"
+                given == null && isUuid(first) -> "generated_uuid"
+                else -> "other"
+            }
+            kind to first.isNotEmpty()
+        }
+    }
+    val gaps = calls.zipWithNext().map { (a, b) -> maxOf(0L, (b.at("received_at_ms").long() ?: 0L) - (a.at("received_at_ms").long() ?: 0L)) }
+
+    val check = scenario.at("expect").at("server").at("exists_after")
+    val existsAfter: Long? = if (!check.isJsonObject) null else {
+        suite.client(JsonNull.INSTANCE).use { fresh ->
+            val checkOperation = check.at("operation").str() ?: ""
+            when (val found = attempt { call(fresh, checkOperation, check.at("args"), CallOptions()) }) {
+                is Outcome.Ok -> check.at("count_field").str()?.let { field ->
+                    found.result.at(field).takeIf { it.isJsonArray }?.asJsonArray?.size()?.toLong() ?: 0L
+                } ?: 1L
+                is Outcome.Failed ->
+                    if (found.error.code?.endsWith("_NOT_FOUND") == true) 0L
+                    else harness("$id: exists_after failed: ${found.error}")
+            }
+        }
+    }
+
+    val ok = outcome as? Outcome.Ok
+    val failed = outcome as? Outcome.Failed
+    return json(
+        "id" to id,
+        "outcome" to if (ok != null) "ok" else "error",
+        "result" to ok?.let { normalise(it.result) },
+        "error" to failed?.let { errorRecord(it.exception) },
+        "attempts" to (ok?.attempts ?: failed?.error?.attempts),
+        "server" to json(
+            "requests" to calls.size,
+            "correlation_id" to correlation,
+            "same_correlation_id_on_every_attempt" to same,
+            "identity_requests" to identityRequests,
+            "faults_unused" to faultsUnused,
+            "exists_after" to existsAfter,
+        ),
+        "timing" to json("gaps_ms" to gaps),
+    )
+}
+
+fun main(args: Array<String>) {
+    if (args.size != 2) {
+        System.err.println("usage: Runner <tests/conformance dir> <records file>")
+        exitProcess(2)
+    }
+    val dir = File(args[0])
+    val manifest = JsonParser.parseString(File(dir, "manifest.json").readText()).asJsonObject
+    val configName = manifest.at("environment").at("emulator_config").str() ?: harness("environment.emulator_config")
+    val emulator = Emulator.start("--config", File(dir, configName).path)
+    val gson = GsonBuilder().serializeNulls().disableHtmlEscaping().create()
+    val started = System.nanoTime()
+    val lines = StringBuilder()
+    try {
+        val scenarios = manifest.at("scenarios").asJsonArray
+        runBlocking {
+            for (scenario in scenarios) {
+                lines.append(gson.toJson(sortKeys(runScenario(Suite(manifest, emulator), scenario.asJsonObject)))).append('\n')
+            }
+        }
+        val records = File(args[1])
+        records.parentFile?.mkdirs()
+        records.writeText(lines.toString())
+        println("kotlin conformance: ${scenarios.size()} scenarios, records in ${records.path} (%.1f s)".format((System.nanoTime() - started) / 1e9))
+    } catch (e: HarnessError) {
+        System.err.println(e.message)
+        exitProcess(1)
+    } finally {
+        emulator.stop()
+    }
+}

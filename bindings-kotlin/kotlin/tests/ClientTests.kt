@@ -1,0 +1,479 @@
+// The Kotlin binding's tests, on the JVM against the emulator: the quickstart, every operation,
+// every exception class with its fields, retries and correlation ids, the 401 refresh, a
+// reconciled create, 100 concurrent suspend calls, attempt events, secrets, the blocking client
+// and close().
+package com.imburse.tests
+
+import com.google.gson.JsonObject
+import com.imburse.AttemptEvent
+import com.imburse.AttemptListener
+import com.imburse.BlockingClient
+import com.imburse.CallOptions
+import com.imburse.Client
+import com.imburse.ClientConfig
+import com.imburse.Direction
+import com.imburse.ImburseException
+import com.imburse.NewInstruction
+import com.imburse.NewMobileInstrument
+import com.imburse.NewOrder
+import com.imburse.Secret
+import com.imburse.testing.Emulator
+import com.imburse.testing.TestSuite
+import com.imburse.testing.assertEquals
+import com.imburse.testing.assertThrows
+import com.imburse.testing.check
+import com.imburse.testing.header
+import com.imburse.testing.runAndExit
+import java.util.Collections
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+
+const val SCHEME = "654EB81FF7F07F7CF5A1EE3FF6972E90"
+const val INSTRUMENT = "5f0e2b8e-0b7a-4c41-9d7f-3c1f2e9a8b7c"
+const val READ_ONLY_PUBLIC = "11111111-1111-4111-8111-111111111111"
+const val READ_ONLY_PRIVATE = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY="
+const val WRONG_PRIVATE = "x/xo99iO/eJ3MnO5nPhPKrf9+r5Nxpz+/L+2ZPfebfA="
+const val OTHER_TENANT = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+const val OTHER_TENANT_PUBLIC = "22222222-2222-4222-8222-222222222222"
+
+val UUID = Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+val IMBURSE_CORRELATION_ID = Regex("^[0-9A-V]{13}:[0-9a-fA-F]{8}$")
+
+lateinit var emulator: Emulator
+
+/** Settings for the emulator with short backoffs, so retry tests stay fast. */
+fun config(): ClientConfig = ClientConfig(
+    publicKey = emulator.publicKey,
+    privateKey = Secret(emulator.privateKey),
+    accountId = emulator.accountId,
+    tenantId = emulator.tenantId,
+    baseUrl = emulator.url,
+    backoffBaseMs = 10uL,
+    backoffCapMs = 40uL,
+    useEnvProxy = false,
+)
+
+fun instruction(ref: String, customer: String, amount: String) = NewInstruction(
+    instructionRef = ref,
+    customerRef = customer,
+    direction = Direction.DEBIT,
+    amount = amount,
+    currency = "GBP",
+    country = "GB",
+    settledByDate = "2026-12-31",
+    schemeId = SCHEME,
+    financialInstrumentId = INSTRUMENT,
+    metadata = mapOf("invoice" to "INV-$ref"),
+)
+
+suspend fun seedOrder(orderRef: String, vararg instructions: NewInstruction) {
+    Client(config()).use { it.createOrder(NewOrder(orderRef = orderRef, instructions = instructions.toList())) }
+}
+
+fun freePort(): Int = java.net.ServerSocket(0).use { it.localPort }
+
+fun ImburseException.requireDetails(kind: String, status: Int?, attempts: Int) {
+    val d = details()
+    assertEquals(kind, d.kind, "kind")
+    assertEquals(status, d.status, "status")
+    assertEquals(attempts, d.attempts, "attempts")
+    assertEquals(d.errors.firstOrNull()?.code, d.code, "code is the first entry's")
+}
+
+fun main(args: Array<String>) {
+    emulator = Emulator.start(
+        "--key", "$READ_ONLY_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c:tenant-transaction-read",
+        // A second tenant of the demo account, which the demo key may not act for.
+        "--key", "$OTHER_TENANT_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:$OTHER_TENANT:tenant-admin",
+    )
+    val suite = TestSuite()
+    registerTests(suite)
+    runAndExit(suite, args.firstOrNull()) { emulator.stop() }
+}
+
+fun TestSuite.case(name: String, body: suspend () -> Unit) = test(name) {
+    emulator.reset()
+    body()
+}
+
+fun registerTests(suite: TestSuite) = with(suite) {
+    case("quickstart: an order with instructions is created and an instruction read back") {
+        Client(config()).use { client ->
+            val created = client.createOrder(
+                NewOrder(
+                    orderRef = "ORDER-1",
+                    instructions = listOf(instruction("I-1", "CUST-1", "49.99"), instruction("I-2", "CUST-2", "0.10")),
+                    metadata = mapOf("channel" to "web"),
+                ),
+            )
+            assertEquals(202, created.data.status, "create status")
+            assertEquals(false, created.data.reconciled, "reconciled")
+            assertEquals(1, created.meta.attempts, "create attempts")
+
+            val read = client.getInstruction("ORDER-1", "I-2", CallOptions(correlationId = "checkout-1234"))
+            val i = read.data
+            assertEquals("0.10", i.amount, "amount")
+            assertEquals("GBP", i.currency, "currency")
+            assertEquals(Direction.DEBIT, i.direction, "direction")
+            assertEquals("CUST-2", i.customerRef, "customer")
+            assertEquals("READY", i.status, "status")
+            assertEquals("2026-12-31", i.settledByDate, "settled by")
+            assertEquals(SCHEME, i.scheme?.schemeId, "scheme")
+            assertEquals(INSTRUMENT, i.financialInstrument?.financialInstrumentId, "instrument")
+            assertEquals(mapOf("invoice" to "INV-I-2"), i.metadata, "metadata")
+            check(i.created != null && i.created!! > 0) { "created is epoch ms: ${i.created}" }
+            assertEquals(200, read.meta.status, "read status")
+            assertEquals("checkout-1234", read.meta.clientCorrelationId, "correlation id")
+
+            val seen = emulator.requestsTo("GET", "/v2/order-management/ORDER-1/instruction/I-2").single()
+            assertEquals("checkout-1234", seen.header("x-correlation-id"), "sent correlation id")
+            assertEquals(emulator.accountId, seen.header("x-account-id"), "sent account")
+            assertEquals(emulator.tenantId, seen.header("x-tenant-id"), "sent tenant")
+            assertEquals("Bearer <redacted>", seen.header("authorization"), "sent bearer")
+            val agent = seen.header("user-agent") ?: ""
+            check(agent.startsWith("imburse-sdk/") && "uniffi/0.32;" in agent) { "user agent: $agent" }
+        }
+    }
+
+    case("amounts keep every digit, trailing zeros included") {
+        val amounts = listOf("1234567.89", "210.00", "0.10", "7")
+        seedOrder("ORDER-AMOUNTS", *amounts.mapIndexed { n, a -> instruction("I-$n", "CUST-1", a) }.toTypedArray())
+        Client(config()).use { client ->
+            val read = amounts.indices.map { client.getInstruction("ORDER-AMOUNTS", "I-$it").data.amount }
+            assertEquals(amounts, read, "amounts read back")
+            val order = client.getOrder("ORDER-AMOUNTS").data
+            assertEquals(listOf("I-0", "I-1", "I-2", "I-3"), order.instructions.map { it.instructionRef }, "order keeps creation order")
+            assertEquals(amounts, order.instructions.map { it.amount }, "amounts in the order")
+        }
+    }
+
+    case("every customer and instruction operation returns its typed record") {
+        seedOrder("ORDER-OPS", instruction("I-1", "CUST-OPS", "10.00"))
+        Client(config()).use { client ->
+            val customer = client.getOrCreateCustomer("CUST-NEW").data
+            assertEquals("CUST-NEW", customer.customerRef, "created customer")
+            assertEquals(202, client.updateCustomerMetadata("CUST-NEW", mapOf("tier" to "gold")).status, "update status")
+            val id = client.addMobileInstrument("CUST-NEW", NewMobileInstrument(countryCode = "44", phoneNumber = "7700900123")).data
+            check(UUID.matches(id)) { "instrument id is a UUID: $id" }
+            val instrument = client.getFinancialInstrument("CUST-NEW", id).data
+            assertEquals(id, instrument.id, "instrument id")
+            assertEquals("44", instrument.details["countryCode"], "details keep the country code")
+            check(instrument.details["phoneNumber"]?.endsWith("0123") == true) { "masked number: ${instrument.details}" }
+            assertEquals(202, client.addToWallet("CUST-NEW", id, reason = "customer asked").status, "wallet status")
+            assertEquals(listOf(id), client.getWallet("CUST-NEW").data.financialInstruments.map { it.id }, "wallet")
+            val reread = client.getCustomer("CUST-NEW").data
+            assertEquals(mapOf("tier" to "gold"), reread.metadata, "metadata replaced")
+            assertEquals(listOf(id), reread.financialInstruments.map { it.id }, "customer's instruments")
+
+            val added = client.createInstruction("ORDER-OPS", instruction("I-2", "CUST-OPS", "5.50"))
+            assertEquals(201, added.data.status, "create instruction status")
+            assertEquals(202, client.cancelInstruction("ORDER-OPS", "I-2", reason = "duplicate").status, "cancel status")
+            assertEquals("VOID", client.getInstruction("ORDER-OPS", "I-2").data.status, "cancelled")
+            assertEquals(listOf("I-1", "I-2"), client.getOrder("ORDER-OPS").data.instructions.map { it.instructionRef }, "order")
+        }
+    }
+
+    case("BadRequest: a duplicate order reference carries code, ids and attempts") {
+        seedOrder("ORDER-DUP")
+        Client(config()).use { client ->
+            val e = assertThrows<ImburseException.BadRequest>("duplicate") {
+                client.createOrder(NewOrder(orderRef = "ORDER-DUP"), CallOptions(correlationId = "dup-1"))
+            }
+            e.requireDetails("bad_request", 400, 1)
+            assertEquals("ORDER_ALREADY_EXISTS", e.code, "code")
+            assertEquals(listOf("ORDER_ALREADY_EXISTS"), e.errors.map { it.code }, "codes")
+            check(IMBURSE_CORRELATION_ID.matches(e.correlationId ?: "")) { "server correlation id: ${e.correlationId}" }
+            assertEquals("dup-1", e.clientCorrelationId, "client correlation id")
+            assertEquals(null, e.retryAfterMs, "retry after")
+            check(e.detail.isNotBlank()) { "detail is the server's message" }
+            assertEquals(e.details(), e.details().copy(), "details are a value")
+            check("ORDER_ALREADY_EXISTS" in e.message && "dup-1" in e.message) { "message lists the fields: ${e.message}" }
+        }
+    }
+
+    case("BadRequest: a missing order is the API's ORDER_NOT_FOUND") {
+        Client(config()).use { client ->
+            val e = assertThrows<ImburseException.BadRequest>("missing") { client.getOrder("NO-SUCH-ORDER") }
+            e.requireDetails("bad_request", 400, 1)
+            assertEquals("ORDER_NOT_FOUND", e.code, "code")
+        }
+    }
+
+    case("Unauthorized: a wrong private key is refused at the token exchange") {
+        Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
+            val e = assertThrows<ImburseException.Unauthorized>("wrong key") { client.getOrder("ORDER-1") }
+            e.requireDetails("unauthorized", 401, 1)
+            assertEquals("HMAC_SIGNATURE_INVALID", e.code, "code")
+            assertEquals(0, emulator.requestsTo("GET", "/v1/order-management").size, "the call itself was not sent")
+            check(WRONG_PRIVATE !in e.toString()) { "the key is not in the exception" }
+        }
+    }
+
+    case("Forbidden: a read-only key may not create, and names the role") {
+        Client(config().copy(publicKey = READ_ONLY_PUBLIC, privateKey = Secret(READ_ONLY_PRIVATE))).use { client ->
+            val e = assertThrows<ImburseException.Forbidden>("read only") { client.createOrder(NewOrder(orderRef = "ORDER-RO")) }
+            e.requireDetails("forbidden", 403, 1)
+            assertEquals("INSUFFICIENT_ROLE", e.code, "code")
+            check(e.errors.single().metadata["requiredRole"] != null) { "metadata names the role: ${e.errors}" }
+        }
+    }
+
+    case("Forbidden: a per-call tenant the key may not act for") {
+        Client(config()).use { client ->
+            val e = assertThrows<ImburseException.Forbidden>("other tenant") {
+                client.getOrder("ORDER-1", CallOptions(tenantId = OTHER_TENANT, correlationId = "tenant-1"))
+            }
+            e.requireDetails("forbidden", 403, 1)
+            assertEquals("TENANT_ID_NOT_PERMITTED", e.code, "code")
+            assertEquals("tenant-1", e.clientCorrelationId, "client correlation id")
+            assertEquals(OTHER_TENANT, emulator.requestsTo("GET", "/v1/order-management/ORDER-1").single().header("x-tenant-id"), "sent tenant")
+        }
+    }
+
+    case("RequestFailed, NotFound and Conflict: 402, 404 and 409 with their codes, not retried") {
+        Client(config()).use { client ->
+            val cases = listOf(
+                Triple(402, "request_failed") { e: ImburseException -> e is ImburseException.RequestFailed },
+                Triple(404, "not_found") { e: ImburseException -> e is ImburseException.NotFound },
+                Triple(409, "conflict") { e: ImburseException -> e is ImburseException.Conflict },
+            )
+            for ((status, kind, isExpectedClass) in cases) {
+                emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":$status,"error_code":"CODE_$status"}""")
+                val e = assertThrows<ImburseException>("status $status") { client.getOrder("ORDER-1") }
+                check(isExpectedClass(e)) { "$status: ${e::class.qualifiedName}" }
+                e.requireDetails(kind, status, 1)
+                assertEquals("CODE_$status", e.details().code, "code of $status")
+            }
+        }
+    }
+
+    case("RateLimited: a Retry-After above the cap stops at once and is reported") {
+        Client(config()).use { client ->
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":429,"retry_after":30}""")
+            val e = assertThrows<ImburseException.RateLimited>("429") { client.getOrder("ORDER-1") }
+            e.requireDetails("rate_limited", 429, 1)
+            assertEquals(30_000L, e.retryAfterMs, "retry after in ms")
+        }
+    }
+
+    case("Server: 503 on every attempt exhausts the retries with one correlation id") {
+        Client(config()).use { client ->
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
+            val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-1") }
+            e.requireDetails("server", 503, 3)
+            assertEquals("SERVICE_UNAVAILABLE", e.code, "code")
+            val generated = e.clientCorrelationId ?: ""
+            check(UUID.matches(generated)) { "a generated UUID: $generated" }
+            val seen = emulator.requestsTo("GET", "/v1/order-management/ORDER-1")
+            assertEquals(3, seen.size, "requests")
+            assertEquals(List(3) { generated }, seen.map { it.header("x-correlation-id") }, "the same id on every attempt")
+        }
+    }
+
+    case("Timeout: an attempt slower than the attempt timeout") {
+        Client(config().copy(attemptTimeoutMs = 300uL, maxAttempts = 1u)).use { client ->
+            client.authenticate()
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"delay","ms":2000}""")
+            val e = assertThrows<ImburseException.Timeout>("slow") { client.getOrder("ORDER-1") }
+            e.requireDetails("timeout", null, 1)
+        }
+    }
+
+    case("Connection: nothing listens at the base URL; connect failures are retried") {
+        Client(config().copy(baseUrl = "http://127.0.0.1:${freePort()}", maxAttempts = 2u)).use { client ->
+            val e = assertThrows<ImburseException.Connection>("refused") { client.getOrder("ORDER-1") }
+            e.requireDetails("connection", null, 2)
+            assertEquals(null, e.correlationId, "no server id")
+        }
+    }
+
+    case("InvalidResponse: a 200 whose body is not JSON, not retried") {
+        seedOrder("ORDER-CORRUPT", instruction("I-1", "CUST-1", "1.00"))
+        Client(config()).use { client ->
+            emulator.fault("""{"method":"GET","path":"/v2/order-management/*","action":"corrupt_body"}""")
+            val e = assertThrows<ImburseException.InvalidResponse>("corrupt") { client.getInstruction("ORDER-CORRUPT", "I-1") }
+            e.requireDetails("invalid_response", 200, 1)
+        }
+    }
+
+    case("InvalidRequest: every problem at once, in field order, and nothing is sent") {
+        Client(config()).use { client ->
+            val bad = instruction("I-1", "CUST-1", "-5").copy(currency = "gbp")
+            val e = assertThrows<ImburseException.InvalidRequest>("invalid") {
+                client.createOrder(NewOrder(orderRef = "", instructions = listOf(bad)), CallOptions(correlationId = "bad-1"))
+            }
+            e.requireDetails("invalid_request", null, 0)
+            assertEquals(
+                listOf("ORDER_REF_IS_REQUIRED", "AMOUNT_OUT_OF_RANGE", "CURRENCY_FORMAT_NOT_RECOGNISED"),
+                e.errors.map { it.code },
+                "codes",
+            )
+            assertEquals("bad-1", e.clientCorrelationId, "client correlation id")
+            assertEquals(0, emulator.requests().size, "requests sent (token exchange included)")
+        }
+    }
+
+    case("Configuration: a refused setting throws when the client is built") {
+        val attempts = assertThrows<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0u)) }
+        attempts.requireDetails("configuration", null, 0)
+        check(attempts.detail.startsWith("max_attempts")) { "names the setting: ${attempts.detail}" }
+        val account = assertThrows<ImburseException.Configuration>("account id") { Client(config().copy(accountId = "not-a-uuid")) }
+        check(account.detail.startsWith("account_id")) { "names the setting: ${account.detail}" }
+        assertThrows<ImburseException.Configuration>("attempt above call timeout") {
+            BlockingClient(config().copy(attemptTimeoutMs = 5_000uL, callTimeoutMs = 1_000uL))
+        }
+        assertEquals(0, emulator.requests().size, "nothing sent")
+    }
+
+    case("a 503 once is retried and succeeds with the caller's correlation id on both attempts") {
+        seedOrder("ORDER-RETRY")
+        Client(config()).use { client ->
+            emulator.clearRequests()
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":503}""")
+            val read = client.getOrder("ORDER-RETRY", CallOptions(correlationId = "retry-1"))
+            assertEquals(2, read.meta.attempts, "attempts")
+            assertEquals("retry-1", read.meta.clientCorrelationId, "correlation id")
+            val seen = emulator.requestsTo("GET", "/v1/order-management/ORDER-RETRY")
+            assertEquals(listOf(503, 200), seen.map { it["status"].asInt }, "statuses the server answered")
+            assertEquals(listOf("retry-1", "retry-1"), seen.map { it.header("x-correlation-id") }, "ids")
+        }
+    }
+
+    case("without a correlation id one UUID is generated and sent on every attempt") {
+        seedOrder("ORDER-UUID")
+        Client(config()).use { client ->
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"drop_before_read"}""")
+            val read = client.getOrder("ORDER-UUID")
+            val id = read.meta.clientCorrelationId
+            check(UUID.matches(id)) { "generated: $id" }
+            assertEquals(2, read.meta.attempts, "attempts")
+            assertEquals(listOf(id, id), emulator.requestsTo("GET", "/v1/order-management/ORDER-UUID").map { it.header("x-correlation-id") }, "ids")
+        }
+    }
+
+    case("a Retry-After within the cap is waited for") {
+        seedOrder("ORDER-WAIT")
+        Client(config()).use { client ->
+            emulator.clearRequests()
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":503,"retry_after":1}""")
+            val read = client.getOrder("ORDER-WAIT")
+            assertEquals(2, read.meta.attempts, "attempts")
+            val times = emulator.requestsTo("GET", "/v1/order-management/ORDER-WAIT").map { it["received_at_ms"].asLong }
+            check(times[1] - times[0] >= 1000) { "waited ${times[1] - times[0]} ms" }
+        }
+    }
+
+    case("an expired token is refreshed once and the call replayed") {
+        seedOrder("ORDER-TOKEN")
+        Client(config()).use { client ->
+            client.authenticate()
+            emulator.clearRequests()
+            emulator.expireTokens()
+            val read = client.getOrder("ORDER-TOKEN")
+            assertEquals(2, read.meta.attempts, "attempts (the replay counts)")
+            assertEquals(1, emulator.identityRequests(), "one token exchange")
+            assertEquals(listOf(401, 200), emulator.requestsTo("GET", "/v1/order-management/ORDER-TOKEN").map { it["status"].asInt }, "statuses")
+        }
+    }
+
+    case("a create whose first attempt was dropped after the server read it is reconciled, not duplicated") {
+        Client(config()).use { client ->
+            client.authenticate()
+            emulator.fault("""{"method":"POST","path":"/v1/order-management","action":"drop_after_read"}""")
+            val created = client.createOrder(NewOrder(orderRef = "ORDER-DROP", instructions = listOf(instruction("I-1", "CUST-1", "3.00"))))
+            assertEquals(true, created.data.reconciled, "reconciled")
+            assertEquals(202, created.data.status, "status the create would have answered")
+            assertEquals(listOf("I-1"), client.getOrder("ORDER-DROP").data.instructions.map { it.instructionRef }, "exactly one order")
+        }
+    }
+
+    case("100 concurrent suspend calls complete and share one token exchange") {
+        seedOrder("ORDER-MANY", instruction("I-1", "CUST-1", "12.34"))
+        emulator.clearRequests()
+        Client(config()).use { client ->
+            val results = coroutineScope {
+                (1..100).map { n ->
+                    async(Dispatchers.Default) { client.getInstruction("ORDER-MANY", "I-1", CallOptions(correlationId = "many-$n")) }
+                }.awaitAll()
+            }
+            assertEquals((1..100).map { "many-$it" }, results.map { it.meta.clientCorrelationId }, "each call kept its id")
+            check(results.all { it.data.amount == "12.34" && it.meta.attempts == 1 }) { "every call succeeded first time" }
+            assertEquals(1, emulator.identityRequests(), "token exchanges")
+            val ids = emulator.requestsTo("GET", "/v2/order-management/ORDER-MANY").map { it.header("x-correlation-id") }
+            assertEquals((1..100).map { "many-$it" }.toSet(), ids.toSet(), "ids the server saw")
+            assertEquals(100, ids.size, "requests")
+        }
+    }
+
+    case("the attempt listener hears every attempt; a listener that throws breaks nothing") {
+        seedOrder("ORDER-EVENTS")
+        val events = Collections.synchronizedList(mutableListOf<AttemptEvent>())
+        val recorder = object : AttemptListener {
+            override fun onAttempt(event: AttemptEvent) {
+                events += event
+            }
+        }
+        Client(config(), recorder).use { client ->
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":503}""")
+            client.getOrder("ORDER-EVENTS", CallOptions(correlationId = "events-1"))
+        }
+        val calls = events.filter { it.operation == "get_order" }
+        assertEquals(listOf(1, 2), calls.map { it.attempt }, "attempt numbers")
+        assertEquals(listOf(503, 200), calls.map { it.status }, "statuses")
+        assertEquals("ok", calls.last().outcome, "outcome")
+        check(calls.all { it.clientCorrelationId == "events-1" && it.path == "/v1/order-management/ORDER-EVENTS" }) { "$calls" }
+        assertEquals(1, events.count { it.operation == "authenticate" }, "token exchange event")
+        check(events.none { emulator.privateKey in it.toString() }) { "no secret in events" }
+
+        val throwing = object : AttemptListener {
+            override fun onAttempt(event: AttemptEvent) = throw IllegalStateException("listener bug")
+        }
+        Client(config(), throwing).use { client ->
+            assertEquals("ORDER-EVENTS", client.getOrder("ORDER-EVENTS").data.orderRef, "the call still succeeds")
+        }
+    }
+
+    case("secrets never appear in toString") {
+        val withProxy = config().copy(proxy = Secret("http://user:hunter2@127.0.0.1:3128"))
+        for (text in listOf(withProxy.toString(), Secret("x").toString(), Client(config()).toString())) {
+            check(emulator.privateKey !in text && "hunter2" !in text) { "leaks: $text" }
+        }
+        check("privateKey=Secret(<redacted>)" in withProxy.toString()) { withProxy.toString() }
+        Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
+            val e = assertThrows<ImburseException>("refused") { client.authenticate() }
+            check(WRONG_PRIVATE !in e.toString() && WRONG_PRIVATE !in e.details().toString()) { "leaks: $e" }
+        }
+    }
+
+    case("the blocking client behaves as the suspend one") {
+        BlockingClient(config()).use { client ->
+            val created = client.createOrder(NewOrder(orderRef = "ORDER-B", instructions = listOf(instruction("I-1", "CUST-1", "99.90"))))
+            assertEquals(202, created.data.status, "status")
+            assertEquals("99.90", client.getInstruction("ORDER-B", "I-1").data.amount, "amount")
+            emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
+            val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-B", CallOptions(correlationId = "blocking-1")) }
+            e.requireDetails("server", 503, 3)
+            assertEquals("blocking-1", e.clientCorrelationId, "client correlation id")
+        }
+    }
+
+    case("close() ends the client: a call in flight completes, later calls are refused") {
+        seedOrder("ORDER-CLOSE")
+        val client = Client(config())
+        client.authenticate()
+        emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"delay","ms":300}""")
+        coroutineScope {
+            val inFlight = async { client.getOrder("ORDER-CLOSE") }
+            launch {
+                delay(100)
+                client.close()
+            }
+            assertEquals("ORDER-CLOSE", inFlight.await().data.orderRef, "the call in flight")
+        }
+        assertThrows<IllegalStateException>("after close") { client.getOrder("ORDER-CLOSE") }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the Kotlin/Swift binding: the native library (release, own target dir), the generated
+# Kotlin and Swift sources, and the Kotlin jar (classes plus the native library for linux-x86-64,
+# which JNA finds on the classpath). Steps whose inputs did not change are skipped.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+ensure_toolchain
+
+step "native library (cargo build --release -p imburse-kotlin)"
+cargo build --release --locked -p imburse-kotlin --target-dir "$TARGET_DIR" --manifest-path "$REPO_ROOT/Cargo.toml"
+
+step "generating Kotlin and Swift sources"
+rm -rf "$GENERATED_KOTLIN" "$GENERATED_SWIFT"
+"$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language kotlin --out-dir "$GENERATED_KOTLIN" --no-format
+"$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language swift --out-dir "$GENERATED_SWIFT" --no-format
+KOTLIN_SOURCE="$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
+# No Swift compiler here: check that the generator produced the module, its C header and module
+# map, and the API's main declarations.
+for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap; do
+  [ -s "$GENERATED_SWIFT/$file" ] || { echo "error: Swift generation did not produce $file" >&2; exit 1; }
+done
+for declaration in "open class Client:" "open class BlockingClient:" "enum ImburseError: Swift.Error" \
+                   "public struct ClientConfig" "open func getInstruction(" "public protocol AttemptListener"; do
+  grep -qF "$declaration" "$GENERATED_SWIFT/Imburse.swift" \
+    || { echo "error: the Swift sources lack '$declaration'" >&2; exit 1; }
+done
+echo "Swift: $(wc -l < "$GENERATED_SWIFT/Imburse.swift") lines in $GENERATED_SWIFT"
+
+CLASSES="$BUILD_DIR/classes/main"
+if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" && [ -d "$CLASSES" ]; then
+  echo "Kotlin classes up to date"
+else
+  step "compiling the generated Kotlin (kotlinc)"
+  rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
+  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE"
+fi
+
+if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
+  echo "jar up to date: $LIBRARY_JAR"
+else
+  step "assembling $LIBRARY_JAR"
+  mkdir -p "$(dirname "$LIBRARY_JAR")" && rm -f "$LIBRARY_JAR"
+  # Zipped with Python rather than the JDK's jar tool, which a JRE-only machine lacks.
+  python3 - "$LIBRARY_JAR" "$CLASSES" "$NATIVE_LIB" <<'PY'
+import os, sys, zipfile
+jar, classes, native = sys.argv[1:]
+with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: imburse-kotlin build.sh\r\n\r\n")
+    for root, _, files in sorted(os.walk(classes)):
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            z.write(path, os.path.relpath(path, classes))
+    # JNA looks for native libraries on the classpath under <os>-<arch>/.
+    z.write(native, "linux-x86-64/" + os.path.basename(native))
+PY
+  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$NATIVE_LIB"
+fi

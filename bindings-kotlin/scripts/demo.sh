@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Demo: a payment flow through the Kotlin binding against the emulator: authenticate with the
+# HMAC key, create an order with instructions, read an instruction back, survive a 503.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+ensure_toolchain
+ensure_test_tools
+{
+  "$KOTLIN_DIR/scripts/build.sh"
+  build_emulator
+  build_tests_jar
+} >&2
+echo "== Kotlin =="
+# No -Djna.library.path: the jar carries the native library, as an app would receive it.
+java -cp "$TESTS_CLASSPATH" com.imburse.demo.DemoKt

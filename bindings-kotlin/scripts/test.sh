@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the Kotlin/Swift binding and runs its tests: the crate's Rust unit tests, the Kotlin
+# tests on the JVM against the emulator, and the conformance runner, whose records the judge
+# checks against the manifest and compares with the Rust runner's. Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+ensure_toolchain
+ensure_test_tools
+cd "$REPO_ROOT"
+
+"$KOTLIN_DIR/scripts/build.sh"
+
+step "Rust unit tests of the binding crate"
+cargo test --release --locked -p imburse-kotlin --lib --target-dir "$TARGET_DIR" -q
+
+build_emulator
+
+build_tests_jar
+JAVA=(java -Djna.library.path="$NATIVE_DIR" -cp "$TESTS_CLASSPATH")
+
+step "Kotlin tests on the JVM"
+"${JAVA[@]}" com.imburse.tests.ClientTestsKt "$@"
+
+SUITE="$REPO_ROOT/tests/conformance"
+RUST_RECORDS="$SUITE/records/rust.jsonl"
+KOTLIN_RECORDS="$SUITE/records/kotlin.jsonl"
+step "Rust conformance records (cargo test -p imburse --test conformance)"
+cargo test --locked -p imburse --test conformance -q
+
+step "Kotlin conformance runner"
+"${JAVA[@]}" com.imburse.conformance.RunnerKt "$SUITE" "$KOTLIN_RECORDS"
+
+step "judge: the Kotlin records against the manifest"
+python3 "$SUITE/judge.py" --check-manifest "$SUITE/manifest.json" "$KOTLIN_RECORDS"
+if [ -f "$RUST_RECORDS" ]; then
+  step "judge: the Kotlin records against the Rust records"
+  python3 "$SUITE/judge.py" "$RUST_RECORDS" "$KOTLIN_RECORDS"
+fi

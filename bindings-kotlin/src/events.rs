@@ -1,0 +1,131 @@
+//! Per-attempt events handed to a listener the app implements in Kotlin or Swift, so the core's
+//! one event per HTTP attempt can feed the app's own logging.
+//!
+//! A listener that throws must not break the call it observes: its exception arrives here as a
+//! [`ListenerError`] and is dropped with the event.
+
+use std::sync::Arc;
+
+/// One HTTP attempt of a call, as it finished. Never holds a key, token or header.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct AttemptEvent {
+    /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
+    pub operation: String,
+    pub method: String,
+    pub path: String,
+    /// 1 for the first attempt of the call.
+    pub attempt: i32,
+    /// The HTTP status, when a response arrived.
+    pub status: Option<i32>,
+    pub elapsed_ms: i64,
+    pub client_correlation_id: String,
+    /// The server's correlation id, when its error body carried one.
+    pub server_correlation_id: Option<String>,
+    /// `ok`, or what went wrong in a few words.
+    pub outcome: String,
+}
+
+impl From<&imburse::AttemptEvent> for AttemptEvent {
+    fn from(e: &imburse::AttemptEvent) -> Self {
+        AttemptEvent {
+            operation: e.operation.to_string(),
+            method: e.method.clone(),
+            path: e.path.clone(),
+            attempt: i32::try_from(e.attempt).unwrap_or(i32::MAX),
+            status: e.status.map(i32::from),
+            elapsed_ms: i64::try_from(e.elapsed_ms).unwrap_or(i64::MAX),
+            client_correlation_id: e.client_correlation_id.clone(),
+            server_correlation_id: e.server_correlation_id.clone(),
+            outcome: e.outcome.clone(),
+        }
+    }
+}
+
+/// Whatever a listener threw. Declared so that a foreign exception becomes a value instead of a
+/// panic inside the call.
+#[derive(uniffi::Error, Debug)]
+pub enum ListenerError {
+    Failed { reason: String },
+}
+
+impl std::fmt::Display for ListenerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ListenerError::Failed { reason } = self;
+        write!(f, "attempt listener failed: {reason}")
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for ListenerError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        ListenerError::Failed { reason: e.reason }
+    }
+}
+
+/// Receives every attempt event of a client, on the SDK's thread: keep it quick. Exceptions it
+/// throws are ignored.
+#[uniffi::export(with_foreign)]
+pub trait AttemptListener: Send + Sync {
+    fn on_attempt(&self, event: AttemptEvent) -> Result<(), ListenerError>;
+}
+
+/// The core's observer calling `listener`; a failing listener loses its event, nothing else.
+pub(crate) fn observer(listener: Arc<dyn AttemptListener>) -> imburse::AttemptObserver {
+    Arc::new(move |event: &imburse::AttemptEvent| {
+        let _ = listener.on_attempt(AttemptEvent::from(event));
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    struct Recorder(Mutex<Vec<AttemptEvent>>);
+
+    impl AttemptListener for Recorder {
+        fn on_attempt(&self, event: AttemptEvent) -> Result<(), ListenerError> {
+            self.0.lock().unwrap().push(event);
+            Ok(())
+        }
+    }
+
+
+    struct Failing;
+
+    impl AttemptListener for Failing {
+        fn on_attempt(&self, _: AttemptEvent) -> Result<(), ListenerError> {
+            Err(uniffi::UnexpectedUniFFICallbackError::new("listener bug").into())
+        }
+    }
+
+    fn event() -> imburse::AttemptEvent {
+        imburse::AttemptEvent {
+            operation: "get_order",
+            method: "GET".into(),
+            path: "/v1/order-management/O-1".into(),
+            attempt: 2,
+            status: Some(503),
+            elapsed_ms: 12,
+            client_correlation_id: "call-1".into(),
+            server_correlation_id: Some("0HLPSRAQ7S0I6:00000002".into()),
+            outcome: "HTTP 503".into(),
+        }
+    }
+
+    #[test]
+    fn the_listener_receives_each_event() {
+        let recorder = Arc::new(Recorder(Mutex::new(Vec::new())));
+        observer(recorder.clone())(&event());
+        let seen = recorder.0.lock().unwrap();
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].operation, "get_order");
+        assert_eq!(seen[0].attempt, 2);
+        assert_eq!(seen[0].status, Some(503));
+        assert_eq!(seen[0].client_correlation_id, "call-1");
+    }
+
+    #[test]
+    fn a_failing_listener_does_not_reach_the_call() {
+        observer(Arc::new(Failing))(&event());
+    }
+}
