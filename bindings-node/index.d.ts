@@ -1,0 +1,231 @@
+// Types of the `imburse` package. The data shapes (requests, results, options, events) are
+// generated from the Rust binding into `native.d.ts` and re-exported here; the client and the
+// error classes are written in JavaScript and declared below.
+
+import { EventEmitter } from 'node:events'
+import type {
+  AttemptEvent,
+  CallOptions as NativeCallOptions,
+  ClientOptions,
+  CreatedInstrumentResponse,
+  CreatedResponse,
+  CustomerResponse,
+  FinancialInstrumentResponse,
+  InstructionResponse,
+  Metadata,
+  NewInstruction,
+  NewMobileInstrument,
+  NewOrder,
+  OrderResponse,
+  ResponseMeta,
+  WalletResponse,
+} from './native'
+
+export type {
+  AttemptEvent,
+  Backoff,
+  Capabilities,
+  ClientOptions,
+  Created,
+  CreatedInstrument,
+  CreatedInstrumentResponse,
+  CreatedResponse,
+  Customer,
+  CustomerDefault,
+  CustomerDefaultView,
+  CustomerResponse,
+  Direction,
+  FinancialInstrument,
+  FinancialInstrumentResponse,
+  InstructionResponse,
+  Instruction,
+  InstrumentAssignment,
+  Metadata,
+  NewInstruction,
+  NewMobileInstrument,
+  NewOrder,
+  Order,
+  OrderResponse,
+  ResponseMeta,
+  SchemeAssignment,
+  Timeouts,
+  Transaction,
+  Wallet,
+  WalletResponse,
+} from './native'
+
+/** Per-call options. */
+export interface CallOptions extends NativeCallOptions {
+  /** Cancels the call: the request in flight is dropped and the call rejects with `AbortError`. */
+  signal?: AbortSignal
+}
+
+/** The events a client emits. */
+export interface ClientEvents {
+  /** One per HTTP attempt (the token exchange included), when it finished. */
+  attempt: [event: AttemptEvent]
+}
+
+/**
+ * The Imburse API client. One connection pool and one cached access token per client: share
+ * one client across your application, and `close()` it when done.
+ */
+export declare class Client extends EventEmitter<ClientEvents> {
+  /** Builds a client; a bad setting throws a `ConfigurationError` naming it. */
+  constructor(options?: ClientOptions)
+  /**
+   * A client configured from `IMBURSE_PUBLIC_KEY`, `IMBURSE_PRIVATE_KEY`, `IMBURSE_ACCOUNT_ID`,
+   * `IMBURSE_TENANT_ID` and `IMBURSE_BASE_URL` or `IMBURSE_ENVIRONMENT`, overridden by `options`.
+   */
+  static fromEnv(options?: ClientOptions): Client
+  /** The `User-Agent` every request carries. */
+  readonly userAgent: string
+  /** The base URL requests go to, ending in `/`. */
+  readonly baseUrl: string
+  /** Releases the connection pool and the cached token; later calls reject. */
+  close(): void
+
+  /** Fetches an access token now (if none is cached), e.g. to fail fast on bad credentials. */
+  authenticate(options?: CallOptions): Promise<void>
+  /** `POST /v1/order-management`: 201 for an order without instructions, 202 with them. */
+  createOrder(order: NewOrder, options?: CallOptions): Promise<CreatedResponse>
+  /** `GET /v1/order-management/{orderRef}`. */
+  getOrder(orderRef: string, options?: CallOptions): Promise<OrderResponse>
+  /** `POST /v1/order-management/{orderRef}/instruction` (201). */
+  createInstruction(orderRef: string, instruction: NewInstruction, options?: CallOptions): Promise<CreatedResponse>
+  /** `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`. */
+  getInstruction(orderRef: string, instructionRef: string, options?: CallOptions): Promise<InstructionResponse>
+  /** `POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless. */
+  cancelInstruction(
+    orderRef: string,
+    instructionRef: string,
+    reason?: string | null,
+    options?: CallOptions,
+  ): Promise<ResponseMeta>
+  /** `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error. */
+  getCustomer(customerRef: string, options?: CallOptions): Promise<CustomerResponse>
+  /** `GET /v2/customer-vault/{customerRef}`: the customer, created when absent. */
+  getOrCreateCustomer(customerRef: string, options?: CallOptions): Promise<CustomerResponse>
+  /** `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202). */
+  updateCustomerMetadata(customerRef: string, metadata: Metadata, options?: CallOptions): Promise<ResponseMeta>
+  /** `POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed. */
+  addMobileInstrument(
+    customerRef: string,
+    mobile: NewMobileInstrument,
+    options?: CallOptions,
+  ): Promise<CreatedInstrumentResponse>
+  /** `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`. */
+  getFinancialInstrument(
+    customerRef: string,
+    financialInstrumentId: string,
+    options?: CallOptions,
+  ): Promise<FinancialInstrumentResponse>
+  /** `GET /v1/customer-vault/{customerRef}/wallet`. */
+  getWallet(customerRef: string, options?: CallOptions): Promise<WalletResponse>
+  /** `POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202). */
+  addToWallet(
+    customerRef: string,
+    financialInstrumentId: string,
+    reason?: string | null,
+    options?: CallOptions,
+  ): Promise<ResponseMeta>
+
+  toJSON(): { baseUrl: string; userAgent: string; closed: boolean }
+}
+
+/** The core's stable error kinds. */
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'request_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server'
+  | 'timeout'
+  | 'connection'
+  | 'invalid_response'
+  | 'invalid_request'
+  | 'configuration'
+
+/** One entry of a server error body (or of a client-side validation error). */
+export interface ErrorEntry {
+  /** e.g. `ORDER_ALREADY_EXISTS`. */
+  readonly code: string
+  /** The server's message, or the template filled from `metadata`. */
+  readonly message: string
+  readonly messageTemplate: string | null
+  readonly metadata: Readonly<Record<string, string>>
+}
+
+/** The fields an `ImburseError` is built from. */
+export interface ImburseErrorInit {
+  message: string
+  kind?: string
+  status?: number | null
+  code?: string | null
+  errors?: ErrorEntry[]
+  correlationId?: string | null
+  clientCorrelationId?: string | null
+  attempts?: number
+  retryAfterMs?: number | null
+  rawBody?: string | null
+}
+
+/** Any failure the SDK reports. `message` is one line and never holds a key or a token. */
+export declare class ImburseError extends Error {
+  /** Built by the SDK; public so that tests can fake one. */
+  constructor(init?: ImburseErrorInit)
+  /** The core's error kind. */
+  readonly kind: ErrorKind | (string & {})
+  /** The HTTP status of the response that produced the error; null when none did. */
+  readonly status: number | null
+  /** The first entry's code, e.g. `ORDER_NOT_FOUND`. */
+  readonly code: string | null
+  /** Every entry, in the server's order. */
+  readonly errors: readonly ErrorEntry[]
+  /** The server's correlation id: quote it to Imburse support. */
+  readonly correlationId: string | null
+  /** The `X-Correlation-ID` the SDK sent with every attempt of the call. */
+  readonly clientCorrelationId: string | null
+  /** How many attempts the call made (0 when nothing was sent). */
+  readonly attempts: number
+  /** How long the server asked to wait, in milliseconds; null when it did not say. */
+  readonly retryAfter: number | null
+  /** The start (at most 8 KiB) of a response body, for logging bodies the SDK could not parse. */
+  readonly rawBody: string | null
+}
+
+/** HTTP 400 and other unlisted 4xx (including the API's `*_NOT_FOUND` answers). */
+export declare class BadRequestError extends ImburseError {}
+/** HTTP 401: the key pair or the access token was refused. */
+export declare class AuthenticationError extends ImburseError {}
+/** HTTP 402: valid parameters, but the request failed. */
+export declare class RequestFailedError extends ImburseError {}
+/** HTTP 403: the key's role or tenant does not allow the operation. */
+export declare class PermissionDeniedError extends ImburseError {}
+/** HTTP 404. */
+export declare class NotFoundError extends ImburseError {}
+/** HTTP 409. */
+export declare class ConflictError extends ImburseError {}
+/** HTTP 429. */
+export declare class RateLimitError extends ImburseError {}
+/** HTTP 5xx. */
+export declare class ServerError extends ImburseError {}
+/** An attempt or the whole call ran out of time. */
+export declare class TimeoutError extends ImburseError {}
+/** The connection could not be made or broke before a complete answer. */
+export declare class ConnectionError extends ImburseError {}
+/** A success whose body is unusable. */
+export declare class InvalidResponseError extends ImburseError {}
+/** Refused before sending (nothing was sent): every problem is in `errors`. */
+export declare class InvalidRequestError extends ImburseError {}
+/** The client settings were refused; thrown by the constructor. */
+export declare class ConfigurationError extends ImburseError {}
+
+/** A call stopped by its `AbortSignal`; `cause` is the signal's reason. */
+export declare class AbortError extends Error {
+  constructor(reason?: unknown)
+  readonly code: 'ABORT_ERR'
+}

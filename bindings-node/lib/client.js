@@ -1,0 +1,155 @@
+'use strict'
+// The public client: the native client's methods as Promises, with AbortSignal support,
+// errors converted to their classes, and per-attempt events on an EventEmitter.
+//
+// Nothing here decides behaviour: settings, validation, retries and correlation ids are the
+// core's. This layer only shapes arguments and results for JavaScript.
+
+const { EventEmitter } = require('node:events')
+const { inspect } = require('node:util')
+const native = require('../native.js')
+const { AbortError, convertError } = require('./errors.js')
+
+const FROM_ENV = Symbol('imburse.fromEnv')
+
+/** Runs one native call with the per-call options, honouring `options.signal`. */
+async function invoke(nativeClient, method, args, options) {
+  const { signal, correlationId, tenantId } = options ?? {}
+  if (signal?.aborted) {
+    throw new AbortError(signal.reason)
+  }
+  let canceller = null
+  let onAbort = null
+  if (signal) {
+    canceller = new native.CallCanceller()
+    onAbort = () => canceller.cancel()
+    signal.addEventListener('abort', onAbort, { once: true })
+  }
+  try {
+    // `null` means "not given", as `undefined` does.
+    const callOptions = { correlationId: correlationId ?? undefined, tenantId: tenantId ?? undefined }
+    return await nativeClient[method](...args, callOptions, canceller)
+  } catch (error) {
+    throw convertError(error, signal)
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+/**
+ * The Imburse API client. One connection pool and one cached access token per client; share
+ * one client across your application. Emits `'attempt'` with one event per HTTP attempt.
+ */
+class Client extends EventEmitter {
+  #native
+  #closed = false
+
+  /** Builds a client; a bad setting throws a `ConfigurationError` naming it. */
+  constructor(options = {}) {
+    super()
+    // The native side holds this callback for the client's life; through a WeakRef it does not
+    // keep the Client itself alive, so an unclosed client can still be collected.
+    const self = new WeakRef(this)
+    const onAttempt = (event) => {
+      self.deref()?.emit('attempt', event)
+    }
+    const { [FROM_ENV]: fromEnv = false, ...settings } = options ?? {}
+    try {
+      this.#native = new native.NativeClient(settings, fromEnv, process.version, onAttempt)
+    } catch (error) {
+      throw convertError(error)
+    }
+  }
+
+  /** A client configured from `IMBURSE_*` environment variables, overridden by `options`. */
+  static fromEnv(options = {}) {
+    return new Client({ ...options, [FROM_ENV]: true })
+  }
+
+  /** The `User-Agent` every request carries (names Node, its version and the SDK version). */
+  get userAgent() {
+    return this.#native.userAgent
+  }
+
+  /** The base URL requests go to. */
+  get baseUrl() {
+    return this.#native.baseUrl
+  }
+
+  /** Releases the connection pool and the cached token; later calls reject. */
+  close() {
+    this.#closed = true
+    this.#native.close()
+  }
+
+  #call(method, args, options) {
+    if (this.#closed) {
+      const error = new Error('the Imburse client is closed')
+      error.code = 'ERR_IMBURSE_CLIENT_CLOSED'
+      return Promise.reject(error)
+    }
+    return invoke(this.#native, method, args, options)
+  }
+
+  authenticate(options) {
+    return this.#call('authenticate', [], options)
+  }
+
+  createOrder(order, options) {
+    return this.#call('createOrder', [order], options)
+  }
+
+  getOrder(orderRef, options) {
+    return this.#call('getOrder', [orderRef], options)
+  }
+
+  createInstruction(orderRef, instruction, options) {
+    return this.#call('createInstruction', [orderRef, instruction], options)
+  }
+
+  getInstruction(orderRef, instructionRef, options) {
+    return this.#call('getInstruction', [orderRef, instructionRef], options)
+  }
+
+  cancelInstruction(orderRef, instructionRef, reason, options) {
+    return this.#call('cancelInstruction', [orderRef, instructionRef, reason], options)
+  }
+
+  getCustomer(customerRef, options) {
+    return this.#call('getCustomer', [customerRef], options)
+  }
+
+  getOrCreateCustomer(customerRef, options) {
+    return this.#call('getOrCreateCustomer', [customerRef], options)
+  }
+
+  updateCustomerMetadata(customerRef, metadata, options) {
+    return this.#call('updateCustomerMetadata', [customerRef, metadata], options)
+  }
+
+  addMobileInstrument(customerRef, mobile, options) {
+    return this.#call('addMobileInstrument', [customerRef, mobile], options)
+  }
+
+  getFinancialInstrument(customerRef, financialInstrumentId, options) {
+    return this.#call('getFinancialInstrument', [customerRef, financialInstrumentId], options)
+  }
+
+  getWallet(customerRef, options) {
+    return this.#call('getWallet', [customerRef], options)
+  }
+
+  addToWallet(customerRef, financialInstrumentId, reason, options) {
+    return this.#call('addToWallet', [customerRef, financialInstrumentId, reason], options)
+  }
+
+  toJSON() {
+    return { baseUrl: this.baseUrl, userAgent: this.userAgent, closed: this.#closed }
+  }
+
+  [inspect.custom](depth, options, inspectFn) {
+    return `Client ${inspectFn(this.toJSON(), options)}`
+  }
+}
+
+module.exports = { Client }

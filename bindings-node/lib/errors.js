@@ -1,0 +1,123 @@
+'use strict'
+// The error classes, and the one place where a native rejection becomes one of them.
+//
+// The native layer rejects with a plain Error whose message is the core error as JSON behind a
+// fixed prefix (src/errors.rs). `convertError` reads it back and picks the class from the core's
+// stable kind string; every field comes from the core unchanged.
+
+const CORE_ERROR_PREFIX = 'IMBURSE_CORE_ERROR:'
+const ABORTED_REASON = 'IMBURSE_ABORTED'
+
+/** Any failure the Imburse SDK reports. Subclasses name the core's error kind. */
+class ImburseError extends Error {
+  /**
+   * Built by the SDK from the core's error; public so that tests can fake one.
+   * @param {object} init the fields below, `message` included
+   */
+  constructor(init = {}) {
+    super(init.message ?? '')
+    this.kind = init.kind ?? new.target.kind ?? null
+    this.status = init.status ?? null
+    this.code = init.code ?? null
+    this.errors = (init.errors ?? []).map((entry) =>
+      Object.freeze({
+        code: entry.code,
+        message: entry.message ?? '',
+        messageTemplate: entry.messageTemplate ?? null,
+        metadata: Object.freeze({ ...entry.metadata }),
+      }),
+    )
+    this.correlationId = init.correlationId ?? null
+    this.clientCorrelationId = init.clientCorrelationId ?? null
+    this.attempts = init.attempts ?? 0
+    this.retryAfter = init.retryAfterMs ?? init.retryAfter ?? null
+    // Up to 8 KiB of a body the SDK could not parse: kept for logging, hidden from inspect.
+    Object.defineProperty(this, 'rawBody', { value: init.rawBody ?? null, enumerable: false })
+  }
+}
+
+/** `kind` string of the core → class. Unknown future kinds fall back to `ImburseError`. */
+const CLASSES = {}
+
+function defineKind(kind, className) {
+  const cls = { [className]: class extends ImburseError {} }[className]
+  Object.defineProperty(cls, 'kind', { value: kind })
+  Object.defineProperty(cls.prototype, 'name', { value: className, writable: true, configurable: true })
+  CLASSES[kind] = cls
+  return cls
+}
+
+Object.defineProperty(ImburseError.prototype, 'name', { value: 'ImburseError', writable: true, configurable: true })
+
+const BadRequestError = defineKind('bad_request', 'BadRequestError')
+const AuthenticationError = defineKind('unauthorized', 'AuthenticationError')
+const RequestFailedError = defineKind('request_failed', 'RequestFailedError')
+const PermissionDeniedError = defineKind('forbidden', 'PermissionDeniedError')
+const NotFoundError = defineKind('not_found', 'NotFoundError')
+const ConflictError = defineKind('conflict', 'ConflictError')
+const RateLimitError = defineKind('rate_limited', 'RateLimitError')
+const ServerError = defineKind('server', 'ServerError')
+const TimeoutError = defineKind('timeout', 'TimeoutError')
+const ConnectionError = defineKind('connection', 'ConnectionError')
+const InvalidResponseError = defineKind('invalid_response', 'InvalidResponseError')
+const InvalidRequestError = defineKind('invalid_request', 'InvalidRequestError')
+const ConfigurationError = defineKind('configuration', 'ConfigurationError')
+
+/** A call stopped by its `AbortSignal`; `cause` is the signal's reason. */
+class AbortError extends Error {
+  constructor(reason) {
+    super('The operation was aborted', reason === undefined ? undefined : { cause: reason })
+    this.code = 'ABORT_ERR'
+  }
+}
+Object.defineProperty(AbortError.prototype, 'name', { value: 'AbortError', writable: true, configurable: true })
+
+/** Codes napi-rs gives a value it could not convert to the Rust type a method declares. */
+const ARGUMENT_CODES = /^(InvalidArg|[A-Za-z]+Expected)$/
+
+/**
+ * A native rejection as the error a user catches: a core error as its class, a cancelled call
+ * as `AbortError`, an argument of the wrong type as `TypeError` (nothing was sent); anything
+ * else passes through unchanged.
+ */
+function convertError(error, signal) {
+  const message = typeof error?.message === 'string' ? error.message : ''
+  if (message.startsWith(CORE_ERROR_PREFIX)) {
+    const payload = JSON.parse(message.slice(CORE_ERROR_PREFIX.length))
+    const cls = CLASSES[payload.kind] ?? ImburseError
+    const converted = new cls(payload)
+    Error.captureStackTrace(converted, convertError)
+    return converted
+  }
+  if (message === ABORTED_REASON) {
+    const aborted = new AbortError(signal?.reason)
+    Error.captureStackTrace(aborted, convertError)
+    return aborted
+  }
+  if (typeof error?.code === 'string' && ARGUMENT_CODES.test(error.code)) {
+    const wrongType = new TypeError(message)
+    wrongType.code = 'ERR_INVALID_ARG_TYPE'
+    Error.captureStackTrace(wrongType, convertError)
+    return wrongType
+  }
+  return error
+}
+
+module.exports = {
+  ImburseError,
+  BadRequestError,
+  AuthenticationError,
+  RequestFailedError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ConnectionError,
+  InvalidResponseError,
+  InvalidRequestError,
+  ConfigurationError,
+  AbortError,
+  convertError,
+}
