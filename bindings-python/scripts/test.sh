@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the Python binding (a wheel installed into bindings-python/.venv) and runs its tests:
+# the typing checks, pytest against the emulator, and the conformance runner, whose records the
+# judge checks against the manifest and against the Rust runner's records.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$REPO"
+
+echo "== Rust conformance records (tests/conformance/records/rust.jsonl)"
+cargo test -q --locked -p imburse --test conformance 2>&1 | tail -3
+
+echo "== typing: mypy --strict on the package and the examples, stubtest on the native module"
+(cd "$PY_DIR" && "$PY" -m mypy --strict -p imburse && "$PY" -m mypy --strict examples \
+  && "$PY" -m mypy.stubtest imburse._native)
+
+echo "== pytest"
+(cd "$PY_DIR" && "$PY" -m pytest -p no:cacheprovider tests)
+
+echo "== judge"
+python3 tests/conformance/judge.py --check-manifest tests/conformance/manifest.json tests/conformance/records/python.jsonl
+if [ -f tests/conformance/records/rust.jsonl ]; then
+  python3 tests/conformance/judge.py tests/conformance/records/rust.jsonl tests/conformance/records/python.jsonl
+fi

@@ -1,0 +1,655 @@
+//! `NativeClient`: the core client behind `imburse.Client` and `imburse.AsyncClient`.
+//!
+//! Every operation exists twice, `name` (blocking, GIL released) and `name_async` (an asyncio
+//! awaitable); both run the same core future. The client is safe to share between threads: the
+//! core client is, and the little state kept here sits behind a mutex held only to clone or swap
+//! it. After `os.fork()` the child cannot use the parent's connections, token lock or runtime, so
+//! the first call in a new process builds a fresh core client from the same configuration.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use imburse::models::Metadata;
+use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder, Environment};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::{self, Deferred, InstructionArg, OrderArg};
+use crate::errors;
+use crate::runtime;
+
+/// Attempt events waiting to be logged. The core's observer runs on runtime threads, which must
+/// not wait for the GIL; the package drains the queue from the calling thread when a call ends.
+type EventQueue = Arc<Mutex<VecDeque<AttemptEvent>>>;
+
+/// A core client and the process it was built in.
+struct Live {
+    pid: u32,
+    client: imburse::Client,
+    events: EventQueue,
+}
+
+#[pyclass(frozen, module = "imburse._native")]
+pub struct NativeClient {
+    config: ClientConfig,
+    live: Mutex<Option<Live>>,
+}
+
+fn seconds(field: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
+    value
+        .map(|s| {
+            Duration::try_from_secs_f64(s)
+                .map_err(|_| PyValueError::new_err(format!("{field}: {s} is not a duration in seconds")))
+        })
+        .transpose()
+}
+
+fn build_live(config: &ClientConfig) -> PyResult<Live> {
+    let events: EventQueue = Arc::default();
+    let queue = Arc::clone(&events);
+    let observer: AttemptObserver = Arc::new(move |event: &AttemptEvent| {
+        queue.lock().unwrap_or_else(PoisonError::into_inner).push_back(event.clone());
+    });
+    // The HTTP stack is built inside the runtime it will run on.
+    let _entered = runtime::get()?.enter();
+    let client = imburse::Client::with_attempt_observer(config.clone(), observer).map_err(errors::to_py)?;
+    Ok(Live { pid: std::process::id(), client, events })
+}
+
+fn options(correlation_id: Option<String>, tenant_id: Option<String>) -> CallOptions {
+    CallOptions { correlation_id, tenant_id }
+}
+
+impl NativeClient {
+    /// The core client for this process (rebuilt after a fork), or an error once closed.
+    fn core(&self) -> PyResult<imburse::Client> {
+        let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(current) = live.as_mut() else {
+            return Err(PyRuntimeError::new_err("the imburse client is closed"));
+        };
+        if current.pid != std::process::id() {
+            // The parent's client holds connections and tasks of a runtime whose threads do not
+            // exist here; dropping it could wait on them, so it is leaked instead.
+            let stale = std::mem::replace(current, build_live(&self.config)?);
+            std::mem::forget(stale);
+        }
+        Ok(current.client.clone())
+    }
+}
+
+impl Drop for NativeClient {
+    fn drop(&mut self) {
+        // A client inherited through fork() is leaked for the same reason as in `core`.
+        let live = self.live.get_mut().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(live) = live
+            && live.pid != std::process::id()
+        {
+            std::mem::forget(live);
+        }
+    }
+}
+
+/// Runs an operation's future for a blocking call and converts its result.
+fn blocking<F>(py: Python<'_>, future: F) -> PyResult<Py<PyAny>>
+where
+    F: Future<Output = PyResult<Deferred>> + Send + 'static,
+{
+    Ok(runtime::block_on(py, future)?.into_pyobject(py)?.unbind())
+}
+
+/// What an operation hands to `blocking` or `runtime::awaitable`.
+type Call = PyResult<std::pin::Pin<Box<dyn Future<Output = PyResult<Deferred>> + Send + 'static>>>;
+
+/// Boxes the future of one core call, its error turned into `NativeError`.
+fn call<F>(future: F) -> Call
+where
+    F: Future<Output = Result<Deferred, imburse::Error>> + Send + 'static,
+{
+    Ok(Box::pin(async move { future.await.map_err(errors::to_py) }))
+}
+
+impl NativeClient {
+    fn op_authenticate(&self, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move { c.authenticate(&o).await.map(|()| Deferred::none()) })
+    }
+
+    fn op_create_order(&self, order: OrderArg, o: CallOptions) -> Call {
+        let order = order.into_core()?;
+        let c = self.core()?;
+        call(async move { c.create_order(&order, &o).await.map(|r| Deferred::response(r, convert::created)) })
+    }
+
+    fn op_get_order(&self, order_ref: String, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move { c.get_order(&order_ref, &o).await.map(|r| Deferred::response(r, convert::order)) })
+    }
+
+    fn op_create_instruction(&self, order_ref: String, instruction: InstructionArg, o: CallOptions) -> Call {
+        let instruction = instruction.into_core()?;
+        let c = self.core()?;
+        call(async move {
+            c.create_instruction(&order_ref, &instruction, &o).await.map(|r| Deferred::response(r, convert::created))
+        })
+    }
+
+    fn op_get_instruction(&self, order_ref: String, instruction_ref: String, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move {
+            c.get_instruction(&order_ref, &instruction_ref, &o)
+                .await
+                .map(|r| Deferred::response(r, convert::instruction))
+        })
+    }
+
+    fn op_cancel_instruction(
+        &self,
+        order_ref: String,
+        instruction_ref: String,
+        reason: Option<String>,
+        o: CallOptions,
+    ) -> Call {
+        let c = self.core()?;
+        call(async move {
+            c.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &o).await.map(Deferred::meta)
+        })
+    }
+
+    fn op_get_customer(&self, customer_ref: String, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move { c.get_customer(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::customer)) })
+    }
+
+    fn op_get_or_create_customer(&self, customer_ref: String, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move {
+            c.get_or_create_customer(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::customer))
+        })
+    }
+
+    fn op_update_customer_metadata(&self, customer_ref: String, metadata: Metadata, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move { c.update_customer_metadata(&customer_ref, &metadata, &o).await.map(Deferred::meta) })
+    }
+
+    fn op_add_mobile_instrument(
+        &self,
+        customer_ref: String,
+        country_code: String,
+        phone_number: String,
+        o: CallOptions,
+    ) -> Call {
+        let mobile = convert::mobile(country_code, phone_number);
+        let c = self.core()?;
+        call(async move {
+            c.add_mobile_instrument(&customer_ref, &mobile, &o)
+                .await
+                .map(|r| Deferred::response(r, convert::created_instrument))
+        })
+    }
+
+    fn op_get_financial_instrument(
+        &self,
+        customer_ref: String,
+        financial_instrument_id: String,
+        o: CallOptions,
+    ) -> Call {
+        let c = self.core()?;
+        call(async move {
+            c.get_financial_instrument(&customer_ref, &financial_instrument_id, &o)
+                .await
+                .map(|r| Deferred::response(r, convert::financial_instrument))
+        })
+    }
+
+    fn op_get_wallet(&self, customer_ref: String, o: CallOptions) -> Call {
+        let c = self.core()?;
+        call(async move { c.get_wallet(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::wallet)) })
+    }
+
+    fn op_add_to_wallet(
+        &self,
+        customer_ref: String,
+        financial_instrument_id: String,
+        reason: Option<String>,
+        o: CallOptions,
+    ) -> Call {
+        let c = self.core()?;
+        call(async move {
+            c.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &o).await.map(Deferred::meta)
+        })
+    }
+}
+
+#[pymethods]
+impl NativeClient {
+    /// Builds the configuration (the core checks every setting) and the core client. Timeouts
+    /// and backoffs are seconds. Settings left as None keep the core's defaults, or with
+    /// `from_env` what the `IMBURSE_*` variables say.
+    #[new]
+    #[pyo3(signature = (
+        *, from_env, environment, base_url, public_key, private_key, account_id, tenant_id,
+        connect_timeout, attempt_timeout, call_timeout, max_attempts, backoff_base, backoff_cap,
+        retry_after_cap, token_refresh_margin, proxy, use_env_proxy
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        from_env: bool,
+        environment: Option<String>,
+        base_url: Option<String>,
+        public_key: Option<String>,
+        private_key: Option<String>,
+        account_id: Option<String>,
+        tenant_id: Option<String>,
+        connect_timeout: Option<f64>,
+        attempt_timeout: Option<f64>,
+        call_timeout: Option<f64>,
+        max_attempts: Option<u32>,
+        backoff_base: Option<f64>,
+        backoff_cap: Option<f64>,
+        retry_after_cap: Option<f64>,
+        token_refresh_margin: Option<f64>,
+        proxy: Option<String>,
+        use_env_proxy: Option<bool>,
+    ) -> PyResult<Self> {
+        let mut b = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
+        if let Some(name) = environment {
+            b = b.environment(name.parse::<Environment>().map_err(errors::to_py)?);
+        }
+        // Set after the environment, so a base URL wins as it does in the core's from_env.
+        if let Some(url) = base_url {
+            b = b.base_url(url);
+        }
+        if let Some(v) = public_key {
+            b = b.public_key(v);
+        }
+        if let Some(v) = private_key {
+            b = b.private_key(v);
+        }
+        if let Some(v) = account_id {
+            b = b.account_id(v);
+        }
+        if let Some(v) = tenant_id {
+            b = b.tenant_id(v);
+        }
+        if let Some(v) = seconds("connect_timeout", connect_timeout)? {
+            b = b.connect_timeout(v);
+        }
+        if let Some(v) = seconds("attempt_timeout", attempt_timeout)? {
+            b = b.attempt_timeout(v);
+        }
+        if let Some(v) = seconds("call_timeout", call_timeout)? {
+            b = b.call_timeout(v);
+        }
+        if let Some(v) = max_attempts {
+            b = b.max_attempts(v);
+        }
+        if let Some(v) = seconds("backoff_base", backoff_base)? {
+            b = b.backoff_base(v);
+        }
+        if let Some(v) = seconds("backoff_cap", backoff_cap)? {
+            b = b.backoff_cap(v);
+        }
+        if let Some(v) = seconds("retry_after_cap", retry_after_cap)? {
+            b = b.retry_after_cap(v);
+        }
+        if let Some(v) = seconds("token_refresh_margin", token_refresh_margin)? {
+            b = b.token_refresh_margin(v);
+        }
+        if let Some(v) = proxy {
+            b = b.proxy(v);
+        }
+        if let Some(v) = use_env_proxy {
+            b = b.use_env_proxy(v);
+        }
+        // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
+        let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();
+        let config = b.host("python", python_version).build().map_err(errors::to_py)?;
+        let live = build_live(&config)?;
+        Ok(NativeClient { config, live: Mutex::new(Some(live)) })
+    }
+
+    /// The settings worth showing (no secret among them).
+    fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let c = &self.config;
+        let out = PyDict::new(py);
+        out.set_item("environment", c.environment().name())?;
+        out.set_item("base_url", c.base_url().as_str())?;
+        out.set_item("public_key", c.public_key())?;
+        out.set_item("account_id", c.account_id().to_string())?;
+        out.set_item("tenant_id", c.tenant_id().map(|t| t.to_string()))?;
+        out.set_item("user_agent", c.user_agent())?;
+        Ok(out)
+    }
+
+    /// Drops the core client (its connection pool goes with the last call still using it).
+    fn close(&self) {
+        let closed = self.live.lock().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(live) = closed
+            && live.pid != std::process::id()
+        {
+            std::mem::forget(live);
+        }
+    }
+
+    #[getter]
+    fn closed(&self) -> bool {
+        self.live.lock().unwrap_or_else(PoisonError::into_inner).is_none()
+    }
+
+    /// The attempt events recorded since the last call, oldest first, as tuples.
+    fn take_events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let pending: Vec<AttemptEvent> = {
+            let live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
+            match live.as_ref() {
+                Some(current) if current.pid == std::process::id() => {
+                    current.events.lock().unwrap_or_else(PoisonError::into_inner).drain(..).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let out = PyList::empty(py);
+        for event in pending {
+            out.append(convert::attempt_event(py, event)?)?;
+        }
+        Ok(out)
+    }
+
+    fn authenticate(
+        &self,
+        py: Python<'_>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_authenticate(options(correlation_id, tenant_id))?)
+    }
+
+    fn authenticate_async<'py>(
+        &self,
+        py: Python<'py>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_authenticate(options(correlation_id, tenant_id))?)
+    }
+
+    fn create_order(
+        &self,
+        py: Python<'_>,
+        order: OrderArg,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_create_order(order, options(correlation_id, tenant_id))?)
+    }
+
+    fn create_order_async<'py>(
+        &self,
+        py: Python<'py>,
+        order: OrderArg,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_create_order(order, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_order(
+        &self,
+        py: Python<'_>,
+        order_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_get_order(order_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_order_async<'py>(
+        &self,
+        py: Python<'py>,
+        order_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_get_order(order_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn create_instruction(
+        &self,
+        py: Python<'_>,
+        order_ref: String,
+        instruction: InstructionArg,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_create_instruction(order_ref, instruction, options(correlation_id, tenant_id))?)
+    }
+
+    fn create_instruction_async<'py>(
+        &self,
+        py: Python<'py>,
+        order_ref: String,
+        instruction: InstructionArg,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_create_instruction(order_ref, instruction, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_instruction(
+        &self,
+        py: Python<'_>,
+        order_ref: String,
+        instruction_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_get_instruction(order_ref, instruction_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_instruction_async<'py>(
+        &self,
+        py: Python<'py>,
+        order_ref: String,
+        instruction_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_get_instruction(order_ref, instruction_ref, options(correlation_id, tenant_id))?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cancel_instruction(
+        &self,
+        py: Python<'_>,
+        order_ref: String,
+        instruction_ref: String,
+        reason: Option<String>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        blocking(py, self.op_cancel_instruction(order_ref, instruction_ref, reason, o)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cancel_instruction_async<'py>(
+        &self,
+        py: Python<'py>,
+        order_ref: String,
+        instruction_ref: String,
+        reason: Option<String>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        runtime::awaitable(py, self.op_cancel_instruction(order_ref, instruction_ref, reason, o)?)
+    }
+
+    fn get_customer(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_get_customer(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_customer_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_get_customer(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_or_create_customer(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_get_or_create_customer(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_or_create_customer_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_get_or_create_customer(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn update_customer_metadata(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        metadata: Metadata,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_update_customer_metadata(customer_ref, metadata, options(correlation_id, tenant_id))?)
+    }
+
+    fn update_customer_metadata_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        metadata: Metadata,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(
+            py,
+            self.op_update_customer_metadata(customer_ref, metadata, options(correlation_id, tenant_id))?,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_mobile_instrument(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        country_code: String,
+        phone_number: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        blocking(py, self.op_add_mobile_instrument(customer_ref, country_code, phone_number, o)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_mobile_instrument_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        country_code: String,
+        phone_number: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        runtime::awaitable(py, self.op_add_mobile_instrument(customer_ref, country_code, phone_number, o)?)
+    }
+
+    fn get_financial_instrument(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        financial_instrument_id: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        blocking(py, self.op_get_financial_instrument(customer_ref, financial_instrument_id, o)?)
+    }
+
+    fn get_financial_instrument_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        financial_instrument_id: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        runtime::awaitable(py, self.op_get_financial_instrument(customer_ref, financial_instrument_id, o)?)
+    }
+
+    fn get_wallet(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        blocking(py, self.op_get_wallet(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    fn get_wallet_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, self.op_get_wallet(customer_ref, options(correlation_id, tenant_id))?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_to_wallet(
+        &self,
+        py: Python<'_>,
+        customer_ref: String,
+        financial_instrument_id: String,
+        reason: Option<String>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        blocking(py, self.op_add_to_wallet(customer_ref, financial_instrument_id, reason, o)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_to_wallet_async<'py>(
+        &self,
+        py: Python<'py>,
+        customer_ref: String,
+        financial_instrument_id: String,
+        reason: Option<String>,
+        correlation_id: Option<String>,
+        tenant_id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = options(correlation_id, tenant_id);
+        runtime::awaitable(py, self.op_add_to_wallet(customer_ref, financial_instrument_id, reason, o)?)
+    }
+}

@@ -1,0 +1,441 @@
+"""The Python runner of the cross-language conformance suite (tests/conformance/README.md).
+
+Runs every scenario of the shared manifest through the Python binding, in order, against one
+emulator, and writes one normalised outcome record per scenario. The records must equal the Rust
+runner's (core/tests/conformance.rs): the judge diffs them.
+
+    python tests/conformance_runner.py [--client sync|async] [--out FILE]
+
+starts its own emulator, writes tests/conformance/records/python.jsonl (by default), then runs
+the judge against the manifest and, when they exist, against the Rust records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
+
+import imburse
+from emulator import CONFORMANCE_DIR, Emulator, glob_match
+
+MANIFEST = CONFORMANCE_DIR / "manifest.json"
+JUDGE = CONFORMANCE_DIR / "judge.py"
+RECORDS = CONFORMANCE_DIR / "records"
+
+AnyClient = Union[imburse.Client, imburse.AsyncClient]
+
+
+def _load_judge() -> Any:
+    spec = importlib.util.spec_from_file_location("conformance_judge", JUDGE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+judge = _load_judge()
+
+
+class HarnessError(Exception):
+    """A bad manifest or a failing setup step: stops the run, never becomes a record."""
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return len(text) == 36
+
+
+def _instruction(args: Dict[str, Any]) -> imburse.NewInstruction:
+    return imburse.NewInstruction(
+        instruction_ref=args.get("instruction_ref", ""),
+        customer_ref=args.get("customer_ref", ""),
+        direction=args["direction"],
+        amount=args.get("amount", ""),
+        currency=args.get("currency", ""),
+        country=args.get("country", ""),
+        settled_by_date=args.get("settled_by_date"),
+        scheme_id=args.get("scheme_id"),
+        financial_instrument_id=args.get("financial_instrument_id"),
+        metadata=args.get("metadata") or {},
+    )
+
+
+def _customer_defaults(raw: Optional[Dict[str, Any]]) -> Dict[str, imburse.CustomerDefault]:
+    return {
+        customer_ref: imburse.CustomerDefault(
+            financial_instrument_id=d.get("financial_instrument_id"),
+            scheme_id=d.get("scheme_id"),
+            metadata=d.get("metadata") or {},
+        )
+        for customer_ref, d in (raw or {}).items()
+    }
+
+
+def _customer_record(c: imburse.Customer) -> Dict[str, Any]:
+    return {
+        "customer_ref": c.customer_ref,
+        "status": c.status,
+        "metadata": c.metadata,
+        "financial_instrument_ids": [f.id for f in c.financial_instruments],
+        "created": c.created,
+    }
+
+
+def _instruction_record(i: imburse.Instruction) -> Dict[str, Any]:
+    scheme = i.scheme
+    instrument = i.financial_instrument
+    return {
+        "order_ref": i.order_ref,
+        "instruction_ref": i.instruction_ref,
+        "customer_ref": i.customer_ref,
+        "direction": i.direction.value,
+        "status": i.status,
+        # The exact decimal text, plain notation, trailing zeros kept.
+        "amount": format(i.amount, "f"),
+        "currency": i.currency,
+        "country": i.country,
+        "settled_by_date": i.settled_by_date,
+        "scheme_id": scheme.scheme_id if scheme else None,
+        "scheme_source": scheme.source if scheme else None,
+        "financial_instrument_id": instrument.financial_instrument_id if instrument else None,
+        "financial_instrument_source": instrument.source if instrument else None,
+        "metadata": i.metadata,
+        "created": i.created,
+        "last_updated": i.last_updated,
+    }
+
+
+async def call(
+    client: AnyClient, operation: str, args: Dict[str, Any], options: Dict[str, Any]
+) -> Tuple[Dict[str, Any], int]:
+    """Calls one operation through the binding; returns the record-shaped result (not yet
+    normalised) and the attempts the SDK reported. Sync clients are called directly."""
+
+    async def run(method: Callable[..., Any], *positional: Any, **keywords: Any) -> Any:
+        result = method(*positional, **keywords, **options)
+        return await result if isinstance(client, imburse.AsyncClient) else result
+
+    customer_ref = args.get("customer_ref", "")
+    if operation == "create_order":
+        r = await run(
+            client.create_order,
+            args.get("order_ref", ""),
+            instructions=[_instruction(i) for i in args.get("instructions") or []],
+            metadata=args.get("metadata") or {},
+            customer_defaults=_customer_defaults(args.get("customer_defaults")),
+        )
+        return {"order_ref": args.get("order_ref", ""), "status": r.data.status, "reconciled": r.data.reconciled}, r.meta.attempts
+    if operation == "get_order":
+        r = await run(client.get_order, args.get("order_ref", ""))
+        o: imburse.Order = r.data
+        return {
+            "order_ref": o.order_ref,
+            "metadata": o.metadata,
+            "instruction_refs": [i.instruction_ref for i in o.instructions],
+            "customer_default_refs": sorted(o.customer_defaults),
+            "created": o.created,
+            "last_updated": o.last_updated,
+        }, r.meta.attempts
+    if operation == "create_instruction":
+        new = _instruction(args["instruction"])
+        r = await run(client.create_instruction, args.get("order_ref", ""), new)
+        return {
+            "order_ref": args.get("order_ref", ""),
+            "instruction_ref": new.instruction_ref,
+            "status": r.data.status,
+            "reconciled": r.data.reconciled,
+        }, r.meta.attempts
+    if operation == "get_instruction":
+        r = await run(client.get_instruction, args.get("order_ref", ""), args.get("instruction_ref", ""))
+        return _instruction_record(r.data), r.meta.attempts
+    if operation == "cancel_instruction":
+        meta = await run(
+            client.cancel_instruction, args.get("order_ref", ""), args.get("instruction_ref", ""), reason=args.get("reason")
+        )
+        return {"status": meta.status}, meta.attempts
+    if operation == "get_customer":
+        r = await run(client.get_customer, customer_ref)
+        return _customer_record(r.data), r.meta.attempts
+    if operation == "get_or_create_customer":
+        r = await run(client.get_or_create_customer, customer_ref)
+        return _customer_record(r.data), r.meta.attempts
+    if operation == "update_customer":
+        meta = await run(client.update_customer_metadata, customer_ref, args.get("metadata") or {})
+        return {"status": meta.status}, meta.attempts
+    if operation == "add_mobile_instrument":
+        r = await run(
+            client.add_mobile_instrument,
+            customer_ref,
+            country_code=args.get("country_code", ""),
+            phone_number=args.get("phone_number", ""),
+        )
+        return {"id": r.data.id}, r.meta.attempts
+    if operation == "get_financial_instrument":
+        r = await run(client.get_financial_instrument, customer_ref, args.get("financial_instrument_id", ""))
+        f: imburse.FinancialInstrument = r.data
+        return {
+            "id": f.id,
+            "type": f.type,
+            "status": f.status,
+            "display_name": f.display_name,
+            "details": f.details,
+            "wallet_enabled": f.in_wallet,
+            "created": f.created_timestamp,
+        }, r.meta.attempts
+    if operation == "get_wallet":
+        r = await run(client.get_wallet, customer_ref)
+        return {
+            "customer_ref": customer_ref,
+            "financial_instrument_ids": [f.id for f in r.data.financial_instruments],
+        }, r.meta.attempts
+    if operation == "add_to_wallet":
+        meta = await run(client.add_to_wallet, customer_ref, args.get("financial_instrument_id", ""), reason=args.get("reason"))
+        return {"status": meta.status}, meta.attempts
+    raise HarnessError(f"unknown operation {operation}")
+
+
+async def close(client: AnyClient) -> None:
+    if isinstance(client, imburse.AsyncClient):
+        await client.close()
+    else:
+        client.close()
+
+
+def resolve(value: Any, setup_results: List[Dict[str, Any]]) -> Any:
+    """Replaces ``"$setup.<index>.<field>"`` strings with earlier setup results."""
+    if isinstance(value, str) and value.startswith("$setup."):
+        _, index, field = value.split(".", 2)
+        try:
+            return setup_results[int(index)][field]
+        except (IndexError, KeyError, ValueError) as missing:
+            raise HarnessError(value) from missing
+    if isinstance(value, list):
+        return [resolve(v, setup_results) for v in value]
+    if isinstance(value, dict):
+        return {k: resolve(v, setup_results) for k, v in value.items()}
+    return value
+
+
+def error_record(error: imburse.ImburseError) -> Dict[str, Any]:
+    return judge.normalise(
+        {
+            "kind": error.kind,
+            "status": error.status,
+            "code": error.code,
+            "codes": [e.code for e in error.errors],
+            "retry_after_ms": None if error.retry_after is None else round(error.retry_after * 1000),
+            "client_correlation_id": error.client_correlation_id,
+            "correlation_id": error.correlation_id,
+            "attempts": error.attempts,
+        }
+    )
+
+
+class Suite:
+    def __init__(self, emulator: Emulator, asynchronous: bool) -> None:
+        self.manifest: Dict[str, Any] = json.loads(MANIFEST.read_text())
+        self.emulator = emulator
+        self.asynchronous = asynchronous
+
+    @property
+    def environment(self) -> Dict[str, Any]:
+        env: Dict[str, Any] = self.manifest["environment"]
+        return env
+
+    def client(self, overrides: Optional[Dict[str, Any]]) -> AnyClient:
+        """A client from the manifest's settings overlaid with a scenario's."""
+        settings = {**self.manifest["client"], **(overrides or {})}
+        credentials = self.environment["credentials"][settings.get("credentials", "demo")]
+        base_url = {"emulator": self.emulator.url}.get(settings.get("base_url", "emulator"))
+        if base_url is None:
+            if settings["base_url"] != "unreachable":
+                raise HarnessError(f"unknown base_url {settings['base_url']}")
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                base_url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+        tenant = self.environment["tenants"][settings.get("tenant_id", "demo")]
+        cls = imburse.AsyncClient if self.asynchronous else imburse.Client
+        return cls(
+            base_url=base_url,
+            public_key=credentials["public_key"],
+            private_key=credentials["private_key"],
+            account_id=credentials["account_id"],
+            tenant_id=tenant,
+            max_attempts=settings.get("max_attempts", 3),
+            backoff_base=settings["backoff_base_ms"] / 1000,
+            backoff_cap=settings["backoff_cap_ms"] / 1000,
+            retry_after_cap=settings["retry_after_cap_ms"] / 1000,
+            connect_timeout=settings["connect_timeout_ms"] / 1000,
+            attempt_timeout=settings["attempt_timeout_ms"] / 1000,
+            call_timeout=settings["call_timeout_ms"] / 1000,
+            use_env_proxy=False,
+        )
+
+    def options(self, options: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+        options = options or {}
+        tenant = options.get("tenant_id")
+        return {
+            "correlation_id": options.get("correlation_id"),
+            "tenant_id": None if tenant is None else self.environment["tenants"][tenant],
+        }
+
+    async def run_scenario(self, scenario: Dict[str, Any]) -> Dict[str, Any]:
+        sid = scenario["id"]
+        emulator = self.emulator
+        emulator.control("POST", "/reset")
+        ttl = scenario.get("emulator", {}).get("token_ttl_seconds", self.environment.get("default_token_ttl_seconds", 3600))
+        emulator.control("PUT", "/settings", {"token_ttl_seconds": ttl})
+
+        operation = scenario["call"]["operation"]
+        call_args: Dict[str, Any] = scenario["call"].get("args", {})
+        outcome: Union[Tuple[Dict[str, Any], int], imburse.ImburseError]
+        try:
+            client = self.client(scenario.get("client"))
+        except imburse.ImburseError as error:
+            outcome = error
+        else:
+            setup_results: List[Dict[str, Any]] = []
+            for step in scenario.get("setup", []):
+                args = resolve(step.get("args", {}), setup_results)
+                try:
+                    result, _ = await call(client, step["operation"], args, {})
+                except imburse.ImburseError as error:
+                    raise HarnessError(f"{sid}: setup {step['operation']} failed: {error}") from error
+                setup_results.append(result)
+            emulator.control("DELETE", "/requests")
+            for fault in scenario.get("faults", []):
+                emulator.control("POST", "/faults", fault)
+            if scenario.get("emulator", {}).get("expire_tokens_before_call"):
+                emulator.control("POST", "/tokens/expire")
+            call_args = resolve(call_args, setup_results)
+            try:
+                outcome = await call(client, operation, call_args, self.options(scenario["call"].get("options")))
+            except imburse.ImburseError as error:
+                outcome = error
+            await close(client)
+
+        # What reached the server.
+        spec = self.manifest["operations"][operation]
+        pattern = spec["path"]
+        for key, value in call_args.items():
+            if isinstance(value, str):
+                pattern = pattern.replace("{" + key + "}", value)
+        log = emulator.control("GET", "/requests") or []
+        calls = [r for r in log if r["method"] == spec["method"] and glob_match(pattern, r["path"])]
+        identity_requests = sum(1 for r in log if r["method"] == "POST" and r["path"] == "/v1/identity/hmac")
+        faults = emulator.control("GET", "/faults") or []
+        faults_unused = sum(f.get("remaining", 0) for f in faults)
+        emulator.control("DELETE", "/faults")
+
+        given = scenario["call"].get("options", {}).get("correlation_id")
+        ids = [r["headers"].get("x-correlation-id") for r in calls]
+        correlation: Optional[str]
+        same: Optional[bool]
+        if not ids:
+            correlation, same = None, None
+        elif any(i is None for i in ids):
+            correlation, same = "missing", False
+        elif len(set(ids)) > 1:
+            correlation, same = "mixed", False
+        else:
+            seen = ids[0]
+            if seen == given:
+                correlation = "given"
+            elif given is None and _is_uuid(seen):
+                correlation = "generated_uuid"
+            else:
+                correlation = "other"
+            same = seen != ""
+        gaps = [max(0, b["received_at_ms"] - a["received_at_ms"]) for a, b in zip(calls, calls[1:])]
+
+        exists_after: Optional[int] = None
+        check = scenario["expect"].get("server", {}).get("exists_after")
+        if check is not None:
+            checker = self.client(None)
+            try:
+                result, _ = await call(checker, check["operation"], check.get("args", {}), {})
+            except imburse.ImburseError as error:
+                if not (error.code or "").endswith("_NOT_FOUND"):
+                    raise HarnessError(f"{sid}: exists_after failed: {error}") from error
+                exists_after = 0
+            else:
+                field = check.get("count_field")
+                exists_after = len(result.get(field) or []) if field else 1
+            await close(checker)
+
+        if isinstance(outcome, imburse.ImburseError):
+            outcome_name, result_record, error, attempts = "error", None, error_record(outcome), outcome.attempts
+        else:
+            outcome_name, result_record, error, attempts = "ok", judge.normalise(outcome[0]), None, outcome[1]
+        return {
+            "id": sid,
+            "outcome": outcome_name,
+            "result": result_record,
+            "error": error,
+            "attempts": attempts,
+            "server": {
+                "requests": len(calls),
+                "correlation_id": correlation,
+                "same_correlation_id_on_every_attempt": same,
+                "identity_requests": identity_requests,
+                "faults_unused": faults_unused,
+                "exists_after": exists_after,
+            },
+            "timing": {"gaps_ms": gaps},
+        }
+
+    async def run_all(self) -> List[Dict[str, Any]]:
+        return [await self.run_scenario(s) for s in self.manifest["scenarios"]]
+
+
+def run(emulator: Emulator, out: Path, asynchronous: bool = False) -> int:
+    """Runs the whole manifest and writes the records to ``out``; returns the scenario count."""
+    records = asyncio.run(Suite(emulator, asynchronous).run_all())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(judge.canonical_line(r) + "\n" for r in records), encoding="utf-8")
+    return len(records)
+
+
+def judged(*arguments: Union[str, Path]) -> "subprocess.CompletedProcess[str]":
+    """Runs the judge with these arguments (its report on stdout/stderr, its verdict as the
+    exit status)."""
+    return subprocess.run(
+        [sys.executable, str(JUDGE), *map(str, arguments)], capture_output=True, text=True, check=False
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--client", choices=("sync", "async"), default="sync")
+    parser.add_argument("--out", type=Path, default=RECORDS / "python.jsonl")
+    options = parser.parse_args()
+
+    emulator = Emulator()
+    try:
+        count = run(emulator, options.out, asynchronous=options.client == "async")
+    finally:
+        emulator.stop()
+    print(f"wrote {count} records to {options.out}")
+    checks = [judged("--check-manifest", MANIFEST, options.out)]
+    rust = RECORDS / "rust.jsonl"
+    if rust.exists():
+        checks.append(judged(rust, options.out))
+    for check in checks:
+        sys.stdout.write(check.stdout)
+        sys.stderr.write(check.stderr)
+    return 0 if all(c.returncode == 0 for c in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""What goes in: exact amounts (never floats), dates, directions and metadata as the server
+receives them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import imburse
+from emulator import Emulator
+from helpers import new_instruction
+
+
+def sent_body(emulator: Emulator) -> Any:
+    [request] = emulator.requests("POST", "/v1/order-management")
+    return json.loads(request["body"])
+
+
+@pytest.mark.parametrize(
+    ("amount", "on_the_wire"),
+    [
+        (Decimal("210.00"), "210.00"),
+        (Decimal("0.10"), "0.10"),
+        (Decimal("1E+2"), "100"),
+        ("1234567.89", "1234567.89"),
+        (12, "12"),
+    ],
+)
+def test_amounts_are_sent_and_read_back_exactly(
+    client: imburse.Client, emulator: Emulator, amount: Any, on_the_wire: str
+) -> None:
+    client.create_order("ORDER-1", instructions=[new_instruction(amount=amount)])
+    [request] = emulator.requests("POST", "/v1/order-management")
+    assert f'"amount":{on_the_wire}' in request["body"]  # a JSON number with exactly these digits
+    read = client.get_instruction("ORDER-1", "I-1").data.amount
+    assert isinstance(read, Decimal) and str(read) == on_the_wire
+
+
+@pytest.mark.parametrize("amount", [49.99, True, None])
+def test_inexact_amounts_are_refused_before_sending(client: imburse.Client, emulator: Emulator, amount: Any) -> None:
+    with pytest.raises(TypeError, match="amount"):
+        client.create_order("ORDER-1", instructions=[new_instruction(amount=amount)])
+    assert emulator.requests() == []
+
+
+def test_dates_directions_and_metadata_as_sent(client: imburse.Client, emulator: Emulator) -> None:
+    instruction = new_instruction(
+        settled_by_date=datetime.date(2026, 12, 31),
+        direction="credit",
+        metadata={"invoice": "INV-1", "note": "ünïcödé"},
+    )
+    client.create_order(
+        "ORDER-1",
+        instructions=[instruction],
+        metadata={"channel": "web"},
+        customer_defaults={"CUST-1": imburse.CustomerDefault(scheme_id="EEAB9BBF6F8FA16D711798D14B65E066")},
+    )
+    body = sent_body(emulator)
+    assert body["orderRef"] == "ORDER-1"
+    assert body["metadata"] == {"channel": "web"}
+    assert body["customerDefaults"] == {"CUST-1": {"schemeId": "EEAB9BBF6F8FA16D711798D14B65E066"}}
+    [sent] = body["instructions"]
+    assert sent["settledByDate"] == "2026-12-31"
+    assert sent["direction"] == "CREDIT"
+    assert sent["metadata"] == {"invoice": "INV-1", "note": "ünïcödé"}
+    read = client.get_instruction("ORDER-1", "I-1").data
+    assert read.direction is imburse.Direction.CREDIT
+    assert read.metadata == {"invoice": "INV-1", "note": "ünïcödé"}
+
+
+def test_an_unknown_direction_is_a_value_error(client: imburse.Client, emulator: Emulator) -> None:
+    with pytest.raises(ValueError, match="direction"):
+        client.create_order("ORDER-1", instructions=[new_instruction(direction="SIDEWAYS")])
+    assert emulator.requests() == []
+
+
+def test_metadata_values_must_be_strings(client: imburse.Client, emulator: Emulator) -> None:
+    with pytest.raises(TypeError):
+        client.update_customer_metadata("CUST-1", {"count": 3})  # type: ignore[dict-item]
+    assert emulator.requests() == []
+
+
+def test_negative_durations_are_a_value_error(settings: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="connect_timeout"):
+        imburse.Client(**{**settings, "connect_timeout": -1})
+
+
+def test_models_are_frozen_and_compare_by_value() -> None:
+    a = imburse.ResponseMeta(status=200, attempts=1, client_correlation_id="x")
+    assert a == imburse.ResponseMeta(status=200, attempts=1, client_correlation_id="x")
+    with pytest.raises(AttributeError):
+        a.status = 500  # type: ignore[misc]
+    assert a.to_dict() == {"status": 200, "attempts": 1, "client_correlation_id": "x"}
