@@ -15,11 +15,7 @@ fn main() {
         .and_then(|output| String::from_utf8(output.stdout).ok())
         // "rustc 1.88.0 (6b00bc388 2025-06-23)" -> "1.88.0"
         .and_then(|text| text.split_whitespace().nth(1).map(str::to_owned))
-        .filter(|v| {
-            !v.is_empty()
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-+".contains(c))
-        })
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || ".-+".contains(c)))
         .unwrap_or_else(|| "unknown".to_owned());
     println!("cargo:rustc-env=IMBURSE_RUSTC_VERSION={version}");
 }

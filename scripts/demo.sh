@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Demo: a payment flow through the SDK against the embedded emulator: authenticate with the
-# HMAC key, create an order with instructions, read an instruction back, survive a 503.
+# Demo: the same payment flow through the SDK from Rust, Python, Node and Kotlin, each against
+# an emulator it starts: authenticate with the HMAC key, create an order with instructions, read
+# an instruction back, survive an injected 503. Builds whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,3 +11,8 @@ if ! command -v cargo >/dev/null; then
 fi
 echo "== Rust =="
 cargo run -q --locked -p imburse --example demo
+for binding in python node kotlin; do
+  echo
+  echo "== ${binding^} =="
+  bash "bindings-$binding/scripts/demo.sh"
+done

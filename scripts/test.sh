@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up what the tests need and runs every test: the core, the emulator, and the
-# cross-language conformance suite (its judge, then the Rust runner inside `cargo test`).
+# Sets up what the tests need and runs every test: the Rust core and emulator, each language
+# binding (Python, Node, Kotlin) with its own suite and conformance runner, and finally the judge
+# over the four languages' conformance records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,18 @@ if ! command -v python3 >/dev/null; then
   apt-get update -qq && apt-get install -y -qq python3 >/dev/null
 fi
 
+echo "== conformance judge =="
 python3 tests/conformance/judge.py --self-test
 python3 tests/conformance/judge.py --lint tests/conformance/manifest.json
+
+echo "== Rust: core and emulator =="
 cargo build --all-targets --locked
 cargo test --locked
+
+for binding in python node kotlin; do
+  echo "== $binding binding =="
+  bash "bindings-$binding/scripts/test.sh"
+done
+
+echo "== conformance: every language against Rust =="
+python3 tests/conformance/judge.py tests/conformance/records/{rust,python,node,kotlin}.jsonl

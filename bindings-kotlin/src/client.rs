@@ -145,7 +145,8 @@ impl Client {
         options: Option<CallOptions>,
     ) -> Result<ResponseMeta> {
         let options = CallOptions::to_core(options);
-        let meta = self.inner.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options).await?;
+        let meta =
+            self.inner.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options).await?;
         Ok(meta.into())
     }
 
@@ -255,7 +256,11 @@ impl BlockingClient {
     }
 
     #[uniffi::method(default(options = None))]
-    pub fn get_or_create_customer(&self, customer_ref: String, options: Option<CallOptions>) -> Result<CustomerResponse> {
+    pub fn get_or_create_customer(
+        &self,
+        customer_ref: String,
+        options: Option<CallOptions>,
+    ) -> Result<CustomerResponse> {
         Ok(self.inner.get_or_create_customer(&customer_ref, &CallOptions::to_core(options))?.into())
     }
 

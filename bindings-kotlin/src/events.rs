@@ -89,7 +89,6 @@ mod tests {
         }
     }
 
-
     struct Failing;
 
     impl AttemptListener for Failing {

@@ -433,10 +433,9 @@ response!(
 response!(OrderResponse, Order, core::Order, |o| o.into());
 response!(InstructionResponse, Instruction, core::Instruction, |i| i.into());
 response!(CustomerResponse, Customer, core::Customer, |c| c.into());
-response!(
-    WalletResponse, Wallet, core::Wallet,
-    |w| Wallet { financial_instruments: w.financial_instruments.into_iter().map(Into::into).collect() }
-);
+response!(WalletResponse, Wallet, core::Wallet, |w| Wallet {
+    financial_instruments: w.financial_instruments.into_iter().map(Into::into).collect()
+});
 response!(
     /// The result of add mobile instrument: the new instrument's id.
     CreatedInstrumentResponse, String, core::CreatedInstrument, |c| c.id

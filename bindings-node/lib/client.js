@@ -43,6 +43,7 @@ async function invoke(nativeClient, method, args, options) {
 class Client extends EventEmitter {
   #native
   #closed = false
+  #inFlight = 0
 
   /** Builds a client; a bad setting throws a `ConfigurationError` naming it. */
   constructor(options = {}) {
@@ -76,10 +77,20 @@ class Client extends EventEmitter {
     return this.#native.baseUrl
   }
 
-  /** Releases the connection pool and the cached token; later calls reject. */
+  /**
+   * Releases the connection pool and the cached token; later calls reject. Calls already
+   * running finish first: the native client starts a call only when its task first runs, so it
+   * is released once the last of them settles.
+   */
   close() {
     this.#closed = true
-    this.#native.close()
+    this.#releaseWhenIdle()
+  }
+
+  #releaseWhenIdle() {
+    if (this.#closed && this.#inFlight === 0) {
+      this.#native.close()
+    }
   }
 
   #call(method, args, options) {
@@ -88,7 +99,11 @@ class Client extends EventEmitter {
       error.code = 'ERR_IMBURSE_CLIENT_CLOSED'
       return Promise.reject(error)
     }
-    return invoke(this.#native, method, args, options)
+    this.#inFlight += 1
+    return invoke(this.#native, method, args, options).finally(() => {
+      this.#inFlight -= 1
+      this.#releaseWhenIdle()
+    })
   }
 
   authenticate(options) {

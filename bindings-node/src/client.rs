@@ -88,14 +88,8 @@ fn millis(ms: i64) -> Duration {
 }
 
 fn config(options: ClientOptions, from_env: bool, node_version: String) -> Result<ClientConfig> {
-    let mut builder = if from_env {
-        ClientConfigBuilder::from_env()
-    } else {
-        ClientConfig::builder()
-    };
-    builder = builder
-        .host("node", node_version)
-        .use_env_proxy(options.use_env_proxy.unwrap_or(true));
+    let mut builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
+    builder = builder.host("node", node_version).use_env_proxy(options.use_env_proxy.unwrap_or(true));
     if let Some(name) = options.environment {
         builder = builder.environment(name.parse().map_err(to_napi)?);
     }
@@ -162,9 +156,7 @@ impl CallCanceller {
     #[napi(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
-        CallCanceller {
-            fired: Arc::new(Notify::new()),
-        }
+        CallCanceller { fired: Arc::new(Notify::new()) }
     }
 
     /// Stops the call: its future is dropped and the call rejects as aborted.
@@ -227,11 +219,7 @@ impl NativeClient {
             None => imburse::Client::new(config),
         })
         .map_err(to_napi)?;
-        Ok(NativeClient {
-            client: RwLock::new(Some(client)),
-            user_agent,
-            base_url,
-        })
+        Ok(NativeClient { client: RwLock::new(Some(client)), user_agent, base_url })
     }
 
     /// The `User-Agent` every request carries.
@@ -368,11 +356,7 @@ impl NativeClient {
     ) -> Result<ResponseMeta> {
         let client = self.client()?;
         let options = call_options(options);
-        run(
-            cancel,
-            client.update_customer_metadata(&customer_ref, &metadata, &options),
-        )
-        .await
+        run(cancel, client.update_customer_metadata(&customer_ref, &metadata, &options)).await
     }
 
     #[napi]

@@ -55,10 +55,7 @@ pub struct CallOptions {
 /// The core's call options for what JavaScript passed (possibly nothing).
 pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
     match options {
-        Some(o) => imburse::CallOptions {
-            correlation_id: o.correlation_id,
-            tenant_id: o.tenant_id,
-        },
+        Some(o) => imburse::CallOptions { correlation_id: o.correlation_id, tenant_id: o.tenant_id },
         None => imburse::CallOptions::new(),
     }
 }
@@ -121,12 +118,7 @@ impl From<NewOrder> for sdk::NewOrder {
     fn from(order: NewOrder) -> Self {
         sdk::NewOrder {
             order_ref: order.order_ref,
-            instructions: order
-                .instructions
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            instructions: order.instructions.unwrap_or_default().into_iter().map(Into::into).collect(),
             metadata: order.metadata.unwrap_or_default(),
             customer_defaults: order
                 .customer_defaults
@@ -154,10 +146,7 @@ pub struct NewMobileInstrument {
 
 impl From<NewMobileInstrument> for sdk::NewMobileInstrument {
     fn from(m: NewMobileInstrument) -> Self {
-        sdk::NewMobileInstrument {
-            country_code: m.country_code,
-            phone_number: m.phone_number,
-        }
+        sdk::NewMobileInstrument { country_code: m.country_code, phone_number: m.phone_number }
     }
 }
 
@@ -263,11 +252,7 @@ fn instrument_assignment(a: sdk::InstrumentAssignment) -> InstrumentAssignment {
 }
 
 fn scheme_assignment(s: sdk::SchemeAssignment) -> SchemeAssignment {
-    SchemeAssignment {
-        scheme_id: s.scheme_id,
-        source: s.source,
-        can_update: s.can_update,
-    }
+    SchemeAssignment { scheme_id: s.scheme_id, source: s.source, can_update: s.can_update }
 }
 
 impl From<sdk::Instruction> for Instruction {
@@ -489,10 +474,7 @@ pub struct FinancialInstrumentResponse {
 impl From<imburse::Response<sdk::Created>> for CreatedResponse {
     fn from(r: imburse::Response<sdk::Created>) -> Self {
         CreatedResponse {
-            data: Created {
-                status: r.data.status.into(),
-                reconciled: r.data.reconciled,
-            },
+            data: Created { status: r.data.status.into(), reconciled: r.data.reconciled },
             meta: r.meta.into(),
         }
     }
@@ -520,9 +502,7 @@ response_from!(
 
 impl From<sdk::Wallet> for Wallet {
     fn from(w: sdk::Wallet) -> Self {
-        Wallet {
-            financial_instruments: w.financial_instruments.into_iter().map(Into::into).collect(),
-        }
+        Wallet { financial_instruments: w.financial_instruments.into_iter().map(Into::into).collect() }
     }
 }
 

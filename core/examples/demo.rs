@@ -66,9 +66,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "method": "GET", "path": "/v2/order-management/*", "action": "respond", "status": 503
     }))?;
     emulator.state().faults.arm(fault)?;
-    let survived = client
-        .get_instruction("DEMO-ORDER-1", "I-1", &CallOptions::new().correlation_id("demo-503"))
-        .await?;
+    let survived =
+        client.get_instruction("DEMO-ORDER-1", "I-1", &CallOptions::new().correlation_id("demo-503")).await?;
     println!(
         "4. the server answered 503 once; the call retried and succeeded after {} attempts (correlation id {} on both)",
         survived.meta.attempts, survived.meta.client_correlation_id

@@ -103,7 +103,11 @@ impl Client {
         self.runtime.block_on(self.inner.get_customer(customer_ref, options))
     }
 
-    pub fn get_or_create_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Customer>, Error> {
+    pub fn get_or_create_customer(
+        &self,
+        customer_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Customer>, Error> {
         self.runtime.block_on(self.inner.get_or_create_customer(customer_ref, options))
     }
 

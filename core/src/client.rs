@@ -190,9 +190,9 @@ impl Client {
             return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
         }
         let tenant_id = match operation.scope {
-            Scope::Tenant => self
-                .resolve_tenant(options)
-                .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?,
+            Scope::Tenant => {
+                self.resolve_tenant(options).map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?
+            }
             Scope::Account => None,
         };
         let mut headers = HeaderMap::new();
@@ -323,12 +323,12 @@ impl Client {
                     None
                 }
                 Credentials::Bearer => {
-                    let token = match tokio::time::timeout_at(deadline.into(), self.token(correlation_id, deadline)).await
-                    {
-                        Ok(Ok(token)) => token,
-                        Ok(Err(failure)) => return Err(failure),
-                        Err(_) => return Err(fail(call_timeout, attempts, outcome_unknown)),
-                    };
+                    let token =
+                        match tokio::time::timeout_at(deadline.into(), self.token(correlation_id, deadline)).await {
+                            Ok(Ok(token)) => token,
+                            Ok(Err(failure)) => return Err(failure),
+                            Err(_) => return Err(fail(call_timeout, attempts, outcome_unknown)),
+                        };
                     let mut bearer = header_value(&format!("Bearer {}", token.bearer()));
                     bearer.set_sensitive(true);
                     request.headers.insert(reqwest::header::AUTHORIZATION, bearer);
@@ -345,7 +345,16 @@ impl Client {
             let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
             let failure = match result {
                 Ok(response) if (200..300).contains(&response.status) => {
-                    self.report(operation, &path, attempts, Some(response.status), elapsed_ms, correlation_id, None, "ok");
+                    self.report(
+                        operation,
+                        &path,
+                        attempts,
+                        Some(response.status),
+                        elapsed_ms,
+                        correlation_id,
+                        None,
+                        "ok",
+                    );
                     return Ok(Exchange {
                         status: response.status,
                         body: response.body,

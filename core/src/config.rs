@@ -89,8 +89,8 @@ pub enum Environment {
 impl Environment {
     /// A custom environment from a base URL, validated as `build()` would.
     pub fn custom(base_url: &str) -> Result<Environment, Error> {
-        let url = Url::parse(base_url.trim())
-            .map_err(|_| Error::configuration("base_url", "is not a valid absolute URL"))?;
+        let url =
+            Url::parse(base_url.trim()).map_err(|_| Error::configuration("base_url", "is not a valid absolute URL"))?;
         Ok(Environment::Custom(validate_base_url(url)?))
     }
 
@@ -98,9 +98,7 @@ impl Environment {
     pub fn base_url(&self) -> Url {
         match self {
             Environment::Sandbox => Url::parse(SANDBOX_BASE_URL).expect("constant URL parses"),
-            Environment::Production => {
-                Url::parse(PRODUCTION_BASE_URL).expect("constant URL parses")
-            }
+            Environment::Production => Url::parse(PRODUCTION_BASE_URL).expect("constant URL parses"),
             Environment::Custom(url) => url.clone(),
         }
     }
@@ -516,9 +514,7 @@ impl ClientConfigBuilder {
         }
 
         let environment = match self.environment {
-            EnvironmentSource::Chosen(Environment::Custom(url)) => {
-                Environment::Custom(validate_base_url(url)?)
-            }
+            EnvironmentSource::Chosen(Environment::Custom(url)) => Environment::Custom(validate_base_url(url)?),
             EnvironmentSource::Chosen(known) => known,
             EnvironmentSource::BaseUrl(text) => Environment::custom(&text)?,
             EnvironmentSource::Named(name) => name.parse()?,
@@ -537,35 +533,22 @@ impl ClientConfigBuilder {
             Some(id) => parse_uuid("account_id", id)?,
             None => return Err(required("account_id", ENV_ACCOUNT_ID)),
         };
-        let tenant_id = self
-            .tenant_id
-            .as_deref()
-            .map(|id| parse_uuid("tenant_id", id))
-            .transpose()?;
+        let tenant_id = self.tenant_id.as_deref().map(|id| parse_uuid("tenant_id", id)).transpose()?;
 
         check_positive("connect_timeout", self.connect_timeout)?;
         check_positive("attempt_timeout", self.attempt_timeout)?;
         check_positive("call_timeout", self.call_timeout)?;
         if self.attempt_timeout > self.call_timeout {
-            return Err(Error::configuration(
-                "attempt_timeout",
-                "must not be longer than call_timeout",
-            ));
+            return Err(Error::configuration("attempt_timeout", "must not be longer than call_timeout"));
         }
 
         if self.max_attempts == 0 {
-            return Err(Error::configuration(
-                "max_attempts",
-                "must be at least 1 (1 means no retries)",
-            ));
+            return Err(Error::configuration("max_attempts", "must be at least 1 (1 means no retries)"));
         }
         check_positive("backoff_base", self.backoff_base)?;
         check_bounded("backoff_cap", self.backoff_cap)?;
         if self.backoff_cap < self.backoff_base {
-            return Err(Error::configuration(
-                "backoff_cap",
-                "must not be shorter than backoff_base",
-            ));
+            return Err(Error::configuration("backoff_cap", "must not be shorter than backoff_base"));
         }
         check_bounded("retry_after_cap", self.retry_after_cap)?;
         check_bounded("token_refresh_margin", self.token_refresh_margin)?;
@@ -630,10 +613,7 @@ impl fmt::Debug for ClientConfigBuilder {
 }
 
 fn required(field: &str, env_var: &str) -> Error {
-    Error::configuration(
-        field,
-        &format!("is required (set it on the builder or in {env_var})"),
-    )
+    Error::configuration(field, &format!("is required (set it on the builder or in {env_var})"))
 }
 
 /// Checks a base URL and makes its path end in `/`, so that joining keeps
@@ -647,16 +627,10 @@ fn validate_base_url(mut url: Url) -> Result<Url, Error> {
         return Err(Error::configuration(FIELD, "must include a host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::configuration(
-            FIELD,
-            "must not contain a user name or password",
-        ));
+        return Err(Error::configuration(FIELD, "must not contain a user name or password"));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::configuration(
-            FIELD,
-            "must not contain a query or fragment",
-        ));
+        return Err(Error::configuration(FIELD, "must not contain a query or fragment"));
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
@@ -675,15 +649,9 @@ fn validate_public_key(key: &str) -> Result<String, Error> {
         return Err(required(FIELD, ENV_PUBLIC_KEY));
     }
     if key.len() > PUBLIC_KEY_MAX_LEN {
-        return Err(Error::configuration(
-            FIELD,
-            &format!("must be at most {PUBLIC_KEY_MAX_LEN} characters"),
-        ));
+        return Err(Error::configuration(FIELD, &format!("must be at most {PUBLIC_KEY_MAX_LEN} characters")));
     }
-    if !key
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+    if !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
         return Err(Error::configuration(
             FIELD,
             "may contain only letters, digits, '-', '_' and '.' (it is the key's UUID, not the private key)",
@@ -700,30 +668,21 @@ pub(crate) fn decode_private_key(key: &str) -> Result<SecretBytes, Error> {
     if key.is_empty() {
         return Err(required(FIELD, ENV_PRIVATE_KEY));
     }
-    let bytes = PRIVATE_KEY_ENGINE.decode(key).map_err(|_| {
-        Error::configuration(
-            FIELD,
-            "must be standard base64 (A-Z a-z 0-9 + /), as issued by Imburse",
-        )
-    })?;
+    let bytes = PRIVATE_KEY_ENGINE
+        .decode(key)
+        .map_err(|_| Error::configuration(FIELD, "must be standard base64 (A-Z a-z 0-9 + /), as issued by Imburse"))?;
     let bytes = SecretBytes::new(bytes);
     // Any non-empty valid input decodes to at least one byte today; the
     // check keeps an empty HMAC key impossible whatever the engine does.
     if bytes.expose().is_empty() {
-        return Err(Error::configuration(
-            FIELD,
-            "must decode to at least one byte",
-        ));
+        return Err(Error::configuration(FIELD, "must decode to at least one byte"));
     }
     Ok(bytes)
 }
 
 fn parse_uuid(field: &str, text: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(text.trim()).map_err(|_| {
-        Error::configuration(
-            field,
-            "must be a UUID (32 hex digits, e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301)",
-        )
+        Error::configuration(field, "must be a UUID (32 hex digits, e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301)")
     })
 }
 
@@ -748,19 +707,10 @@ fn check_token(field: &str, value: &str, max_len: usize) -> Result<(), Error> {
         return Err(Error::configuration(field, "must not be empty"));
     }
     if value.len() > max_len {
-        return Err(Error::configuration(
-            field,
-            &format!("must be at most {max_len} characters"),
-        ));
+        return Err(Error::configuration(field, &format!("must be at most {max_len} characters")));
     }
-    if !value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
-    {
-        return Err(Error::configuration(
-            field,
-            "may contain only letters, digits, '.', '_', '+' and '-'",
-        ));
+    if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')) {
+        return Err(Error::configuration(field, "may contain only letters, digits, '.', '_', '+' and '-'"));
     }
     Ok(())
 }
@@ -772,18 +722,13 @@ fn user_agent(host_language: &str, host_version: &str) -> String {
     if !host_language.eq_ignore_ascii_case("rust") {
         parts.push(format!("rust/{RUSTC_VERSION}"));
     }
-    parts.push(format!(
-        "{}-{}",
-        std::env::consts::OS,
-        std::env::consts::ARCH
-    ));
+    parts.push(format!("{}-{}", std::env::consts::OS, std::env::consts::ARCH));
     format!("imburse-sdk/{} ({})", crate::VERSION, parts.join("; "))
 }
 
 fn parse_proxy(text: &str) -> Result<Url, Error> {
     const FIELD: &str = "proxy";
-    let url = Url::parse(text.trim())
-        .map_err(|_| Error::configuration(FIELD, "is not a valid absolute URL"))?;
+    let url = Url::parse(text.trim()).map_err(|_| Error::configuration(FIELD, "is not a valid absolute URL"))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::configuration(FIELD, "must use http or https"));
     }
@@ -817,10 +762,7 @@ mod tests {
     const TENANT_ID: &str = "0b6f7a52-3c1e-4f4e-9d7a-2a4c2f7c1e55";
 
     fn valid() -> ClientConfigBuilder {
-        ClientConfig::builder()
-            .public_key(PUBLIC_KEY)
-            .private_key(PRIVATE_KEY)
-            .account_id(ACCOUNT_ID)
+        ClientConfig::builder().public_key(PUBLIC_KEY).private_key(PRIVATE_KEY).account_id(ACCOUNT_ID)
     }
 
     fn config_error(builder: ClientConfigBuilder) -> Error {
@@ -833,18 +775,12 @@ mod tests {
     fn assert_rejects(builder: ClientConfigBuilder, field: &str, words: &str) {
         let error = config_error(builder);
         let text = error.to_string();
-        assert!(
-            text.starts_with(&format!("Invalid configuration: {field}: ")),
-            "{text}"
-        );
+        assert!(text.starts_with(&format!("Invalid configuration: {field}: ")), "{text}");
         assert!(text.contains(words), "{text}");
     }
 
     fn from_vars(vars: &[(&str, &str)]) -> ClientConfigBuilder {
-        let map: HashMap<String, OsString> = vars
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), OsString::from(v)))
-            .collect();
+        let map: HashMap<String, OsString> = vars.iter().map(|(k, v)| ((*k).to_owned(), OsString::from(v))).collect();
         ClientConfigBuilder::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -852,10 +788,7 @@ mod tests {
     fn defaults() {
         let config = valid().build().expect("valid config");
         assert_eq!(config.environment(), &Environment::Sandbox);
-        assert_eq!(
-            config.base_url().as_str(),
-            "https://sandbox-api.imbursepayments.com/"
-        );
+        assert_eq!(config.base_url().as_str(), "https://sandbox-api.imbursepayments.com/");
         assert_eq!(config.public_key(), PUBLIC_KEY);
         assert_eq!(config.account_id().to_string(), ACCOUNT_ID);
         assert_eq!(config.tenant_id(), None);
@@ -893,52 +826,28 @@ mod tests {
             .use_env_proxy(false)
             .build()
             .expect("valid config");
-        assert_eq!(
-            config.base_url().as_str(),
-            "https://api.imbursepayments.com/"
-        );
-        assert_eq!(
-            config.tenant_id().map(|t| t.to_string()).as_deref(),
-            Some(TENANT_ID)
-        );
+        assert_eq!(config.base_url().as_str(), "https://api.imbursepayments.com/");
+        assert_eq!(config.tenant_id().map(|t| t.to_string()).as_deref(), Some(TENANT_ID));
         assert_eq!(config.connect_timeout(), Duration::from_secs(2));
         assert_eq!(config.attempt_timeout(), Duration::from_secs(5));
         assert_eq!(config.call_timeout(), Duration::from_secs(9));
         assert_eq!(config.retry_policy().max_attempts(), 1);
-        assert_eq!(
-            config.retry_policy().backoff_cap(),
-            Duration::from_millis(100)
-        );
+        assert_eq!(config.retry_policy().backoff_cap(), Duration::from_millis(100));
         assert_eq!(config.retry_policy().retry_after_cap(), Duration::ZERO);
         assert_eq!(config.retry_policy().total_budget(), Duration::from_secs(9));
         assert_eq!(config.token_refresh_margin(), Duration::ZERO);
         assert_eq!(config.host_language(), "python");
         assert_eq!(config.host_version(), "3.12.1");
-        assert_eq!(
-            config.proxy().map(Url::as_str),
-            Some("http://user:pw@proxy.internal:3128/")
-        );
+        assert_eq!(config.proxy().map(Url::as_str), Some("http://user:pw@proxy.internal:3128/"));
         assert!(!config.use_env_proxy());
     }
 
     #[test]
     fn environments_and_base_urls() {
         let cases: &[(ClientConfigBuilder, &str, &str)] = &[
-            (
-                valid(),
-                "sandbox",
-                "https://sandbox-api.imbursepayments.com/",
-            ),
-            (
-                valid().environment(Environment::Production),
-                "production",
-                "https://api.imbursepayments.com/",
-            ),
-            (
-                valid().base_url("http://127.0.0.1:8080"),
-                "custom",
-                "http://127.0.0.1:8080/",
-            ),
+            (valid(), "sandbox", "https://sandbox-api.imbursepayments.com/"),
+            (valid().environment(Environment::Production), "production", "https://api.imbursepayments.com/"),
+            (valid().base_url("http://127.0.0.1:8080"), "custom", "http://127.0.0.1:8080/"),
             (
                 valid().base_url(" https://dedicated.example.com/imburse "),
                 "custom",
@@ -950,17 +859,11 @@ mod tests {
                 "https://dedicated.example.com/imburse/",
             ),
             (
-                valid().environment(Environment::Custom(
-                    Url::parse("http://localhost:9000/api").expect("url"),
-                )),
+                valid().environment(Environment::Custom(Url::parse("http://localhost:9000/api").expect("url"))),
                 "custom",
                 "http://localhost:9000/api/",
             ),
-            (
-                valid().base_url("HTTPS://[::1]:8443"),
-                "custom",
-                "https://[::1]:8443/",
-            ),
+            (valid().base_url("HTTPS://[::1]:8443"), "custom", "https://[::1]:8443/"),
         ];
         for (builder, name, url) in cases {
             let config = builder.clone().build().expect("valid config");
@@ -973,10 +876,7 @@ mod tests {
     fn bad_base_urls_are_rejected() {
         let cases = [
             ("", "not a valid absolute URL"),
-            (
-                "sandbox-api.imbursepayments.com",
-                "not a valid absolute URL",
-            ),
+            ("sandbox-api.imbursepayments.com", "not a valid absolute URL"),
             ("/v1/identity", "not a valid absolute URL"),
             ("ftp://example.com", "http or https"),
             ("file:///etc/passwd", "http or https"),
@@ -991,9 +891,7 @@ mod tests {
             assert_rejects(valid().base_url(url), "base_url", words);
         }
         assert_rejects(
-            valid().environment(Environment::Custom(
-                Url::parse("ftp://x.example").expect("url"),
-            )),
+            valid().environment(Environment::Custom(Url::parse("ftp://x.example").expect("url"))),
             "base_url",
             "http or https",
         );
@@ -1016,47 +914,30 @@ mod tests {
         ] {
             assert_eq!(text.parse::<Environment>().expect(text), expected);
         }
-        for text in [
-            "",
-            "prod",
-            "live",
-            "staging",
-            "https://api.imbursepayments.com",
-        ] {
+        for text in ["", "prod", "live", "staging", "https://api.imbursepayments.com"] {
             let error = text.parse::<Environment>().expect_err(text);
             assert_eq!(error.kind(), ErrorKind::Configuration);
             assert!(error.to_string().contains("environment: "), "{error}");
         }
         assert_eq!(Environment::Sandbox.to_string(), "sandbox");
-        assert_eq!(
-            Environment::custom("http://localhost:1")
-                .expect("url")
-                .to_string(),
-            "custom (http://localhost:1/)"
-        );
+        assert_eq!(Environment::custom("http://localhost:1").expect("url").to_string(), "custom (http://localhost:1/)");
     }
 
     #[test]
     fn credentials_are_required() {
         let cases = [
             (
-                ClientConfig::builder()
-                    .private_key(PRIVATE_KEY)
-                    .account_id(ACCOUNT_ID),
+                ClientConfig::builder().private_key(PRIVATE_KEY).account_id(ACCOUNT_ID),
                 "public_key",
                 "IMBURSE_PUBLIC_KEY",
             ),
             (
-                ClientConfig::builder()
-                    .public_key(PUBLIC_KEY)
-                    .account_id(ACCOUNT_ID),
+                ClientConfig::builder().public_key(PUBLIC_KEY).account_id(ACCOUNT_ID),
                 "private_key",
                 "IMBURSE_PRIVATE_KEY",
             ),
             (
-                ClientConfig::builder()
-                    .public_key(PUBLIC_KEY)
-                    .private_key(PRIVATE_KEY),
+                ClientConfig::builder().public_key(PUBLIC_KEY).private_key(PRIVATE_KEY),
                 "account_id",
                 "IMBURSE_ACCOUNT_ID",
             ),
@@ -1071,10 +952,7 @@ mod tests {
 
     #[test]
     fn public_key_rules() {
-        let ok = valid()
-            .public_key(format!(" {PUBLIC_KEY} "))
-            .build()
-            .expect("trimmed");
+        let ok = valid().public_key(format!(" {PUBLIC_KEY} ")).build().expect("trimmed");
         assert_eq!(ok.public_key(), PUBLIC_KEY);
         for key in ["key.with_under-score", "ABC123"] {
             valid().public_key(key).build().expect(key);
@@ -1083,28 +961,18 @@ mod tests {
             ("a:b", "may contain only"),
             ("has space", "may contain only"),
             ("new\nline", "may contain only"),
-            (
-                "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=",
-                "may contain only",
-            ),
+            ("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=", "may contain only"),
             ("ключ", "may contain only"),
         ];
         for (key, words) in cases {
             assert_rejects(valid().public_key(key), "public_key", words);
         }
-        assert_rejects(
-            valid().public_key("a".repeat(129)),
-            "public_key",
-            "at most 128",
-        );
+        assert_rejects(valid().public_key("a".repeat(129)), "public_key", "at most 128");
     }
 
     #[test]
     fn private_key_rules() {
-        let config = valid()
-            .private_key(format!("  {PRIVATE_KEY}\n"))
-            .build()
-            .expect("trimmed");
+        let config = valid().private_key(format!("  {PRIVATE_KEY}\n")).build().expect("trimmed");
         assert_eq!(config.private_key().expose().len(), 32);
         let unpadded = PRIVATE_KEY.trim_end_matches('=');
         let config = valid().private_key(unpadded).build().expect("unpadded");
@@ -1112,14 +980,8 @@ mod tests {
 
         let cases = [
             ("not base64!", "standard base64"),
-            (
-                "AGHYR1aWYgHgyjhJ-kVCd7b8XfAVeA4tuFwCQl3X64Y=",
-                "standard base64",
-            ),
-            (
-                "AGHYR1aWYgHgyjhJ_kVCd7b8XfAVeA4tuFwCQl3X64Y=",
-                "standard base64",
-            ),
+            ("AGHYR1aWYgHgyjhJ-kVCd7b8XfAVeA4tuFwCQl3X64Y=", "standard base64"),
+            ("AGHYR1aWYgHgyjhJ_kVCd7b8XfAVeA4tuFwCQl3X64Y=", "standard base64"),
             ("A", "standard base64"),
             ("AGHY R1aW", "standard base64"),
             ("====", "standard base64"),
@@ -1135,11 +997,7 @@ mod tests {
         // any part of it, nor the byte the decoder tripped over.
         let bad_key = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y$";
         let error = config_error(valid().private_key(bad_key));
-        for text in [
-            error.to_string(),
-            format!("{error:?}"),
-            format!("{error:#?}"),
-        ] {
+        for text in [error.to_string(), format!("{error:?}"), format!("{error:#?}")] {
             assert!(!text.contains("AGHYR1"), "{text}");
             assert!(!text.contains("X64Y"), "{text}");
             assert!(!text.contains('$'), "{text}");
@@ -1155,20 +1013,12 @@ mod tests {
         let builder = valid().proxy("http://u:proxy-pass@proxy:3128");
         let config = builder.clone().build().expect("valid");
         let decoded = config.private_key().expose().to_vec();
-        for text in [
-            format!("{builder:?}"),
-            format!("{builder:#?}"),
-            format!("{config:?}"),
-            format!("{config:#?}"),
-        ] {
+        for text in [format!("{builder:?}"), format!("{builder:#?}"), format!("{config:?}"), format!("{config:#?}")] {
             assert!(!text.contains(PRIVATE_KEY), "{text}");
             assert!(!text.contains("AGHYR1"), "{text}");
             assert!(!text.contains(&format!("{decoded:?}")), "{text}");
             assert!(!text.contains("proxy-pass"), "{text}");
-            assert!(
-                text.contains(REDACTED) || text.contains("redacted"),
-                "{text}"
-            );
+            assert!(text.contains(REDACTED) || text.contains("redacted"), "{text}");
         }
     }
 
@@ -1181,18 +1031,11 @@ mod tests {
             .expect("simple and padded forms");
         // Headers use the canonical lowercase hyphenated form.
         assert_eq!(config.account_id().to_string(), ACCOUNT_ID);
-        assert_eq!(
-            config.tenant_id().map(|t| t.to_string()).as_deref(),
-            Some(TENANT_ID)
-        );
+        assert_eq!(config.tenant_id().map(|t| t.to_string()).as_deref(), Some(TENANT_ID));
 
-        for id in [
-            "",
-            "123",
-            "not-a-uuid",
-            "6f1c2b9e-8d4a-4c3b-9a7e-1f2d3c4b5a6",
-            "6f1c2b9e-8d4a-4c3b-9a7e-1f2d3c4b5a69x",
-        ] {
+        for id in
+            ["", "123", "not-a-uuid", "6f1c2b9e-8d4a-4c3b-9a7e-1f2d3c4b5a6", "6f1c2b9e-8d4a-4c3b-9a7e-1f2d3c4b5a69x"]
+        {
             assert_rejects(valid().account_id(id), "account_id", "must be a UUID");
             assert_rejects(valid().tenant_id(id), "tenant_id", "must be a UUID");
         }
@@ -1203,53 +1046,15 @@ mod tests {
         let second = Duration::from_secs(1);
         let day_and_a_bit = MAX_DURATION + Duration::from_nanos(1);
         let cases = [
-            (
-                valid().connect_timeout(Duration::ZERO),
-                "connect_timeout",
-                "greater than zero",
-            ),
-            (
-                valid().attempt_timeout(Duration::ZERO),
-                "attempt_timeout",
-                "greater than zero",
-            ),
-            (
-                valid().call_timeout(Duration::ZERO),
-                "call_timeout",
-                "greater than zero",
-            ),
-            (
-                valid().connect_timeout(Duration::MAX),
-                "connect_timeout",
-                "at most 24 hours",
-            ),
-            (
-                valid().connect_timeout(day_and_a_bit),
-                "connect_timeout",
-                "at most 24 hours",
-            ),
-            (
-                valid()
-                    .attempt_timeout(Duration::MAX)
-                    .call_timeout(Duration::MAX),
-                "attempt_timeout",
-                "at most 24 hours",
-            ),
-            (
-                valid().call_timeout(Duration::MAX),
-                "call_timeout",
-                "at most 24 hours",
-            ),
-            (
-                valid().attempt_timeout(second * 61),
-                "attempt_timeout",
-                "must not be longer than call_timeout",
-            ),
-            (
-                valid().call_timeout(second * 10),
-                "attempt_timeout",
-                "must not be longer than call_timeout",
-            ),
+            (valid().connect_timeout(Duration::ZERO), "connect_timeout", "greater than zero"),
+            (valid().attempt_timeout(Duration::ZERO), "attempt_timeout", "greater than zero"),
+            (valid().call_timeout(Duration::ZERO), "call_timeout", "greater than zero"),
+            (valid().connect_timeout(Duration::MAX), "connect_timeout", "at most 24 hours"),
+            (valid().connect_timeout(day_and_a_bit), "connect_timeout", "at most 24 hours"),
+            (valid().attempt_timeout(Duration::MAX).call_timeout(Duration::MAX), "attempt_timeout", "at most 24 hours"),
+            (valid().call_timeout(Duration::MAX), "call_timeout", "at most 24 hours"),
+            (valid().attempt_timeout(second * 61), "attempt_timeout", "must not be longer than call_timeout"),
+            (valid().call_timeout(second * 10), "attempt_timeout", "must not be longer than call_timeout"),
         ];
         for (builder, field, words) in cases {
             assert_rejects(builder, field, words);
@@ -1272,38 +1077,16 @@ mod tests {
     fn retry_rules() {
         let cases = [
             (valid().max_attempts(0), "max_attempts", "at least 1"),
+            (valid().backoff_base(Duration::ZERO), "backoff_base", "greater than zero"),
+            (valid().backoff_base(Duration::MAX), "backoff_base", "at most 24 hours"),
+            (valid().backoff_cap(Duration::MAX), "backoff_cap", "at most 24 hours"),
             (
-                valid().backoff_base(Duration::ZERO),
-                "backoff_base",
-                "greater than zero",
-            ),
-            (
-                valid().backoff_base(Duration::MAX),
-                "backoff_base",
-                "at most 24 hours",
-            ),
-            (
-                valid().backoff_cap(Duration::MAX),
-                "backoff_cap",
-                "at most 24 hours",
-            ),
-            (
-                valid()
-                    .backoff_base(Duration::from_secs(2))
-                    .backoff_cap(Duration::from_secs(1)),
+                valid().backoff_base(Duration::from_secs(2)).backoff_cap(Duration::from_secs(1)),
                 "backoff_cap",
                 "must not be shorter than backoff_base",
             ),
-            (
-                valid().retry_after_cap(Duration::MAX),
-                "retry_after_cap",
-                "at most 24 hours",
-            ),
-            (
-                valid().token_refresh_margin(Duration::MAX),
-                "token_refresh_margin",
-                "at most 24 hours",
-            ),
+            (valid().retry_after_cap(Duration::MAX), "retry_after_cap", "at most 24 hours"),
+            (valid().token_refresh_margin(Duration::MAX), "token_refresh_margin", "at most 24 hours"),
         ];
         for (builder, field, words) in cases {
             assert_rejects(builder, field, words);
@@ -1316,36 +1099,20 @@ mod tests {
     fn user_agent_names_sdk_host_and_compiler() {
         let rust = valid().build().expect("valid");
         let expected_os = format!("{}-{}", std::env::consts::OS, std::env::consts::ARCH);
-        assert_eq!(
-            rust.user_agent(),
-            format!(
-                "imburse-sdk/{} (rust/{RUSTC_VERSION}; {expected_os})",
-                crate::VERSION
-            )
-        );
+        assert_eq!(rust.user_agent(), format!("imburse-sdk/{} (rust/{RUSTC_VERSION}; {expected_os})", crate::VERSION));
 
         let python = valid().host("python", "3.12.1").build().expect("valid");
         assert_eq!(
             python.user_agent(),
-            format!(
-                "imburse-sdk/{} (python/3.12.1; rust/{RUSTC_VERSION}; {expected_os})",
-                crate::VERSION
-            )
+            format!("imburse-sdk/{} (python/3.12.1; rust/{RUSTC_VERSION}; {expected_os})", crate::VERSION)
         );
         let node = valid().host("node", "v22.3.0").build().expect("valid");
         assert!(node.user_agent().contains("(node/v22.3.0; rust/"));
-        let jvm = valid()
-            .host("kotlin", "2.0.0+jvm21")
-            .build()
-            .expect("valid");
+        let jvm = valid().host("kotlin", "2.0.0+jvm21").build().expect("valid");
         assert!(jvm.user_agent().contains("kotlin/2.0.0+jvm21"));
 
         assert!(
-            RUSTC_VERSION == "unknown"
-                || RUSTC_VERSION
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit()),
+            RUSTC_VERSION == "unknown" || RUSTC_VERSION.chars().next().is_some_and(|c| c.is_ascii_digit()),
             "{RUSTC_VERSION}"
         );
         assert!(rust.user_agent().is_ascii());
@@ -1354,51 +1121,15 @@ mod tests {
     #[test]
     fn host_rules() {
         let cases = [
-            (
-                valid().host("", "1.0"),
-                "host_language",
-                "must not be empty",
-            ),
-            (
-                valid().host("python", ""),
-                "host_version",
-                "must not be empty",
-            ),
-            (
-                valid().host("py thon", "1"),
-                "host_language",
-                "may contain only",
-            ),
-            (
-                valid().host("python", "3.12 (main)"),
-                "host_version",
-                "may contain only",
-            ),
-            (
-                valid().host("python", "3;evil"),
-                "host_version",
-                "may contain only",
-            ),
-            (
-                valid().host("py/thon", "3"),
-                "host_language",
-                "may contain only",
-            ),
-            (
-                valid().host("python", "3\r\nX-Injected: 1"),
-                "host_version",
-                "may contain only",
-            ),
-            (
-                valid().host("a".repeat(33), "1"),
-                "host_language",
-                "at most 32",
-            ),
-            (
-                valid().host("python", "1".repeat(65)),
-                "host_version",
-                "at most 64",
-            ),
+            (valid().host("", "1.0"), "host_language", "must not be empty"),
+            (valid().host("python", ""), "host_version", "must not be empty"),
+            (valid().host("py thon", "1"), "host_language", "may contain only"),
+            (valid().host("python", "3.12 (main)"), "host_version", "may contain only"),
+            (valid().host("python", "3;evil"), "host_version", "may contain only"),
+            (valid().host("py/thon", "3"), "host_language", "may contain only"),
+            (valid().host("python", "3\r\nX-Injected: 1"), "host_version", "may contain only"),
+            (valid().host("a".repeat(33), "1"), "host_language", "at most 32"),
+            (valid().host("python", "1".repeat(65)), "host_version", "at most 64"),
         ];
         for (builder, field, words) in cases {
             assert_rejects(builder, field, words);
@@ -1407,11 +1138,7 @@ mod tests {
 
     #[test]
     fn proxy_rules() {
-        for proxy in [
-            "http://proxy:3128",
-            "https://proxy.example.com",
-            "http://u:p@10.0.0.1:8080",
-        ] {
+        for proxy in ["http://proxy:3128", "https://proxy.example.com", "http://u:p@10.0.0.1:8080"] {
             valid().proxy(proxy).build().expect(proxy);
         }
         let cases = [
@@ -1430,23 +1157,11 @@ mod tests {
 
     #[test]
     fn endpoint_encodes_each_segment() {
-        let config = valid()
-            .base_url("https://dedicated.example.com/prefix")
-            .build()
-            .expect("valid");
+        let config = valid().base_url("https://dedicated.example.com/prefix").build().expect("valid");
         let cases: &[(&[&str], &str)] = &[
+            (&["v1", "identity", "hmac"], "https://dedicated.example.com/prefix/v1/identity/hmac"),
             (
-                &["v1", "identity", "hmac"],
-                "https://dedicated.example.com/prefix/v1/identity/hmac",
-            ),
-            (
-                &[
-                    "v2",
-                    "order-management",
-                    "REF/../1?x#y",
-                    "instruction",
-                    "a b",
-                ],
+                &["v2", "order-management", "REF/../1?x#y", "instruction", "a b"],
                 "https://dedicated.example.com/prefix/v2/order-management/REF%2F..%2F1%3Fx%23y/instruction/a%20b",
             ),
             (&[], "https://dedicated.example.com/prefix"),
@@ -1474,10 +1189,7 @@ mod tests {
         .expect("valid env");
         assert_eq!(config.public_key(), PUBLIC_KEY);
         assert_eq!(config.account_id().to_string(), ACCOUNT_ID);
-        assert_eq!(
-            config.tenant_id().map(|t| t.to_string()).as_deref(),
-            Some(TENANT_ID)
-        );
+        assert_eq!(config.tenant_id().map(|t| t.to_string()).as_deref(), Some(TENANT_ID));
         assert_eq!(config.environment(), &Environment::Production);
     }
 
@@ -1515,11 +1227,7 @@ mod tests {
 
     #[test]
     fn from_env_bad_values_are_configuration_errors() {
-        let base = [
-            (ENV_PUBLIC_KEY, PUBLIC_KEY),
-            (ENV_PRIVATE_KEY, PRIVATE_KEY),
-            (ENV_ACCOUNT_ID, ACCOUNT_ID),
-        ];
+        let base = [(ENV_PUBLIC_KEY, PUBLIC_KEY), (ENV_PRIVATE_KEY, PRIVATE_KEY), (ENV_ACCOUNT_ID, ACCOUNT_ID)];
         let with = |extra: (&'static str, &'static str)| {
             let mut vars = base.to_vec();
             vars.retain(|(name, _)| *name != extra.0);
@@ -1527,11 +1235,7 @@ mod tests {
             from_vars(&vars)
         };
         assert_rejects(with((ENV_ENVIRONMENT, "staging")), "environment", "sandbox");
-        assert_rejects(
-            with((ENV_BASE_URL, "not a url")),
-            "base_url",
-            "valid absolute URL",
-        );
+        assert_rejects(with((ENV_BASE_URL, "not a url")), "base_url", "valid absolute URL");
         assert_rejects(with((ENV_TENANT_ID, "t1")), "tenant_id", "UUID");
         assert_rejects(with((ENV_PRIVATE_KEY, "%%%")), "private_key", "base64");
     }

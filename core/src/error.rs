@@ -279,11 +279,7 @@ impl Error {
 
     /// Records the call's client correlation id and attempt count, which the
     /// code that builds the error may not know.
-    pub(crate) fn with_call_context(
-        mut self,
-        client_correlation_id: Option<&str>,
-        attempts: u32,
-    ) -> Error {
+    pub(crate) fn with_call_context(mut self, client_correlation_id: Option<&str>, attempts: u32) -> Error {
         if let Some(id) = client_correlation_id {
             self.inner.client_correlation_id = Some(id.to_owned());
         }
@@ -308,11 +304,7 @@ impl Error {
 
     /// The first entry's code, e.g. `ORDER_ALREADY_EXISTS`.
     pub fn code(&self) -> Option<&str> {
-        self.inner
-            .errors
-            .first()
-            .map(|entry| entry.code.as_str())
-            .filter(|code| !code.is_empty())
+        self.inner.errors.first().map(|entry| entry.code.as_str()).filter(|code| !code.is_empty())
     }
 
     /// The server's correlation id (`correlationId`, or `trace.requestId`
@@ -402,10 +394,7 @@ impl fmt::Debug for Error {
     // by its message only.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
-        let body_preview = inner
-            .raw_body
-            .as_deref()
-            .map(|body| truncate_chars(body, DEBUG_BODY_LIMIT));
+        let body_preview = inner.raw_body.as_deref().map(|body| truncate_chars(body, DEBUG_BODY_LIMIT));
         f.debug_struct("Error")
             .field("kind", &inner.kind)
             .field("status", &inner.status)
@@ -423,10 +412,7 @@ impl fmt::Debug for Error {
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.inner
-            .source
-            .as_deref()
-            .map(|source| source as &(dyn StdError + 'static))
+        self.inner.source.as_deref().map(|source| source as &(dyn StdError + 'static))
     }
 }
 
@@ -436,10 +422,7 @@ impl StdError for Error {
 /// needs (was the request sent? was the connection a reused one?); the
 /// public kind is coarser on purpose.
 #[derive(Debug, thiserror::Error)]
-#[allow(
-    dead_code,
-    reason = "produced by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "produced by the HTTP transport, which builds on this module")]
 pub(crate) enum InternalError {
     /// The connection could not be made, so the request was never sent
     /// (refused, DNS, TLS handshake, proxy).
@@ -462,11 +445,7 @@ pub(crate) enum InternalError {
     Io(#[source] BoxError),
     /// The server answered with an error status.
     #[error("the server answered with HTTP {status}")]
-    Status {
-        status: u16,
-        retry_after: Option<Duration>,
-        body: Vec<u8>,
-    },
+    Status { status: u16, retry_after: Option<Duration>, body: Vec<u8> },
     /// The server's answer could not be used.
     #[error("{message}")]
     InvalidResponse {
@@ -480,10 +459,7 @@ pub(crate) enum InternalError {
     InvalidRequest(String),
 }
 
-#[allow(
-    dead_code,
-    reason = "called by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "called by the HTTP transport, which builds on this module")]
 impl InternalError {
     /// What this failure means for the retry decision, or `None` when it is
     /// not the outcome of one attempt (and so is never retried).
@@ -494,14 +470,9 @@ impl InternalError {
             InternalError::AttemptTimeout(_) => Some(AttemptOutcome::AttemptTimedOut),
             InternalError::BodyRead(_) => Some(AttemptOutcome::BodyReadFailed),
             InternalError::Io(_) => Some(AttemptOutcome::OtherIo),
-            InternalError::Status {
-                status,
-                retry_after,
-                ..
-            } => Some(AttemptOutcome::Response {
-                status: *status,
-                retry_after: *retry_after,
-            }),
+            InternalError::Status { status, retry_after, .. } => {
+                Some(AttemptOutcome::Response { status: *status, retry_after: *retry_after })
+            }
             InternalError::CallTimeout(_)
             | InternalError::InvalidResponse { .. }
             | InternalError::InvalidRequest(_) => None,
@@ -513,20 +484,13 @@ impl InternalError {
     pub(crate) fn into_public(self, client_correlation_id: Option<&str>, attempts: u32) -> Error {
         let message = self.to_string();
         let (error, source) = match self {
-            InternalError::Status {
-                status,
-                retry_after,
-                body,
-            } => (
-                Error::from_response(status, retry_after, &body, None, attempts),
-                None,
-            ),
+            InternalError::Status { status, retry_after, body } => {
+                (Error::from_response(status, retry_after, &body, None, attempts), None)
+            }
             InternalError::Connect(source)
             | InternalError::StaleConnection(source)
             | InternalError::BodyRead(source)
-            | InternalError::Io(source) => {
-                (Error::new(ErrorKind::Connection, message), Some(source))
-            }
+            | InternalError::Io(source) => (Error::new(ErrorKind::Connection, message), Some(source)),
             InternalError::AttemptTimeout(_) | InternalError::CallTimeout(_) => {
                 (Error::new(ErrorKind::Timeout, message), None)
             }
@@ -535,9 +499,7 @@ impl InternalError {
                 error.inner.status = status;
                 (error, source)
             }
-            InternalError::InvalidRequest(_) => {
-                (Error::new(ErrorKind::InvalidRequest, message), None)
-            }
+            InternalError::InvalidRequest(_) => (Error::new(ErrorKind::InvalidRequest, message), None),
         };
         let error = error.with_call_context(client_correlation_id, attempts);
         match source {
@@ -577,11 +539,7 @@ fn parse_error_body(body: &[u8]) -> ParsedBody {
     // Classic and mandates bodies carry `correlationId`; problem details
     // carry `trace.requestId`; `traceId` is the mandates fallback.
     let correlation_id = string_field(&root, "correlationId")
-        .or_else(|| {
-            root.get("trace")
-                .and_then(Value::as_object)
-                .and_then(|trace| string_field(trace, "requestId"))
-        })
+        .or_else(|| root.get("trace").and_then(Value::as_object).and_then(|trace| string_field(trace, "requestId")))
         .or_else(|| string_field(&root, "traceId"));
 
     let mut entries: Vec<ErrorEntry> = match root.get("errors") {
@@ -601,19 +559,11 @@ fn parse_error_body(body: &[u8]) -> ParsedBody {
         let code = string_field(&root, "title").unwrap_or_default();
         let message = string_field(&root, "detail").unwrap_or_default();
         if !code.is_empty() || !message.is_empty() {
-            entries.push(ErrorEntry {
-                code,
-                message,
-                message_template: None,
-                metadata: BTreeMap::new(),
-            });
+            entries.push(ErrorEntry { code, message, message_template: None, metadata: BTreeMap::new() });
         }
     }
 
-    ParsedBody {
-        entries,
-        correlation_id,
-    }
+    ParsedBody { entries, correlation_id }
 }
 
 /// One entry of an `errors` list: `errorCode`/`message` in the classic
@@ -623,24 +573,13 @@ fn entry_from_object(object: &Map<String, Value>) -> ErrorEntry {
         .or_else(|| string_field(object, "code"))
         .or_else(|| string_field(object, "title"))
         .unwrap_or_default();
-    let message = string_field(object, "message")
-        .or_else(|| string_field(object, "detail"))
-        .unwrap_or_default();
+    let message = string_field(object, "message").or_else(|| string_field(object, "detail")).unwrap_or_default();
     let metadata = object
         .get("metadata")
         .and_then(Value::as_object)
-        .map(|map| {
-            map.iter()
-                .map(|(key, value)| (key.clone(), stringify(value)))
-                .collect()
-        })
+        .map(|map| map.iter().map(|(key, value)| (key.clone(), stringify(value))).collect())
         .unwrap_or_default();
-    ErrorEntry {
-        code,
-        message,
-        message_template: string_field(object, "messageTemplate"),
-        metadata,
-    }
+    ErrorEntry { code, message, message_template: string_field(object, "messageTemplate"), metadata }
 }
 
 /// The field's value when it is a string; other types are ignored, because a
@@ -660,12 +599,9 @@ fn stringify(value: &Value) -> String {
 /// and then ignoring case (servers are not consistent about key casing).
 fn fill_template(template: &str, metadata: &BTreeMap<String, String>) -> String {
     let lookup = |name: &str| {
-        metadata.get(name).or_else(|| {
-            metadata
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(name))
-                .map(|(_, value)| value)
-        })
+        metadata
+            .get(name)
+            .or_else(|| metadata.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value))
     };
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -698,10 +634,7 @@ fn fill_template(template: &str, metadata: &BTreeMap<String, String>) -> String 
 /// The reason phrase for a status ("Service Unavailable"), or the kind's
 /// label for statuses without one.
 fn status_summary(status: u16, kind: ErrorKind) -> &'static str {
-    http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|code| code.canonical_reason())
-        .unwrap_or_else(|| kind.label())
+    http::StatusCode::from_u16(status).ok().and_then(|code| code.canonical_reason()).unwrap_or_else(|| kind.label())
 }
 
 /// Server text made safe for one log line: every run of whitespace or
@@ -868,10 +801,7 @@ mod tests {
         let error = response(400, body);
         assert_eq!(error.errors().len(), 2);
         assert_eq!(error.code(), Some("METADATA_KEY_SIZE_OUT_OF_RANGE"));
-        assert_eq!(
-            error.message(),
-            "Metadata key colour must not exceed 100 in length."
-        );
+        assert_eq!(error.message(), "Metadata key colour must not exceed 100 in length.");
         assert_eq!(error.errors()[1].code, "AMOUNT_OUT_OF_RANGE");
     }
 
@@ -885,10 +815,7 @@ mod tests {
         assert_eq!(error.errors().len(), 1);
         assert_eq!(error.code(), Some("Unauthorized"));
         assert_eq!(error.message(), "Invalid token");
-        assert_eq!(
-            error.correlation_id(),
-            Some("4487062e-0c2b-4d7b-9d43-1a0c7a2f9b11")
-        );
+        assert_eq!(error.correlation_id(), Some("4487062e-0c2b-4d7b-9d43-1a0c7a2f9b11"));
         assert_eq!(error.errors()[0].message_template, None);
         assert!(error.errors()[0].metadata.is_empty());
     }
@@ -903,15 +830,9 @@ mod tests {
                                      "ErrorMessage": "required"}}]}"#;
         let error = response(400, body);
         assert_eq!(error.code(), Some("REQUIRED_ATTRIBUTE"));
-        assert_eq!(
-            error.message(),
-            "The attribute CreditorProfileRef is required"
-        );
+        assert_eq!(error.message(), "The attribute CreditorProfileRef is required");
         assert_eq!(error.correlation_id(), Some("0HMB2TA322CA7:00000001"));
-        assert_eq!(
-            error.errors()[0].metadata["PropertyName"],
-            "CreditorProfileRef"
-        );
+        assert_eq!(error.errors()[0].metadata["PropertyName"], "CreditorProfileRef");
     }
 
     #[test]
@@ -931,10 +852,7 @@ mod tests {
         let cases: &[(&str, &[u8])] = &[
             ("empty", b""),
             ("whitespace", b"  \n\t "),
-            (
-                "html",
-                b"<html><body><h1>502 Bad Gateway</h1></body></html>",
-            ),
+            ("html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
             ("truncated json", br#"{"errors": [{"errorCode": "ORDER_ALR"#),
             ("json array", br#"[{"errorCode": "X"}]"#),
             ("json number", b"42"),
@@ -942,18 +860,9 @@ mod tests {
             ("json null", b"null"),
             ("json true", b"true"),
             ("empty object", b"{}"),
-            (
-                "errors is a string",
-                br#"{"errors": "ORDER_ALREADY_EXISTS"}"#,
-            ),
-            (
-                "errors is an object",
-                br#"{"errors": {"orderRef": ["required"]}}"#,
-            ),
-            (
-                "errors of scalars",
-                br#"{"errors": [1, "two", null, true, []]}"#,
-            ),
+            ("errors is a string", br#"{"errors": "ORDER_ALREADY_EXISTS"}"#),
+            ("errors is an object", br#"{"errors": {"orderRef": ["required"]}}"#),
+            ("errors of scalars", br#"{"errors": [1, "two", null, true, []]}"#),
             ("errors of empty objects", br#"{"errors": [{}, {}]}"#),
             (
                 "wrong field types",
@@ -963,10 +872,7 @@ mod tests {
                                  "messageTemplate": false}]}"#,
             ),
             ("invalid utf-8", b"\xff\xfe\x00{\"errors\":\xc3\x28}"),
-            (
-                "invalid utf-8 inside a json string",
-                b"{\"errors\":[{\"errorCode\":\"A\xffB\"}]}",
-            ),
+            ("invalid utf-8 inside a json string", b"{\"errors\":[{\"errorCode\":\"A\xffB\"}]}"),
             ("deep nesting", &[b'['; 100_000]),
             ("nul bytes", b"\0\0\0\0"),
         ];
@@ -991,9 +897,7 @@ mod tests {
 
     #[test]
     fn survives_twenty_megabytes_of_garbage() {
-        let body: Vec<u8> = (0..20 * 1024 * 1024u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-            .collect();
+        let body: Vec<u8> = (0..20 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         let error = Error::from_response(500, None, &body, None, 1);
         assert_eq!(error.kind(), ErrorKind::Server);
         assert!(error.errors().is_empty());
@@ -1059,10 +963,8 @@ mod tests {
 
     #[test]
     fn templates_fill_known_placeholders_only() {
-        let metadata = BTreeMap::from([
-            ("key".to_owned(), "colour".to_owned()),
-            ("MaxKeySize".to_owned(), "100".to_owned()),
-        ]);
+        let metadata =
+            BTreeMap::from([("key".to_owned(), "colour".to_owned()), ("MaxKeySize".to_owned(), "100".to_owned())]);
         let cases = [
             ("{key} is too long", "colour is too long"),
             ("max {maxKeySize}", "max 100"),
@@ -1099,10 +1001,7 @@ mod tests {
     #[test]
     fn display_variants() {
         let cases: Vec<(Error, &str)> = vec![
-            (
-                Error::from_response(404, None, b"", None, 1),
-                "Not Found (HTTP 404)",
-            ),
+            (Error::from_response(404, None, b"", None, 1), "Not Found (HTTP 404)"),
             (
                 Error::from_response(429, Some(Duration::from_secs(30)), b"<html>", None, 2),
                 "Too Many Requests (HTTP 429) [2 attempts; retry after 30s]",
@@ -1115,23 +1014,14 @@ mod tests {
                 "Bad Request (HTTP 400) A: first (and 1 more) [client correlation id 7d3f0c52-63a4-4a8e-9b0e-2f8f4d1f5c11]",
             ),
             (
-                Error::from_response(
-                    599,
-                    None,
-                    br#"{"errors":[{"errorCode":"ONLY_CODE"}]}"#,
-                    None,
-                    1,
-                ),
+                Error::from_response(599, None, br#"{"errors":[{"errorCode":"ONLY_CODE"}]}"#, None, 1),
                 "Server error (HTTP 599) ONLY_CODE",
             ),
             (
                 Error::new(ErrorKind::InvalidRequest, "order_ref: must not be empty"),
                 "Invalid request: order_ref: must not be empty",
             ),
-            (
-                Error::configuration("account_id", "must be a UUID"),
-                "Invalid configuration: account_id: must be a UUID",
-            ),
+            (Error::configuration("account_id", "must be a UUID"), "Invalid configuration: account_id: must be a UUID"),
         ];
         for (error, expected) in cases {
             assert_eq!(error.to_string(), expected);
@@ -1175,23 +1065,11 @@ mod tests {
         let io = || -> BoxError { Box::new(std::io::Error::other("socket closed")) };
         let cases: Vec<(InternalError, ErrorKind, bool)> = vec![
             (InternalError::Connect(io()), ErrorKind::Connection, true),
-            (
-                InternalError::StaleConnection(io()),
-                ErrorKind::Connection,
-                true,
-            ),
+            (InternalError::StaleConnection(io()), ErrorKind::Connection, true),
             (InternalError::BodyRead(io()), ErrorKind::Connection, true),
             (InternalError::Io(io()), ErrorKind::Connection, true),
-            (
-                InternalError::AttemptTimeout(Duration::from_secs(30)),
-                ErrorKind::Timeout,
-                false,
-            ),
-            (
-                InternalError::CallTimeout(Duration::from_secs(60)),
-                ErrorKind::Timeout,
-                false,
-            ),
+            (InternalError::AttemptTimeout(Duration::from_secs(30)), ErrorKind::Timeout, false),
+            (InternalError::CallTimeout(Duration::from_secs(60)), ErrorKind::Timeout, false),
             (
                 InternalError::InvalidResponse {
                     status: Some(200),
@@ -1201,11 +1079,7 @@ mod tests {
                 ErrorKind::InvalidResponse,
                 false,
             ),
-            (
-                InternalError::InvalidRequest("order_ref: must not be empty".into()),
-                ErrorKind::InvalidRequest,
-                false,
-            ),
+            (InternalError::InvalidRequest("order_ref: must not be empty".into()), ErrorKind::InvalidRequest, false),
             (
                 InternalError::Status {
                     status: 409,
@@ -1224,10 +1098,7 @@ mod tests {
             assert_eq!(error.client_correlation_id(), Some(CLIENT_ID));
             assert_eq!(error.source().is_some(), has_source, "{description}");
             if has_source {
-                assert_eq!(
-                    error.source().map(|s| s.to_string()).as_deref(),
-                    Some("socket closed")
-                );
+                assert_eq!(error.source().map(|s| s.to_string()).as_deref(), Some("socket closed"));
             }
         }
     }
@@ -1251,44 +1122,18 @@ mod tests {
     fn internal_errors_report_their_attempt_outcome() {
         let io = || -> BoxError { Box::new(std::io::Error::other("x")) };
         let cases: Vec<(InternalError, Option<AttemptOutcome>)> = vec![
-            (
-                InternalError::Connect(io()),
-                Some(AttemptOutcome::ConnectFailed),
-            ),
-            (
-                InternalError::StaleConnection(io()),
-                Some(AttemptOutcome::StaleConnectionReset),
-            ),
-            (
-                InternalError::AttemptTimeout(Duration::from_secs(1)),
-                Some(AttemptOutcome::AttemptTimedOut),
-            ),
-            (
-                InternalError::BodyRead(io()),
-                Some(AttemptOutcome::BodyReadFailed),
-            ),
+            (InternalError::Connect(io()), Some(AttemptOutcome::ConnectFailed)),
+            (InternalError::StaleConnection(io()), Some(AttemptOutcome::StaleConnectionReset)),
+            (InternalError::AttemptTimeout(Duration::from_secs(1)), Some(AttemptOutcome::AttemptTimedOut)),
+            (InternalError::BodyRead(io()), Some(AttemptOutcome::BodyReadFailed)),
             (InternalError::Io(io()), Some(AttemptOutcome::OtherIo)),
             (
-                InternalError::Status {
-                    status: 503,
-                    retry_after: Some(Duration::from_secs(1)),
-                    body: Vec::new(),
-                },
-                Some(AttemptOutcome::Response {
-                    status: 503,
-                    retry_after: Some(Duration::from_secs(1)),
-                }),
+                InternalError::Status { status: 503, retry_after: Some(Duration::from_secs(1)), body: Vec::new() },
+                Some(AttemptOutcome::Response { status: 503, retry_after: Some(Duration::from_secs(1)) }),
             ),
             (InternalError::CallTimeout(Duration::from_secs(60)), None),
             (InternalError::InvalidRequest("bad".into()), None),
-            (
-                InternalError::InvalidResponse {
-                    status: None,
-                    message: "bad".into(),
-                    source: None,
-                },
-                None,
-            ),
+            (InternalError::InvalidResponse { status: None, message: "bad".into(), source: None }, None),
         ];
         for (internal, expected) in cases {
             assert_eq!(internal.attempt_outcome(), expected, "{internal}");

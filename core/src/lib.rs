@@ -21,9 +21,9 @@ mod validation;
 
 pub use auth::HmacSigner;
 pub use client::{CallOptions, Client, Response, ResponseMeta};
-pub use events::{AttemptEvent, AttemptObserver};
 pub use config::{ClientConfig, ClientConfigBuilder, Environment};
 pub use error::{Error, ErrorEntry, ErrorKind};
+pub use events::{AttemptEvent, AttemptObserver};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
 
 /// The SDK version, as reported in the User-Agent.

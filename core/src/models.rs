@@ -47,9 +47,7 @@ impl Amount {
 
     /// A plain decimal above zero.
     pub fn is_positive(&self) -> bool {
-        self.is_plain_decimal()
-            && !self.0.starts_with('-')
-            && self.0.bytes().any(|b| (b'1'..=b'9').contains(&b))
+        self.is_plain_decimal() && !self.0.starts_with('-') && self.0.bytes().any(|b| (b'1'..=b'9').contains(&b))
     }
 
     /// Numeric equality: `"10.50"` equals `"10.5"` and `"010.5"`.
@@ -92,7 +90,8 @@ impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // A validated amount goes out as a JSON number with exactly its digits.
         let digits = self.0.trim_start_matches('0');
-        let digits = if digits.is_empty() || digits.starts_with('.') { format!("0{digits}") } else { digits.to_string() };
+        let digits =
+            if digits.is_empty() || digits.starts_with('.') { format!("0{digits}") } else { digits.to_string() };
         match RawValue::from_string(digits) {
             Ok(raw) if self.is_plain_decimal() => raw.serialize(serializer),
             _ => serializer.serialize_str(&self.0),
@@ -101,17 +100,21 @@ impl Serialize for Amount {
 }
 
 impl<'de> Deserialize<'de> for Amount {
+    /// Accepts a JSON number or string holding a plain decimal; anything else (an exponent, a
+    /// word, a boolean) makes the response unusable rather than becoming a guess.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         let text = raw.get().trim();
-        if text.starts_with('"') {
-            let text: String = serde_json::from_str(text).map_err(D::Error::custom)?;
-            return Ok(Amount(text));
+        let amount = if text.starts_with('"') {
+            Amount(serde_json::from_str::<String>(text).map_err(D::Error::custom)?)
+        } else {
+            Amount(text.to_string())
+        };
+        if amount.is_plain_decimal() {
+            Ok(amount)
+        } else {
+            Err(D::Error::custom(format!("amount must be a plain decimal, not {text}")))
         }
-        if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-            return Ok(Amount(text.to_string()));
-        }
-        Err(D::Error::custom(format!("amount must be a number or a string, not {text}")))
     }
 }
 
@@ -436,7 +439,8 @@ mod tests {
 
     #[test]
     fn amounts_round_trip_exactly() {
-        for (json, text) in [("12.10", "12.10"), ("\"210.00\"", "210.00"), ("0.1", "0.1"), ("1234567.89", "1234567.89")] {
+        for (json, text) in [("12.10", "12.10"), ("\"210.00\"", "210.00"), ("0.1", "0.1"), ("1234567.89", "1234567.89")]
+        {
             let amount: Amount = serde_json::from_str(json).unwrap();
             assert_eq!(amount.as_str(), text);
         }
@@ -444,7 +448,9 @@ mod tests {
         assert_eq!(serde_json::to_string(&amount).unwrap(), "49.90");
         assert_eq!(serde_json::to_string(&Amount::from("0.10")).unwrap(), "0.10");
         assert_eq!(serde_json::to_string(&Amount::from("007.5")).unwrap(), "7.5");
-        assert!(serde_json::from_str::<Amount>("true").is_err());
+        for bad in ["true", "\"abc\"", "1e3", "\"12,50\"", "null"] {
+            assert!(serde_json::from_str::<Amount>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

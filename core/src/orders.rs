@@ -35,7 +35,9 @@ impl Client {
             invalid: v.finish().err(),
         };
         match self.execute(operation, options).await {
-            Ok(exchange) => Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta }),
+            Ok(exchange) => {
+                Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
+            }
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("ORDER_ALREADY_EXISTS") => {
                 let error = failure.error;
                 let existing = self.get_order(&order.order_ref, &confirming(options, &error)).await?;
@@ -86,12 +88,13 @@ impl Client {
             invalid: v.finish().err(),
         };
         match self.execute(operation, options).await {
-            Ok(exchange) => Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta }),
+            Ok(exchange) => {
+                Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
+            }
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("INSTRUCTION_ALREADY_EXISTS") => {
                 let error = failure.error;
-                let existing = self
-                    .get_instruction(order_ref, &instruction.instruction_ref, &confirming(options, &error))
-                    .await?;
+                let existing =
+                    self.get_instruction(order_ref, &instruction.instruction_ref, &confirming(options, &error)).await?;
                 if instruction_matches(instruction, &existing.data) {
                     Ok(reconciled(201, &error, existing.meta))
                 } else {
@@ -168,11 +171,7 @@ fn confirming(options: &CallOptions, error: &Error) -> CallOptions {
 fn reconciled(status: u16, error: &Error, confirm: ResponseMeta) -> Response<Created> {
     Response {
         data: Created { status, reconciled: true },
-        meta: ResponseMeta {
-            status,
-            attempts: error.attempts(),
-            client_correlation_id: confirm.client_correlation_id,
-        },
+        meta: ResponseMeta { status, attempts: error.attempts(), client_correlation_id: confirm.client_correlation_id },
     }
 }
 

@@ -70,16 +70,10 @@ impl Idempotency {
 
 /// What the retry layer is told about one finished attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(
-    dead_code,
-    reason = "produced by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "produced by the HTTP transport, which builds on this module")]
 pub(crate) enum AttemptOutcome {
     /// The server answered with this status (and maybe `Retry-After`).
-    Response {
-        status: u16,
-        retry_after: Option<Duration>,
-    },
+    Response { status: u16, retry_after: Option<Duration> },
     /// The connection could not be made, so the request was certainly not
     /// sent: refused, DNS failure, TLS handshake failure.
     ConnectFailed,
@@ -149,13 +143,7 @@ impl RetryPolicy {
         retry_after_cap: Duration,
         total_budget: Duration,
     ) -> RetryPolicy {
-        RetryPolicy {
-            max_attempts,
-            backoff_base,
-            backoff_cap,
-            retry_after_cap,
-            total_budget,
-        }
+        RetryPolicy { max_attempts, backoff_base, backoff_cap, retry_after_cap, total_budget }
     }
 
     /// Attempts per call, the first one included.
@@ -187,15 +175,8 @@ impl RetryPolicy {
     /// a uniform sample from [0, 1] that scales the delay into [50 %, 100 %].
     pub(crate) fn backoff(&self, retry: u32, jitter_unit: f64) -> Duration {
         let doublings = retry.saturating_sub(1).min(31);
-        let exponential = self
-            .backoff_base
-            .checked_mul(1u32 << doublings)
-            .unwrap_or(self.backoff_cap);
-        let unit = if jitter_unit.is_finite() {
-            jitter_unit.clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
+        let exponential = self.backoff_base.checked_mul(1u32 << doublings).unwrap_or(self.backoff_cap);
+        let unit = if jitter_unit.is_finite() { jitter_unit.clamp(0.0, 1.0) } else { 1.0 };
         exponential.min(self.backoff_cap).mul_f64(0.5 + 0.5 * unit)
     }
 }
@@ -206,10 +187,7 @@ pub(crate) trait JitterSource {
 }
 
 /// Jitter from the thread-local generator.
-#[allow(
-    dead_code,
-    reason = "used by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "used by the HTTP transport, which builds on this module")]
 pub(crate) struct RandomJitter;
 
 impl JitterSource for RandomJitter {
@@ -267,20 +245,14 @@ fn classify(outcome: &AttemptOutcome) -> Option<Failure> {
 }
 
 fn retryable(failure: Failure, idempotency: Idempotency) -> bool {
-    RETRY_TABLE
-        .iter()
-        .find(|(row, _)| *row == failure)
-        .is_some_and(|(_, columns)| columns[idempotency.column()])
+    RETRY_TABLE.iter().find(|(row, _)| *row == failure).is_some_and(|(_, columns)| columns[idempotency.column()])
 }
 
 /// Decides whether to retry after an attempt.
 ///
 /// `attempts_made` counts the attempts so far, the one just finished
 /// included; `elapsed` is the time since the call started.
-#[allow(
-    dead_code,
-    reason = "called by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "called by the HTTP transport, which builds on this module")]
 pub(crate) fn decide(
     policy: &RetryPolicy,
     outcome: &AttemptOutcome,
@@ -312,10 +284,7 @@ pub(crate) fn decide(
 
 /// Parses a `Retry-After` header: delta-seconds or an HTTP-date (a date in
 /// the past means "now"). Anything else is ignored, as if absent.
-#[allow(
-    dead_code,
-    reason = "called by the HTTP transport, which builds on this module"
-)]
+#[allow(dead_code, reason = "called by the HTTP transport, which builds on this module")]
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if value.is_empty() {
@@ -357,17 +326,11 @@ mod tests {
     }
 
     fn status(code: u16) -> AttemptOutcome {
-        Response {
-            status: code,
-            retry_after: None,
-        }
+        Response { status: code, retry_after: None }
     }
 
     fn status_retry_after(code: u16, wait: Duration) -> AttemptOutcome {
-        Response {
-            status: code,
-            retry_after: Some(wait),
-        }
+        Response { status: code, retry_after: Some(wait) }
     }
 
     const ALL_CLASSES: [Idempotency; 4] = [Safe, Idempotent, IdempotentByReference, NonIdempotent];
@@ -381,216 +344,71 @@ mod tests {
         let done = RetryDecision::Stop(StopReason::Succeeded);
         let cases: &[(&str, AttemptOutcome, Idempotency, RetryDecision)] = &[
             ("connect failure, safe", ConnectFailed, Safe, first_retry),
-            (
-                "connect failure, idempotent",
-                ConnectFailed,
-                Idempotent,
-                first_retry,
-            ),
-            (
-                "connect failure, by reference",
-                ConnectFailed,
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "connect failure, non-idempotent",
-                ConnectFailed,
-                NonIdempotent,
-                first_retry,
-            ),
-            (
-                "stale connection, safe",
-                StaleConnectionReset,
-                Safe,
-                first_retry,
-            ),
-            (
-                "stale connection, idempotent",
-                StaleConnectionReset,
-                Idempotent,
-                first_retry,
-            ),
-            (
-                "stale connection, by reference",
-                StaleConnectionReset,
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "stale connection, non-idempotent",
-                StaleConnectionReset,
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("connect failure, idempotent", ConnectFailed, Idempotent, first_retry),
+            ("connect failure, by reference", ConnectFailed, IdempotentByReference, first_retry),
+            ("connect failure, non-idempotent", ConnectFailed, NonIdempotent, first_retry),
+            ("stale connection, safe", StaleConnectionReset, Safe, first_retry),
+            ("stale connection, idempotent", StaleConnectionReset, Idempotent, first_retry),
+            ("stale connection, by reference", StaleConnectionReset, IdempotentByReference, first_retry),
+            ("stale connection, non-idempotent", StaleConnectionReset, NonIdempotent, not_retryable),
             ("429, safe", status(429), Safe, first_retry),
             ("429, idempotent", status(429), Idempotent, first_retry),
-            (
-                "429, by reference",
-                status(429),
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "429, non-idempotent",
-                status(429),
-                NonIdempotent,
-                first_retry,
-            ),
+            ("429, by reference", status(429), IdempotentByReference, first_retry),
+            ("429, non-idempotent", status(429), NonIdempotent, first_retry),
             ("503, safe", status(503), Safe, first_retry),
             ("503, idempotent", status(503), Idempotent, first_retry),
-            (
-                "503, by reference",
-                status(503),
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "503, non-idempotent",
-                status(503),
-                NonIdempotent,
-                first_retry,
-            ),
+            ("503, by reference", status(503), IdempotentByReference, first_retry),
+            ("503, non-idempotent", status(503), NonIdempotent, first_retry),
             ("500, safe", status(500), Safe, first_retry),
             ("500, idempotent", status(500), Idempotent, first_retry),
-            (
-                "500, by reference",
-                status(500),
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "500, non-idempotent",
-                status(500),
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("500, by reference", status(500), IdempotentByReference, first_retry),
+            ("500, non-idempotent", status(500), NonIdempotent, not_retryable),
             ("502, safe", status(502), Safe, first_retry),
-            (
-                "502, by reference",
-                status(502),
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "502, non-idempotent",
-                status(502),
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("502, by reference", status(502), IdempotentByReference, first_retry),
+            ("502, non-idempotent", status(502), NonIdempotent, not_retryable),
             ("504, idempotent", status(504), Idempotent, first_retry),
-            (
-                "504, non-idempotent",
-                status(504),
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("504, non-idempotent", status(504), NonIdempotent, not_retryable),
             ("attempt timeout, safe", AttemptTimedOut, Safe, first_retry),
-            (
-                "attempt timeout, idempotent",
-                AttemptTimedOut,
-                Idempotent,
-                first_retry,
-            ),
-            (
-                "attempt timeout, by reference",
-                AttemptTimedOut,
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "attempt timeout, non-idempotent",
-                AttemptTimedOut,
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("attempt timeout, idempotent", AttemptTimedOut, Idempotent, first_retry),
+            ("attempt timeout, by reference", AttemptTimedOut, IdempotentByReference, first_retry),
+            ("attempt timeout, non-idempotent", AttemptTimedOut, NonIdempotent, not_retryable),
             ("truncated body, safe", BodyReadFailed, Safe, first_retry),
-            (
-                "truncated body, by reference",
-                BodyReadFailed,
-                IdempotentByReference,
-                first_retry,
-            ),
-            (
-                "truncated body, non-idempotent",
-                BodyReadFailed,
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("truncated body, by reference", BodyReadFailed, IdempotentByReference, first_retry),
+            ("truncated body, non-idempotent", BodyReadFailed, NonIdempotent, not_retryable),
             ("other I/O, safe", OtherIo, Safe, first_retry),
             ("other I/O, idempotent", OtherIo, Idempotent, first_retry),
-            (
-                "other I/O, non-idempotent",
-                OtherIo,
-                NonIdempotent,
-                not_retryable,
-            ),
+            ("other I/O, non-idempotent", OtherIo, NonIdempotent, not_retryable),
             ("501, safe", status(501), Safe, not_retryable),
             ("505, safe", status(505), Safe, not_retryable),
             ("400, safe", status(400), Safe, not_retryable),
-            (
-                "401 belongs to the auth layer",
-                status(401),
-                Safe,
-                not_retryable,
-            ),
+            ("401 belongs to the auth layer", status(401), Safe, not_retryable),
             ("403, safe", status(403), Safe, not_retryable),
             ("404, idempotent", status(404), Idempotent, not_retryable),
             ("408, safe", status(408), Safe, not_retryable),
-            (
-                "409, by reference",
-                status(409),
-                IdempotentByReference,
-                not_retryable,
-            ),
+            ("409, by reference", status(409), IdempotentByReference, not_retryable),
             ("422, safe", status(422), Safe, not_retryable),
             ("499, safe", status(499), Safe, not_retryable),
             ("1xx, safe", status(100), Safe, not_retryable),
             ("3xx, safe", status(302), Safe, not_retryable),
             ("200, safe", status(200), Safe, done),
             ("201, non-idempotent", status(201), NonIdempotent, done),
-            (
-                "202, by reference",
-                status(202),
-                IdempotentByReference,
-                done,
-            ),
+            ("202, by reference", status(202), IdempotentByReference, done),
             ("204, idempotent", status(204), Idempotent, done),
         ];
         for (name, outcome, class, expected) in cases {
-            let decision = decide(
-                &default_policy(),
-                outcome,
-                *class,
-                1,
-                Duration::ZERO,
-                &mut FixedJitter(1.0),
-            );
+            let decision = decide(&default_policy(), outcome, *class, 1, Duration::ZERO, &mut FixedJitter(1.0));
             assert_eq!(decision, *expected, "{name}");
         }
     }
 
     #[test]
     fn rejected_outcomes_are_never_retried_for_any_class() {
-        let rejected = (100..200)
-            .chain(300..500)
-            .filter(|code| *code != 429)
-            .chain([501, 505, 511, 599]);
+        let rejected = (100..200).chain(300..500).filter(|code| *code != 429).chain([501, 505, 511, 599]);
         for code in rejected {
             for class in ALL_CLASSES {
-                let decision = decide(
-                    &default_policy(),
-                    &status(code),
-                    class,
-                    1,
-                    Duration::ZERO,
-                    &mut FixedJitter(1.0),
-                );
-                assert_eq!(
-                    decision,
-                    RetryDecision::Stop(StopReason::NotRetryable),
-                    "{code} {class:?}"
-                );
+                let decision =
+                    decide(&default_policy(), &status(code), class, 1, Duration::ZERO, &mut FixedJitter(1.0));
+                assert_eq!(decision, RetryDecision::Stop(StopReason::NotRetryable), "{code} {class:?}");
             }
         }
     }
@@ -608,10 +426,7 @@ mod tests {
             Failure::Rejected,
         ];
         for failure in failures {
-            let rows = RETRY_TABLE
-                .iter()
-                .filter(|(row, _)| *row == failure)
-                .count();
+            let rows = RETRY_TABLE.iter().filter(|(row, _)| *row == failure).count();
             assert_eq!(rows, 1, "{failure:?}");
         }
     }
@@ -734,14 +549,8 @@ mod tests {
             },
         ];
         for case in cases {
-            let decision = decide(
-                &default_policy(),
-                &case.outcome,
-                Safe,
-                case.attempts_made,
-                case.elapsed,
-                &mut FixedJitter(1.0),
-            );
+            let decision =
+                decide(&default_policy(), &case.outcome, Safe, case.attempts_made, case.elapsed, &mut FixedJitter(1.0));
             assert_eq!(decision, case.expected, "{}", case.name);
         }
     }
@@ -749,14 +558,7 @@ mod tests {
     #[test]
     fn one_attempt_means_no_retry() {
         let policy = RetryPolicy::new(1, millis(500), secs(5), secs(20), secs(60));
-        let decision = decide(
-            &policy,
-            &ConnectFailed,
-            Safe,
-            1,
-            Duration::ZERO,
-            &mut FixedJitter(1.0),
-        );
+        let decision = decide(&policy, &ConnectFailed, Safe, 1, Duration::ZERO, &mut FixedJitter(1.0));
         assert_eq!(decision, RetryDecision::Stop(StopReason::AttemptsExhausted));
     }
 
@@ -813,13 +615,7 @@ mod tests {
 
     #[test]
     fn huge_backoff_settings_do_not_overflow() {
-        let policy = RetryPolicy::new(
-            u32::MAX,
-            secs(86_400),
-            secs(86_400),
-            secs(86_400),
-            secs(86_400),
-        );
+        let policy = RetryPolicy::new(u32::MAX, secs(86_400), secs(86_400), secs(86_400), secs(86_400));
         assert_eq!(policy.backoff(u32::MAX, 1.0), secs(86_400));
         let decision = decide(
             &policy,
@@ -830,14 +626,7 @@ mod tests {
             &mut FixedJitter(1.0),
         );
         assert_eq!(decision, RetryDecision::Stop(StopReason::RetryAfterTooLong));
-        let decision = decide(
-            &policy,
-            &ConnectFailed,
-            Safe,
-            1,
-            Duration::MAX,
-            &mut FixedJitter(1.0),
-        );
+        let decision = decide(&policy, &ConnectFailed, Safe, 1, Duration::MAX, &mut FixedJitter(1.0));
         assert_eq!(decision, RetryDecision::Stop(StopReason::BudgetExhausted));
     }
 
@@ -849,10 +638,7 @@ mod tests {
             ("0", Some(Duration::ZERO)),
             ("120", Some(secs(120))),
             (" 7 ", Some(secs(7))),
-            (
-                "99999999999999999999999",
-                Some(Duration::from_secs(u64::MAX)),
-            ),
+            ("99999999999999999999999", Some(Duration::from_secs(u64::MAX))),
             ("Wed, 21 Oct 2015 07:28:30 GMT", Some(secs(30))),
             ("Wednesday, 21-Oct-15 07:29:00 GMT", Some(secs(60))),
             ("Wed Oct 21 07:28:05 2015", Some(secs(5))),

@@ -55,9 +55,9 @@ impl Transport {
         } else if !config.use_env_proxy() {
             builder = builder.no_proxy();
         }
-        let http = builder.build().map_err(|e| {
-            Error::new(ErrorKind::Configuration, format!("the HTTP client could not be built: {e}"))
-        })?;
+        let http = builder
+            .build()
+            .map_err(|e| Error::new(ErrorKind::Configuration, format!("the HTTP client could not be built: {e}")))?;
         Ok(Self { http })
     }
 

@@ -26,11 +26,7 @@ fn entry(code: String, template: &str, property: &str) -> ErrorEntry {
 impl Validator {
     /// `Ok` when nothing was found, else one `InvalidRequest` error listing every problem.
     pub(crate) fn finish(self) -> Result<(), Error> {
-        if self.entries.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::invalid_request(self.entries))
-        }
+        if self.entries.is_empty() { Ok(()) } else { Err(Error::invalid_request(self.entries)) }
     }
 
     pub(crate) fn reference(&mut self, prefix: &str, property: &str, value: &str) {
@@ -64,7 +60,11 @@ impl Validator {
                 property,
             ));
         } else if !amount.is_positive() {
-            self.entries.push(entry("AMOUNT_OUT_OF_RANGE".into(), "'{propertyName}' must be greater than 0.", property));
+            self.entries.push(entry(
+                "AMOUNT_OUT_OF_RANGE".into(),
+                "'{propertyName}' must be greater than 0.",
+                property,
+            ));
         }
     }
 

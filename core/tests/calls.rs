@@ -13,7 +13,10 @@ async fn quickstart_flow_creates_an_order_and_reads_an_instruction_back_exactly(
     let h = Harness::start().await;
     let client = h.client();
     let created = client
-        .create_order(&order("O-1", vec![instruction("I-1", "210.00"), instruction("I-2", "0.10")]), &CallOptions::new())
+        .create_order(
+            &order("O-1", vec![instruction("I-1", "210.00"), instruction("I-2", "0.10")]),
+            &CallOptions::new(),
+        )
         .await
         .unwrap();
     assert_eq!((created.data.status, created.data.reconciled), (202, false));
@@ -65,10 +68,7 @@ async fn server_errors_exhaust_attempts_and_report_everything() {
     let h = Harness::start().await;
     let client = h.client();
     h.arm(json!({"action": "respond", "status": 503, "times": 3, "path": "/v2/customer-vault/*"})).await;
-    let error = client
-        .get_or_create_customer("C-1", &CallOptions::new().correlation_id("cid-1"))
-        .await
-        .unwrap_err();
+    let error = client.get_or_create_customer("C-1", &CallOptions::new().correlation_id("cid-1")).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Server);
     assert_eq!(error.status(), Some(503));
     assert_eq!(error.code(), Some("SERVICE_UNAVAILABLE"));
@@ -85,7 +85,13 @@ async fn server_errors_exhaust_attempts_and_report_everything() {
 async fn four_hundreds_are_not_retried() {
     let h = Harness::start().await;
     let client = h.client();
-    for (status, kind) in [(400, ErrorKind::BadRequest), (402, ErrorKind::RequestFailed), (404, ErrorKind::NotFound), (409, ErrorKind::Conflict), (501, ErrorKind::Server)] {
+    for (status, kind) in [
+        (400, ErrorKind::BadRequest),
+        (402, ErrorKind::RequestFailed),
+        (404, ErrorKind::NotFound),
+        (409, ErrorKind::Conflict),
+        (501, ErrorKind::Server),
+    ] {
         h.arm(json!({"action": "respond", "status": status, "path": "/v2/*"})).await;
         let error = client.get_instruction("O-1", "I-1", &CallOptions::new()).await.unwrap_err();
         assert_eq!((error.kind(), error.status(), error.attempts()), (kind, Some(status), 1));
@@ -131,10 +137,9 @@ async fn a_401_refreshes_the_token_once_and_replays_once() {
 #[tokio::test]
 async fn bad_credentials_fail_with_the_identity_endpoints_answer() {
     let h = Harness::start().await;
-    let wrong_key = imburse::Client::new(
-        h.config().private_key("c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY=").build().unwrap(),
-    )
-    .unwrap();
+    let wrong_key =
+        imburse::Client::new(h.config().private_key("c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY=").build().unwrap())
+            .unwrap();
     let error = wrong_key.get_or_create_customer("C-1", &CallOptions::new()).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Unauthorized);
     assert_eq!(error.code(), Some("HMAC_SIGNATURE_INVALID"));
@@ -193,7 +198,8 @@ async fn a_create_order_whose_answer_was_lost_is_reconciled_into_exactly_one_ord
     assert_eq!(stored.instructions.len(), 1, "exactly one order, one instruction");
 
     // A different order under a taken reference is a real error, not a reconciliation.
-    h.arm(json!({"method": "POST", "path": "/v1/order-management", "action": "drop_after_read", "process": false})).await;
+    h.arm(json!({"method": "POST", "path": "/v1/order-management", "action": "drop_after_read", "process": false}))
+        .await;
     let other = order("O-LOST", vec![instruction("I-1", "5.00")]);
     let error = client.create_order(&other, &CallOptions::new()).await.unwrap_err();
     assert_eq!((error.kind(), error.code()), (ErrorKind::BadRequest, Some("ORDER_ALREADY_EXISTS")));
@@ -239,7 +245,10 @@ async fn client_side_validation_sends_nothing() {
     let error = client.create_order(&bad, &CallOptions::new()).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidRequest);
     let codes: Vec<_> = error.errors().iter().map(|e| e.code.as_str()).collect();
-    assert_eq!(codes, ["ORDER_REF_CONTAINS_INVALID_CHARACTERS", "AMOUNT_FORMAT_NOT_RECOGNISED", "CURRENCY_LENGTH_OUT_OF_RANGE"]);
+    assert_eq!(
+        codes,
+        ["ORDER_REF_CONTAINS_INVALID_CHARACTERS", "AMOUNT_FORMAT_NOT_RECOGNISED", "CURRENCY_LENGTH_OUT_OF_RANGE"]
+    );
     assert_eq!(error.attempts(), 0);
     assert!(h.requests("*", "*").await.is_empty(), "not even a token was fetched");
 }
@@ -303,7 +312,8 @@ async fn broken_bodies_truncated_is_retried_corrupt_and_oversized_are_invalid() 
 async fn documented_error_shapes_are_parsed() {
     let h = Harness::start().await;
     let client = h.client();
-    h.arm(json!({"method": "GET", "action": "respond", "status": 403, "body": "problem", "message": "Not for you"})).await;
+    h.arm(json!({"method": "GET", "action": "respond", "status": 403, "body": "problem", "message": "Not for you"}))
+        .await;
     let problem = client.get_or_create_customer("C-1", &CallOptions::new()).await.unwrap_err();
     assert_eq!((problem.kind(), problem.code()), (ErrorKind::Forbidden, Some("Forbidden")));
     assert_eq!(problem.errors()[0].message, "Not for you");
@@ -319,7 +329,8 @@ async fn connection_refused_is_retried_then_reported() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     let h = Harness::start().await;
-    let client = imburse::Client::new(h.config().base_url(format!("http://127.0.0.1:{port}")).build().unwrap()).unwrap();
+    let client =
+        imburse::Client::new(h.config().base_url(format!("http://127.0.0.1:{port}")).build().unwrap()).unwrap();
     let error = client.get_or_create_customer("C-1", &CallOptions::new()).await.unwrap_err();
     assert_eq!((error.kind(), error.attempts()), (ErrorKind::Connection, 3));
 }
@@ -387,10 +398,9 @@ fn the_blocking_client_runs_the_same_flow() {
 async fn an_explicit_proxy_carries_every_request() {
     let h = Harness::start().await;
     // The emulator answers absolute-form proxy requests by path, so it can stand in for the proxy.
-    let client = imburse::Client::new(
-        h.config().base_url("http://imburse-api.invalid").proxy(&h.info.url).build().unwrap(),
-    )
-    .unwrap();
+    let client =
+        imburse::Client::new(h.config().base_url("http://imburse-api.invalid").proxy(&h.info.url).build().unwrap())
+            .unwrap();
     let customer = client.get_or_create_customer("C-PROXY", &CallOptions::new()).await.unwrap();
     assert_eq!(customer.data.customer_ref, "C-PROXY");
     let seen = h.requests("GET", "/v2/customer-vault/C-PROXY").await;
@@ -412,7 +422,11 @@ async fn an_attempt_observer_sees_every_attempt() {
     let summary: Vec<_> = events.iter().map(|e| (e.operation, e.attempt, e.status)).collect();
     assert_eq!(
         summary,
-        [("authenticate", 1, Some(201)), ("get_or_create_customer", 1, Some(502)), ("get_or_create_customer", 2, Some(200))]
+        [
+            ("authenticate", 1, Some(201)),
+            ("get_or_create_customer", 1, Some(502)),
+            ("get_or_create_customer", 2, Some(200))
+        ]
     );
     assert!(events.iter().all(|e| e.client_correlation_id == "obs-1"));
     assert_eq!(events[1].path, "/v2/customer-vault/C-1");

@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use imburse::models::{
-    CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder,
-};
+use imburse::models::{CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder};
 use imburse::{CallOptions, Client, ClientConfig, Error};
 use imburse_emulator::{EmulatorConfig, EmulatorHandle};
 use serde_json::{Map, Value, json};
@@ -132,7 +130,10 @@ fn instruction(args: &Value) -> NewInstruction {
 fn new_order(args: &Value) -> NewOrder {
     NewOrder {
         order_ref: text(args, "order_ref"),
-        instructions: args["instructions"].as_array().map(|list| list.iter().map(instruction).collect()).unwrap_or_default(),
+        instructions: args["instructions"]
+            .as_array()
+            .map(|list| list.iter().map(instruction).collect())
+            .unwrap_or_default(),
         metadata: metadata(&args["metadata"]),
         customer_defaults: args["customer_defaults"]
             .as_object()
@@ -160,7 +161,10 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
         "create_order" => {
             let order = new_order(args);
             let r = client.create_order(&order, options).await?;
-            (json!({"order_ref": order.order_ref, "status": r.data.status, "reconciled": r.data.reconciled}), r.meta.attempts)
+            (
+                json!({"order_ref": order.order_ref, "status": r.data.status, "reconciled": r.data.reconciled}),
+                r.meta.attempts,
+            )
         }
         "get_order" => {
             let r = client.get_order(&text(args, "order_ref"), options).await?;
@@ -203,7 +207,12 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
         "cancel_instruction" => {
             let reason = opt_text(args, "reason");
             let meta = client
-                .cancel_instruction(&text(args, "order_ref"), &text(args, "instruction_ref"), reason.as_deref(), options)
+                .cancel_instruction(
+                    &text(args, "order_ref"),
+                    &text(args, "instruction_ref"),
+                    reason.as_deref(),
+                    options,
+                )
                 .await?;
             (json!({"status": meta.status}), meta.attempts)
         }
@@ -227,12 +236,16 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
             (json!({"status": meta.status}), meta.attempts)
         }
         "add_mobile_instrument" => {
-            let mobile = NewMobileInstrument { country_code: text(args, "country_code"), phone_number: text(args, "phone_number") };
+            let mobile = NewMobileInstrument {
+                country_code: text(args, "country_code"),
+                phone_number: text(args, "phone_number"),
+            };
             let r = client.add_mobile_instrument(&customer_ref, &mobile, options).await?;
             (json!({"id": r.data.id}), r.meta.attempts)
         }
         "get_financial_instrument" => {
-            let r = client.get_financial_instrument(&customer_ref, &text(args, "financial_instrument_id"), options).await?;
+            let r =
+                client.get_financial_instrument(&customer_ref, &text(args, "financial_instrument_id"), options).await?;
             let f = r.data;
             (
                 json!({"id": f.id, "type": f.kind, "status": f.status, "display_name": f.display_name,
@@ -292,7 +305,11 @@ fn normalise(value: Value) -> Value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .map(|(k, v)| {
-                    let v = if (k == "created" || k == "last_updated") && !v.is_null() { json!("<epoch-ms>") } else { normalise(v) };
+                    let v = if (k == "created" || k == "last_updated") && !v.is_null() {
+                        json!("<epoch-ms>")
+                    } else {
+                        normalise(v)
+                    };
                     (k, v)
                 })
                 .collect(),
@@ -372,10 +389,10 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
         .iter()
         .filter(|r| r["method"] == method && glob_match(&pattern, r["path"].as_str().unwrap_or_default()))
         .collect();
-    let identity_requests =
-        log.iter().filter(|r| r["method"] == "POST" && r["path"] == "/v1/identity/hmac").count();
+    let identity_requests = log.iter().filter(|r| r["method"] == "POST" && r["path"] == "/v1/identity/hmac").count();
     let faults = suite.control(reqwest::Method::GET, "/faults", None).await;
-    let faults_unused: u64 = faults.as_array().into_iter().flatten().map(|f| f["remaining"].as_u64().unwrap_or(0)).sum();
+    let faults_unused: u64 =
+        faults.as_array().into_iter().flatten().map(|f| f["remaining"].as_u64().unwrap_or(0)).sum();
     suite.control(reqwest::Method::DELETE, "/faults", None).await;
 
     let given = scenario["call"]["options"]["correlation_id"].as_str();
@@ -399,7 +416,9 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
     };
     let gaps: Vec<u64> = calls
         .windows(2)
-        .map(|w| w[1]["received_at_ms"].as_u64().unwrap_or(0).saturating_sub(w[0]["received_at_ms"].as_u64().unwrap_or(0)))
+        .map(|w| {
+            w[1]["received_at_ms"].as_u64().unwrap_or(0).saturating_sub(w[0]["received_at_ms"].as_u64().unwrap_or(0))
+        })
         .collect();
 
     let exists_after = match scenario["expect"]["server"]["exists_after"].as_object() {
@@ -443,8 +462,7 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_manifest_scenario_meets_its_expectations() {
     let dir = suite_dir();
-    let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     let config_name = manifest["environment"]["emulator_config"].as_str().unwrap();
     let config = EmulatorConfig::from_file(&dir.join(config_name)).unwrap();
     let emulator = EmulatorHandle::start(config, "127.0.0.1", 0).await.unwrap();

@@ -17,10 +17,9 @@ async fn environment_proxies_are_honoured_unless_turned_off() {
     let through_env = imburse::Client::new(h.config().base_url("http://imburse-api.invalid").build().unwrap()).unwrap();
     assert!(through_env.get_or_create_customer("C-ENV", &CallOptions::new()).await.is_ok());
 
-    let direct = imburse::Client::new(
-        h.config().base_url("http://imburse-api.invalid").use_env_proxy(false).build().unwrap(),
-    )
-    .unwrap();
+    let direct =
+        imburse::Client::new(h.config().base_url("http://imburse-api.invalid").use_env_proxy(false).build().unwrap())
+            .unwrap();
     let error = direct.get_or_create_customer("C-ENV", &CallOptions::new()).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Connection, "without the proxy the made-up host cannot be reached");
 }

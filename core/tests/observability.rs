@@ -29,9 +29,8 @@ async fn one_event_per_attempt_with_correlation_ids_and_no_secrets() {
     let h = Harness::start().await;
     let captured = Captured::default();
     let writer = captured.clone();
-    let subscriber = tracing_subscriber::registry().with(
-        tracing_subscriber::fmt::layer().json().with_writer(move || writer.clone()),
-    );
+    let subscriber = tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().json().with_writer(move || writer.clone()));
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let client = h.client();
@@ -39,8 +38,11 @@ async fn one_event_per_attempt_with_correlation_ids_and_no_secrets() {
     client.get_or_create_customer("C-1", &CallOptions::new().correlation_id("trace-me")).await.unwrap();
 
     let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    let events: Vec<serde_json::Value> =
-        text.lines().map(|l| serde_json::from_str(l).unwrap()).filter(|e: &serde_json::Value| e["target"] == "imburse").collect();
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|e: &serde_json::Value| e["target"] == "imburse")
+        .collect();
     let summary: Vec<(String, u64, Option<u64>)> = events
         .iter()
         .map(|e| {

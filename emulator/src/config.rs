@@ -24,8 +24,7 @@ pub const DEMO_PUBLIC_KEY: &str = "a123456b-c12c-123d-1ab4-18bd8c8e88a3";
 pub const DEMO_PRIVATE_KEY: &str = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=";
 /// Collect schemes configured on the demo tenant (32 uppercase hex characters, as in current
 /// Imburse samples). Instructions must name one of these or get `SCHEME_ID_NOT_RECOGNISED`.
-pub const DEMO_SCHEME_IDS: [&str; 2] =
-    ["654EB81FF7F07F7CF5A1EE3FF6972E90", "EEAB9BBF6F8FA16D711798D14B65E066"];
+pub const DEMO_SCHEME_IDS: [&str; 2] = ["654EB81FF7F07F7CF5A1EE3FF6972E90", "EEAB9BBF6F8FA16D711798D14B65E066"];
 
 /// Everything the emulator is configured with.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -159,10 +158,9 @@ impl EmulatorConfig {
     /// Reads a JSON configuration file. Fields left out take the demo's values, so a file can
     /// add keys and tenants without restating everything.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
-        let config: Self = serde_json::from_str(&text)
-            .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+        let config: Self = serde_json::from_str(&text).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
         config.validate()?;
         Ok(config)
     }
@@ -172,9 +170,7 @@ impl EmulatorConfig {
     pub fn parse_key_flag(flag: &str) -> Result<KeyConfig, ConfigError> {
         let parts: Vec<&str> = flag.split(':').collect();
         let [public_key, private_key, account_id, tenants, roles] = parts[..] else {
-            return Err(ConfigError(
-                "--key expects PUBLIC_KEY:PRIVATE_KEY_BASE64:ACCOUNT_ID:TENANT_IDS:ROLES".into(),
-            ));
+            return Err(ConfigError("--key expects PUBLIC_KEY:PRIVATE_KEY_BASE64:ACCOUNT_ID:TENANT_IDS:ROLES".into()));
         };
         let list = |s: &str| -> Vec<String> {
             s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect()
@@ -190,12 +186,10 @@ impl EmulatorConfig {
 
     /// Adds a key, creating its account and tenants when they are not configured yet.
     pub fn add_key(&mut self, key: KeyConfig) {
-        let account = match self.accounts.iter_mut().position(|a| a.account_id == key.account_id)
-        {
+        let account = match self.accounts.iter_mut().position(|a| a.account_id == key.account_id) {
             Some(i) => &mut self.accounts[i],
             None => {
-                self.accounts
-                    .push(AccountConfig { account_id: key.account_id.clone(), tenants: vec![] });
+                self.accounts.push(AccountConfig { account_id: key.account_id.clone(), tenants: vec![] });
                 self.accounts.last_mut().expect("just pushed")
             }
         };
@@ -236,14 +230,10 @@ impl EmulatorConfig {
             match BASE64.decode(&key.private_key) {
                 Ok(bytes) if !bytes.is_empty() => {}
                 _ => {
-                    return Err(ConfigError(format!(
-                        "key {}: private_key must be non-empty base64",
-                        key.public_key
-                    )));
+                    return Err(ConfigError(format!("key {}: private_key must be non-empty base64", key.public_key)));
                 }
             }
-            let Some(account) = self.accounts.iter().find(|a| a.account_id == key.account_id)
-            else {
+            let Some(account) = self.accounts.iter().find(|a| a.account_id == key.account_id) else {
                 return Err(ConfigError(format!(
                     "key {}: account {} is not configured",
                     key.public_key, key.account_id
@@ -278,9 +268,7 @@ impl EmulatorConfig {
 }
 
 fn check_uuid(field: &str, value: &str) -> Result<(), ConfigError> {
-    uuid::Uuid::parse_str(value)
-        .map(|_| ())
-        .map_err(|_| ConfigError(format!("{field} {value:?} is not a UUID")))
+    uuid::Uuid::parse_str(value).map(|_| ()).map_err(|_| ConfigError(format!("{field} {value:?} is not a UUID")))
 }
 
 #[cfg(test)]
@@ -315,9 +303,7 @@ mod tests {
         let cases: [(&str, Mutation); 5] = [
             ("private_key must be non-empty base64", |c| c.keys[0].private_key = "***".into()),
             ("is not a UUID", |c| c.keys[0].public_key = "nope".into()),
-            ("is not configured", |c| {
-                c.keys[0].account_id = "99999999-9999-9999-9999-999999999999".into()
-            }),
+            ("is not configured", |c| c.keys[0].account_id = "99999999-9999-9999-9999-999999999999".into()),
             ("no roles", |c| c.keys[0].roles.clear()),
             ("token_ttl_seconds", |c| c.token_ttl_seconds = 0),
         ];

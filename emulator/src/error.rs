@@ -128,9 +128,7 @@ pub fn classic_body(entries: &[ErrorEntry], ids: &RequestIds) -> serde_json::Val
 pub fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
     let mut response = Response::new(Body::from(body.to_string()));
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     response
 }
 

@@ -202,8 +202,7 @@ impl FaultSpec {
     }
 
     fn matches(&self, method: &Method, path: &str) -> bool {
-        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()))
-            && glob_match(&self.path, path)
+        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str())) && glob_match(&self.path, path)
     }
 }
 
@@ -247,11 +246,7 @@ pub struct FaultBook {
 impl FaultBook {
     pub fn arm(&self, spec: FaultSpec) -> Result<ArmedFault, String> {
         spec.validate()?;
-        let fault = ArmedFault {
-            id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1,
-            remaining: spec.times,
-            spec,
-        };
+        let fault = ArmedFault { id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1, remaining: spec.times, spec };
         let mut faults = self.faults.lock().expect("fault lock");
         faults.push(fault.clone());
         self.armed.store(faults.len(), Ordering::Release);
@@ -313,34 +308,15 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
     };
     let request = Request::from_parts(parts, Body::from(body.clone()));
     let seq = state.log.record(&request, Some(&body), fault_name);
-    let ids = request.extensions().get::<RequestIds>().cloned().unwrap_or(RequestIds {
-        server: String::new(),
-        client: None,
-    });
+    let ids =
+        request.extensions().get::<RequestIds>().cloned().unwrap_or(RequestIds { server: String::new(), client: None });
     let path = request.uri().path().to_string();
 
     let response = match fault {
         None => next.run(request).await,
-        Some(FaultAction::Respond {
-            status,
-            retry_after,
-            body,
-            error_code,
-            message,
-            raw_body,
-            content_type,
-        }) => {
+        Some(FaultAction::Respond { status, retry_after, body, error_code, message, raw_body, content_type }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut response = shaped_response(
-                status,
-                body,
-                error_code,
-                message,
-                raw_body,
-                content_type,
-                &path,
-                &ids,
-            );
+            let mut response = shaped_response(status, body, error_code, message, raw_body, content_type, &path, &ids);
             if let Some(retry_after) = retry_after
                 && let Ok(value) = HeaderValue::from_str(&retry_after.header_value())
             {
@@ -381,9 +357,7 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
                 code = status.as_u16()
             );
             let mut response = (status, html).into_response();
-            response
-                .headers_mut()
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
             response
         }
         Some(FaultAction::OversizedBody { status: Some(status), bytes }) => {
@@ -400,9 +374,7 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
             }
             value["padding"] = json!("x".repeat(bytes));
             parts.headers.remove(header::CONTENT_LENGTH);
-            parts
-                .headers
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+            parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
             Response::from_parts(parts, Body::from(value.to_string()))
         }
         Some(FaultAction::DropBeforeRead) => unreachable!("handled before reading the body"),
@@ -443,9 +415,7 @@ fn shaped_response(
                     "trace": {"timestamp": now, "requestId": ids.server},
                 }),
             );
-            response
-                .headers_mut()
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
             response
         }
         BodyShape::Mandates => json_response(

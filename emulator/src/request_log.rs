@@ -50,10 +50,8 @@ impl RequestLog {
     pub fn record(&self, request: &Request, body: Option<&[u8]>, fault: Option<&'static str>) -> u64 {
         let seq = self.next_seq.fetch_add(1, Ordering::Relaxed);
         let ids = request.extensions().get::<RequestIds>();
-        let headers = request
-            .headers()
-            .iter()
-            .fold(BTreeMap::new(), |mut map: BTreeMap<String, String>, (name, value)| {
+        let headers =
+            request.headers().iter().fold(BTreeMap::new(), |mut map: BTreeMap<String, String>, (name, value)| {
                 let value = mask(name.as_str(), &String::from_utf8_lossy(value.as_bytes()));
                 map.entry(name.as_str().to_string())
                     .and_modify(|existing| {
@@ -108,12 +106,10 @@ fn mask(name: &str, value: &str) -> String {
         return value.to_string();
     }
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("hmac") => {
-            match token.rsplit_once(':') {
-                Some((signed_parts, _signature)) => format!("{scheme} {signed_parts}:<redacted>"),
-                None => format!("{scheme} <redacted>"),
-            }
-        }
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("hmac") => match token.rsplit_once(':') {
+            Some((signed_parts, _signature)) => format!("{scheme} {signed_parts}:<redacted>"),
+            None => format!("{scheme} <redacted>"),
+        },
         Some((scheme, _)) => format!("{scheme} <redacted>"),
         None => "<redacted>".to_string(),
     }

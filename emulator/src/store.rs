@@ -57,8 +57,7 @@ impl Source {
 }
 
 /// Instruction statuses (2019 list): an instruction can change only while INCOMPLETE or READY.
-pub const STATUSES: [&str; 7] =
-    ["INCOMPLETE", "READY", "LATE", "PROCESSING", "SETTLED", "FAILED", "VOID"];
+pub const STATUSES: [&str; 7] = ["INCOMPLETE", "READY", "LATE", "PROCESSING", "SETTLED", "FAILED", "VOID"];
 
 #[derive(Clone, Debug)]
 pub struct Instruction {

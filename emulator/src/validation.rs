@@ -43,11 +43,7 @@ impl<'a> Validator<'a> {
     /// `[a-zA-Z0-9-_.]`. `prefix` is the code prefix, e.g. `ORDER_REF`.
     pub fn reference(&mut self, prefix: &str, property: &str, value: Option<&str>) -> bool {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
-            self.push(entry(
-                &format!("{prefix}_IS_REQUIRED"),
-                "'{propertyName}' must not be empty.",
-                property,
-            ));
+            self.push(entry(&format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property));
             return false;
         };
         let mut ok = true;
@@ -102,12 +98,8 @@ impl<'a> Validator<'a> {
         let positive = !text.starts_with('-') && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
         if !positive {
             self.push(
-                entry(
-                    "AMOUNT_OUT_OF_RANGE",
-                    "'{propertyName}' must be greater than 0. You entered {value}.",
-                    property,
-                )
-                .with("value", &text),
+                entry("AMOUNT_OUT_OF_RANGE", "'{propertyName}' must be greater than 0. You entered {value}.", property)
+                    .with("value", &text),
             );
             return None;
         }
@@ -116,13 +108,7 @@ impl<'a> Validator<'a> {
 
     /// A code of `len` uppercase letters: ISO 4217 currencies (3) and ISO 3166-1 alpha-2
     /// countries (2).
-    pub fn iso_code(
-        &mut self,
-        prefix: &str,
-        property: &str,
-        value: Option<&str>,
-        len: usize,
-    ) -> Option<String> {
+    pub fn iso_code(&mut self, prefix: &str, property: &str, value: Option<&str>, len: usize) -> Option<String> {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             self.push(entry(&format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property));
             return None;
@@ -162,11 +148,7 @@ impl<'a> Validator<'a> {
             }
             Some(d @ ("DEBIT" | "CREDIT")) => Some(d.to_string()),
             Some(_) => {
-                self.push(entry(
-                    "DIRECTION_NOT_RECOGNISED",
-                    "'{propertyName}' must be DEBIT or CREDIT.",
-                    property,
-                ));
+                self.push(entry("DIRECTION_NOT_RECOGNISED", "'{propertyName}' must be DEBIT or CREDIT.", property));
                 None
             }
         }
@@ -179,26 +161,17 @@ impl<'a> Validator<'a> {
         let hex32 = compact.len() == 32 && compact.bytes().all(|b| b.is_ascii_hexdigit());
         if !hex32 || (value.contains('-') && uuid::Uuid::parse_str(value).is_err()) {
             self.push(
-                entry(
-                    "SCHEME_FORMAT_NOT_RECOGNISED",
-                    "'{propertyName}' value {value} is not a scheme id.",
-                    property,
-                )
-                .with("value", value),
+                entry("SCHEME_FORMAT_NOT_RECOGNISED", "'{propertyName}' value {value} is not a scheme id.", property)
+                    .with("value", value),
             );
             return None;
         }
-        let recognised = known.iter().any(|k| {
-            k.chars().filter(|c| *c != '-').collect::<String>().eq_ignore_ascii_case(&compact)
-        });
+        let recognised =
+            known.iter().any(|k| k.chars().filter(|c| *c != '-').collect::<String>().eq_ignore_ascii_case(&compact));
         if !recognised {
             self.push(
-                entry(
-                    "SCHEME_ID_NOT_RECOGNISED",
-                    "Scheme {value} is not configured for this tenant.",
-                    property,
-                )
-                .with("value", value),
+                entry("SCHEME_ID_NOT_RECOGNISED", "Scheme {value} is not configured for this tenant.", property)
+                    .with("value", value),
             );
             return None;
         }
@@ -225,16 +198,11 @@ impl<'a> Validator<'a> {
 
     /// Metadata: null values dropped; key and value sizes and the number of keys limited.
     pub fn metadata(&mut self, property: &str, value: Option<MetadataInput>) -> Metadata {
-        let metadata: Metadata =
-            value.unwrap_or_default().into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+        let metadata: Metadata = value.unwrap_or_default().into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
         if metadata.len() > self.limits.metadata_max_keys {
             self.push(
-                entry(
-                    "METADATA_KEY_COUNT_OUT_OF_RANGE",
-                    "Metadata must not have more than {maxKeys} keys.",
-                    property,
-                )
-                .with("maxKeys", self.limits.metadata_max_keys),
+                entry("METADATA_KEY_COUNT_OUT_OF_RANGE", "Metadata must not have more than {maxKeys} keys.", property)
+                    .with("maxKeys", self.limits.metadata_max_keys),
             );
         }
         for (key, value) in &metadata {

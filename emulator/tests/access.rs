@@ -45,13 +45,8 @@ async fn a_lowercase_bearer_scheme_is_accepted() {
 #[tokio::test]
 async fn tokens_expire_after_their_lifetime() {
     let h = Harness::start().await;
-    let settings = h
-        .http
-        .put(h.url("/__emulator/settings"))
-        .json(&json!({"token_ttl_seconds": 1}))
-        .send()
-        .await
-        .unwrap();
+    let settings =
+        h.http.put(h.url("/__emulator/settings")).json(&json!({"token_ttl_seconds": 1})).send().await.unwrap();
     assert_eq!(settings.status(), StatusCode::OK);
     let token = h.token().await;
     let ok = h.api(Method::GET, "/v2/customer-vault/C1", &token).send().await.unwrap();
@@ -116,8 +111,7 @@ async fn tenant_scoped_routes_need_a_tenant_the_key_may_act_for() {
     assert_eq!(body["errors"][0]["metadata"]["correlationId"], "caller-id-1");
     let outer = body["correlationId"].as_str().unwrap();
     assert_eq!(
-        body["errors"][0]["message"],
-        "Please reference caller-id-1 when contacting support.",
+        body["errors"][0]["message"], "Please reference caller-id-1 when contacting support.",
         "the documented TENANT_ID_IS_REQUIRED message (outer id {outer})"
     );
 

@@ -39,10 +39,7 @@ async fn respond_faults_apply_to_the_next_n_matching_requests_then_stop() {
     assert_eq!(statuses, [503, 503, 200]);
     let log = h.requests(&format!("?method=GET&path={INSTRUCTION_PATH}")).await;
     let seen: Vec<(Value, Value)> = log.iter().map(|e| (e["fault"].clone(), e["status"].clone())).collect();
-    assert_eq!(
-        seen,
-        [(json!("respond"), json!(503)), (json!("respond"), json!(503)), (Value::Null, json!(200))]
-    );
+    assert_eq!(seen, [(json!("respond"), json!(503)), (json!("respond"), json!(503)), (Value::Null, json!(200))]);
     let armed: Vec<Value> = h.http.get(h.url("/__emulator/faults")).send().await.unwrap().json().await.unwrap();
     assert!(armed.is_empty(), "a used-up fault disarms itself");
 }
@@ -51,7 +48,8 @@ async fn respond_faults_apply_to_the_next_n_matching_requests_then_stop() {
 async fn an_injected_server_error_has_the_classic_body_and_correlation_ids() {
     let (h, token) = with_order().await;
     h.arm(json!({"action": "respond", "status": 500})).await;
-    let response = h.api(Method::GET, INSTRUCTION_PATH, &token).header("x-correlation-id", "cid-77").send().await.unwrap();
+    let response =
+        h.api(Method::GET, INSTRUCTION_PATH, &token).header("x-correlation-id", "cid-77").send().await.unwrap();
     let body = expect_error(response, StatusCode::INTERNAL_SERVER_ERROR, &["INTERNAL_SERVER_ERROR"]).await;
     assert_eq!(body["errors"][0]["metadata"]["correlationId"], "cid-77");
     let log = h.requests("?method=GET").await;
@@ -249,7 +247,8 @@ async fn reset_forgets_data_faults_and_the_log() {
 #[tokio::test]
 async fn invalid_fault_specs_are_refused() {
     let h = Harness::start().await;
-    for spec in [json!({"action": "respond", "status": 700}), json!({"action": "explode"}), json!({"action": "delay"})] {
+    for spec in [json!({"action": "respond", "status": 700}), json!({"action": "explode"}), json!({"action": "delay"})]
+    {
         let response = h.http.post(h.url("/__emulator/faults")).json(&spec).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{spec}");
         let body: Value = response.json().await.unwrap();

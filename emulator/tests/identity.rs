@@ -26,10 +26,8 @@ async fn a_signed_request_buys_a_token_with_the_documented_shape() {
     // The JWT carries account, tenant, roles and expiry.
     let token = body["accessToken"].as_str().unwrap();
     let payload = token.split('.').nth(1).unwrap();
-    let claims: Value = serde_json::from_slice(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap(),
-    )
-    .unwrap();
+    let claims: Value =
+        serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
     assert_eq!(claims["accountid"], h.info.account_id.as_str());
     assert_eq!(claims["tenantids"][0], h.info.tenant_id.as_str());
     assert_eq!(claims["role"][0], "tenant-admin");
@@ -42,14 +40,10 @@ async fn the_reference_test_vectors_verify_over_http() {
     let mut config = EmulatorConfig::demo();
     config.hmac_timestamp_tolerance_seconds = 20 * 365 * 24 * 3600;
     let h = Harness::with_config(config).await;
-    let empty = format!(
-        "Hmac {PUB}:randomuniquestring123:1535617532:JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y="
-    );
+    let empty = format!("Hmac {PUB}:randomuniquestring123:1535617532:JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y=");
     assert_eq!(h.exchange(&empty, "").await.status(), StatusCode::CREATED);
     h.reset().await; // same nonce again: forget the first use
-    let with_body = format!(
-        "Hmac {PUB}:randomuniquestring123:1535617532:T7naIriRKluH8/UaBSvMOrT6QzrSrN5eddbQ3TmPFRg="
-    );
+    let with_body = format!("Hmac {PUB}:randomuniquestring123:1535617532:T7naIriRKluH8/UaBSvMOrT6QzrSrN5eddbQ3TmPFRg=");
     assert_eq!(h.exchange(&with_body, r#"{"orderRef":"REF1"}"#).await.status(), StatusCode::CREATED);
 }
 

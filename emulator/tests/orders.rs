@@ -24,7 +24,8 @@ async fn create_order_is_201_without_instructions_and_202_with_them_both_with_em
     assert_eq!(with.status(), StatusCode::ACCEPTED);
     assert_eq!(with.bytes().await.unwrap().len(), 0);
     // The v2 path is the same operation.
-    let v2 = h.api(Method::POST, "/v2/order-management", &token).json(&json!({"orderRef": "O-3"})).send().await.unwrap();
+    let v2 =
+        h.api(Method::POST, "/v2/order-management", &token).json(&json!({"orderRef": "O-3"})).send().await.unwrap();
     assert_eq!(v2.status(), StatusCode::CREATED);
 }
 

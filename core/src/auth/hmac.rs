@@ -43,19 +43,13 @@ pub struct HmacSigner {
 impl HmacSigner {
     /// A signer for the config's key pair.
     pub fn from_config(config: &ClientConfig) -> HmacSigner {
-        HmacSigner {
-            public_key: config.public_key().to_owned(),
-            key: config.private_key().clone(),
-        }
+        HmacSigner { public_key: config.public_key().to_owned(), key: config.private_key().clone() }
     }
 
     /// A signer from a public key and a base64 private key; the key is
     /// checked as `ClientConfigBuilder::build` checks it.
     pub fn new(public_key: &str, private_key_base64: &str) -> Result<HmacSigner, Error> {
-        Ok(HmacSigner {
-            public_key: public_key.to_owned(),
-            key: config::decode_private_key(private_key_base64)?,
-        })
+        Ok(HmacSigner { public_key: public_key.to_owned(), key: config::decode_private_key(private_key_base64)? })
     }
 
     /// The public key the signer signs for.
@@ -74,19 +68,13 @@ impl HmacSigner {
     pub fn authorization_with(&self, nonce: &str, timestamp: u64, body: &[u8]) -> String {
         let to_sign = string_to_sign(&self.public_key, nonce, timestamp, &body_hash(body));
         let signature = signature(self.key.expose(), &to_sign);
-        format!(
-            "{SCHEME} {}:{nonce}:{timestamp}:{signature}",
-            self.public_key
-        )
+        format!("{SCHEME} {}:{nonce}:{timestamp}:{signature}", self.public_key)
     }
 }
 
 impl fmt::Debug for HmacSigner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HmacSigner")
-            .field("public_key", &self.public_key)
-            .field("key", &self.key)
-            .finish()
+        f.debug_struct("HmacSigner").field("public_key", &self.public_key).field("key", &self.key).finish()
     }
 }
 
@@ -106,8 +94,7 @@ pub fn string_to_sign(public_key: &str, nonce: &str, timestamp: u64, body_hash: 
 
 /// base64(HMAC-SHA256(key, string_to_sign)), standard alphabet, padded.
 pub fn signature(key: &[u8], string_to_sign: &str) -> String {
-    let mut mac =
-        <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts keys of any length");
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts keys of any length");
     mac.update(string_to_sign.as_bytes());
     STANDARD.encode(mac.finalize().into_bytes())
 }
@@ -115,20 +102,13 @@ pub fn signature(key: &[u8], string_to_sign: &str) -> String {
 /// [`NONCE_LENGTH`] random `[A-Za-z0-9]` characters from the thread-local
 /// CSPRNG (ChaCha, seeded from the operating system).
 pub fn new_nonce() -> String {
-    rand::rng()
-        .sample_iter(Alphanumeric)
-        .take(NONCE_LENGTH)
-        .map(char::from)
-        .collect()
+    rand::rng().sample_iter(Alphanumeric).take(NONCE_LENGTH).map(char::from).collect()
 }
 
 /// Seconds since the Unix epoch, UTC. A clock set before 1970 yields 0,
 /// which the server rejects as stale rather than the SDK panicking.
 pub fn unix_timestamp() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|since| since.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|since| since.as_secs()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -151,15 +131,9 @@ mod tests {
     fn vector_empty_body() {
         assert_eq!(body_hash(b""), "");
         let to_sign = string_to_sign(PUBLIC_KEY, NONCE, TIMESTAMP, "");
-        assert_eq!(
-            to_sign,
-            "a123456b-c12c-123d-1ab4-18bd8c8e88a3:randomuniquestring123:1535617532:"
-        );
+        assert_eq!(to_sign, "a123456b-c12c-123d-1ab4-18bd8c8e88a3:randomuniquestring123:1535617532:");
         let key = STANDARD.decode(PRIVATE_KEY).expect("base64");
-        assert_eq!(
-            signature(&key, &to_sign),
-            "JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y="
-        );
+        assert_eq!(signature(&key, &to_sign), "JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y=");
         assert_eq!(
             signer().authorization_with(NONCE, TIMESTAMP, b""),
             "Hmac a123456b-c12c-123d-1ab4-18bd8c8e88a3:randomuniquestring123:1535617532:\
@@ -195,9 +169,7 @@ mod tests {
         let signer = HmacSigner::from_config(&config);
         assert_eq!(signer.public_key(), PUBLIC_KEY);
         assert!(
-            signer
-                .authorization_with(NONCE, TIMESTAMP, b"")
-                .ends_with(":JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y=")
+            signer.authorization_with(NONCE, TIMESTAMP, b"").ends_with(":JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y=")
         );
     }
 
@@ -213,17 +185,13 @@ mod tests {
         let token = first.strip_prefix("Hmac ").expect("scheme");
         let parts: Vec<&str> = token.split(':').collect();
         assert_eq!(parts.len(), 4, "{token}");
-        let (public_key, nonce, timestamp, sent_signature) =
-            (parts[0], parts[1], parts[2], parts[3]);
+        let (public_key, nonce, timestamp, sent_signature) = (parts[0], parts[1], parts[2], parts[3]);
         assert_eq!(public_key, PUBLIC_KEY);
         assert_eq!(nonce.len(), NONCE_LENGTH);
         let timestamp: u64 = timestamp.parse().expect("integer seconds");
         assert!((before..=after).contains(&timestamp));
         let key = STANDARD.decode(PRIVATE_KEY).expect("base64");
-        assert_eq!(
-            sent_signature,
-            signature(&key, &string_to_sign(PUBLIC_KEY, nonce, timestamp, ""))
-        );
+        assert_eq!(sent_signature, signature(&key, &string_to_sign(PUBLIC_KEY, nonce, timestamp, "")));
     }
 
     #[test]

@@ -48,7 +48,8 @@ impl Harness {
     }
 
     pub async fn arm(&self, spec: Value) {
-        let response = self.control.post(format!("{}/__emulator/faults", self.info.url)).json(&spec).send().await.unwrap();
+        let response =
+            self.control.post(format!("{}/__emulator/faults", self.info.url)).json(&spec).send().await.unwrap();
         assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
     }
 
@@ -59,14 +60,7 @@ impl Harness {
             params.push(("method", method));
         }
         let url = url::Url::parse_with_params(&format!("{}/__emulator/requests", self.info.url), &params).unwrap();
-        self.control
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        self.control.get(url).send().await.unwrap().json().await.unwrap()
     }
 
     pub async fn control_post(&self, path: &str, body: Value) -> reqwest::StatusCode {

@@ -84,9 +84,7 @@ pub fn verify(token: &HmacToken<'_>, key: &[u8], body: &[u8]) -> bool {
     let Ok(signature) = BASE64.decode(token.signature) else {
         return false;
     };
-    mac_over(key, token.public_key, token.nonce, token.timestamp, body)
-        .verify_slice(&signature)
-        .is_ok()
+    mac_over(key, token.public_key, token.nonce, token.timestamp, body).verify_slice(&signature).is_ok()
 }
 
 /// Parses an HMAC timestamp as decimal epoch seconds (some samples send `1592567123.456`).
@@ -119,8 +117,7 @@ mod tests {
     #[test]
     fn verify_accepts_the_reference_vectors_and_rejects_changes() {
         let key = BASE64.decode(PRIV).unwrap();
-        let header = authorization_header(PUB, PRIV, "randomuniquestring123", "1535617532", b"")
-            .unwrap();
+        let header = authorization_header(PUB, PRIV, "randomuniquestring123", "1535617532", b"").unwrap();
         let token = parse_authorization(&header).unwrap();
         assert_eq!(token.signature, "JYDZ7e7Y36oeJJ3E5UB7tF9VBAwIv1B5HTPNw9iaV6Y=");
         assert!(verify(&token, &key, b""));

@@ -70,15 +70,12 @@ impl Auth {
 
     /// Verifies an HMAC `Authorization` header over `body` and issues a token.
     pub fn exchange_hmac(&self, headers: &HeaderMap, body: &[u8]) -> Result<IssuedToken, ApiError> {
-        let value = headers
-            .get("authorization")
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(|| {
-                ApiError::unauthorized(
-                    "AUTHORIZATION_HEADER_IS_REQUIRED",
-                    "An Authorization header of the form 'Hmac publicKey:nonce:timestamp:signature' is required.",
-                )
-            })?;
+        let value = headers.get("authorization").and_then(|v| v.to_str().ok()).ok_or_else(|| {
+            ApiError::unauthorized(
+                "AUTHORIZATION_HEADER_IS_REQUIRED",
+                "An Authorization header of the form 'Hmac publicKey:nonce:timestamp:signature' is required.",
+            )
+        })?;
         let token = hmac::parse_authorization(value).ok_or_else(|| {
             ApiError::unauthorized(
                 "AUTHORIZATION_HEADER_INVALID",
@@ -113,11 +110,12 @@ impl Auth {
                 .with("toleranceSeconds", self.tolerance_seconds),
             ));
         }
-        let fresh = self
-            .nonces
-            .lock()
-            .expect("nonce book lock")
-            .record(token.public_key, token.nonce, now, self.tolerance_seconds);
+        let fresh = self.nonces.lock().expect("nonce book lock").record(
+            token.public_key,
+            token.nonce,
+            now,
+            self.tolerance_seconds,
+        );
         if !fresh {
             return Err(ApiError::unauthorized(
                 "HMAC_NONCE_ALREADY_USED",
@@ -128,15 +126,9 @@ impl Auth {
     }
 
     /// The bearer, account, tenant and role checks of a resource route, in that order.
-    pub fn authorize(
-        &self,
-        headers: &HeaderMap,
-        scope: Scope,
-        roles: &[&str],
-    ) -> Result<Caller, ApiError> {
-        let header = |name: &str| {
-            headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
-        };
+    pub fn authorize(&self, headers: &HeaderMap, scope: Scope, roles: &[&str]) -> Result<Caller, ApiError> {
+        let header =
+            |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty());
         let bearer = header("authorization")
             .and_then(|v| v.split_once(' '))
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
@@ -148,12 +140,8 @@ impl Auth {
                 )
             })?;
         let claims = self.tokens.verify(bearer).map_err(|problem| match problem {
-            TokenProblem::Expired => {
-                ApiError::unauthorized("ACCESS_TOKEN_EXPIRED", "The access token has expired.")
-            }
-            TokenProblem::Invalid => {
-                ApiError::unauthorized("ACCESS_TOKEN_INVALID", "The access token is not valid.")
-            }
+            TokenProblem::Expired => ApiError::unauthorized("ACCESS_TOKEN_EXPIRED", "The access token has expired."),
+            TokenProblem::Invalid => ApiError::unauthorized("ACCESS_TOKEN_INVALID", "The access token is not valid."),
         })?;
         let account_id = header("x-account-id").ok_or_else(|| {
             ApiError::bad_request(vec![ErrorEntry::new(
@@ -163,11 +151,8 @@ impl Auth {
         })?;
         if !account_id.eq_ignore_ascii_case(&claims.accountid) {
             return Err(ApiError::forbidden(
-                ErrorEntry::new(
-                    "ACCOUNT_ID_NOT_PERMITTED",
-                    "The API key may not act for account {accountId}.",
-                )
-                .with("accountId", account_id),
+                ErrorEntry::new("ACCOUNT_ID_NOT_PERMITTED", "The API key may not act for account {accountId}.")
+                    .with("accountId", account_id),
             ));
         }
         let tenant_id = match scope {
@@ -182,11 +167,8 @@ impl Auth {
                 let allowed = claims.tenantids.iter().find(|t| t.eq_ignore_ascii_case(tenant_id));
                 allowed.cloned().ok_or_else(|| {
                     ApiError::forbidden(
-                        ErrorEntry::new(
-                            "TENANT_ID_NOT_PERMITTED",
-                            "The API key may not act for tenant {tenantId}.",
-                        )
-                        .with("tenantId", tenant_id),
+                        ErrorEntry::new("TENANT_ID_NOT_PERMITTED", "The API key may not act for tenant {tenantId}.")
+                            .with("tenantId", tenant_id),
                     )
                 })?
             }

@@ -103,12 +103,11 @@ impl TokenIssuer {
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, TokenProblem> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(
-            |e| match e.kind() {
+        let data =
+            jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenProblem::Expired,
                 _ => TokenProblem::Invalid,
-            },
-        )?;
+            })?;
         if data.claims.generation < self.generation.load(Ordering::SeqCst) {
             return Err(TokenProblem::Expired);
         }

@@ -136,8 +136,7 @@ async fn set_instruction_status(
         return refuse(StatusCode::BAD_REQUEST, format!("status must be one of {STATUSES:?}"));
     }
     let found = state.store.with_tenant(&tenant_id, |tenant| {
-        let instruction =
-            tenant.orders.get_mut(&order_ref).and_then(|o| o.instruction_mut(&instruction_ref))?;
+        let instruction = tenant.orders.get_mut(&order_ref).and_then(|o| o.instruction_mut(&instruction_ref))?;
         instruction.status = change.status;
         instruction.updated_ms = crate::clock::now_ms();
         Some(())

@@ -30,8 +30,7 @@ const READ_ROLES: &[&str] = &["tenant-transaction-read", "tenant-admin"];
 const V2_READ_ROLES: &[&str] = &["tenant-transaction-read", "tenant-admin", "tenant-bridge-read"];
 const WRITE_ROLES: &[&str] = &["tenant-transaction-write", "tenant-admin"];
 const WALLET_READ_ROLES: &[&str] = &["tenant-bridge-read", "tenant-transaction-read", "tenant-admin"];
-const WALLET_WRITE_ROLES: &[&str] =
-    &["tenant-bridge-write", "tenant-transaction-write", "tenant-admin"];
+const WALLET_WRITE_ROLES: &[&str] = &["tenant-bridge-write", "tenant-transaction-write", "tenant-admin"];
 
 pub fn routes() -> Router<SharedState> {
     let base = "/{version}/customer-vault/{customer_ref}";
@@ -39,10 +38,7 @@ pub fn routes() -> Router<SharedState> {
         .route(base, get(get_customer).put(update_customer))
         .route(&format!("{base}/wallet"), get(get_wallet).post(add_to_wallet))
         .route(&format!("{base}/mobile"), post(add_mobile))
-        .route(
-            &format!("{base}/financial-instrument/{{financial_instrument_id}}"),
-            get(get_financial_instrument),
-        )
+        .route(&format!("{base}/financial-instrument/{{financial_instrument_id}}"), get(get_financial_instrument))
 }
 
 fn check_customer_ref(state: &SharedState, customer_ref: &str) -> Result<(), ApiError> {
@@ -106,10 +102,7 @@ struct InstrumentView<'a> {
 
 fn instrument_view<'a>(customer_ref: &str, fi: &'a FinancialInstrument) -> InstrumentView<'a> {
     InstrumentView {
-        links: links([(
-            "self",
-            format!("/v1/customer-vault/{customer_ref}/financial-instrument/{}", fi.id),
-        )]),
+        links: links([("self", format!("/v1/customer-vault/{customer_ref}/financial-instrument/{}", fi.id))]),
         id: &fi.id,
         kind: &fi.kind,
         status: "ACTIVE",
@@ -159,11 +152,7 @@ fn customer_view<'a>(version: &str, c: &'a Customer) -> CustomerView<'a> {
         status: "ACTIVE",
         created: c.created_ms,
         metadata: &c.metadata,
-        financial_instruments: c
-            .financial_instruments
-            .iter()
-            .map(|fi| instrument_view(&c.customer_ref, fi))
-            .collect(),
+        financial_instruments: c.financial_instruments.iter().map(|fi| instrument_view(&c.customer_ref, fi)).collect(),
     }
 }
 
@@ -209,11 +198,7 @@ async fn update_customer(
         return Err(ApiError::bad_request(v.errors));
     }
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        tenant
-            .customers
-            .entry(customer_ref.clone())
-            .or_insert_with(|| new_customer(&customer_ref))
-            .metadata = metadata;
+        tenant.customers.entry(customer_ref.clone()).or_insert_with(|| new_customer(&customer_ref)).metadata = metadata;
     });
     Ok(StatusCode::ACCEPTED.into_response())
 }
@@ -374,8 +359,7 @@ async fn get_financial_instrument(
     let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_READ_ROLES)?;
     let status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let customer =
-            tenant.customers.get(&customer_ref).ok_or_else(|| customer_not_found(&state, &customer_ref))?;
+        let customer = tenant.customers.get(&customer_ref).ok_or_else(|| customer_not_found(&state, &customer_ref))?;
         let instrument = customer
             .financial_instruments
             .iter()

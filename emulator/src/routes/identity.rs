@@ -16,11 +16,7 @@ pub fn routes() -> Router<SharedState> {
     Router::new().route("/v1/identity/hmac", post(exchange))
 }
 
-async fn exchange(
-    State(state): State<SharedState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, ApiError> {
+async fn exchange(State(state): State<SharedState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
     let token = state.auth.exchange_hmac(&headers, &body)?;
     let body = json!({
         "accessToken": token.access_token,

@@ -65,23 +65,13 @@ pub fn json_ok<T: Serialize>(value: &T) -> Response {
     response
 }
 
-pub fn not_found(
-    status: StatusCode,
-    code: &str,
-    template: &str,
-    key: &str,
-    value: &str,
-) -> ApiError {
+pub fn not_found(status: StatusCode, code: &str, template: &str, key: &str, value: &str) -> ApiError {
     ApiError::new(status, ErrorEntry::new(code, template).with(key, value))
 }
 
 /// The `/v1`/`/v2` segment must name a version the route exists in.
 pub fn api_version(version: &str, allowed: &[&str]) -> Result<(), ApiError> {
-    if allowed.contains(&version) {
-        Ok(())
-    } else {
-        Err(route_not_found_error(&format!("/{version}/…")))
-    }
+    if allowed.contains(&version) { Ok(()) } else { Err(route_not_found_error(&format!("/{version}/…"))) }
 }
 
 fn route_not_found_error(path: &str) -> ApiError {
@@ -98,7 +88,6 @@ async fn route_not_found(uri: Uri) -> ApiError {
 async fn method_not_allowed(uri: Uri) -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        ErrorEntry::new("METHOD_NOT_ALLOWED", "The method is not allowed on {path}.")
-            .with("path", uri.path()),
+        ErrorEntry::new("METHOD_NOT_ALLOWED", "The method is not allowed on {path}.").with("path", uri.path()),
     )
 }

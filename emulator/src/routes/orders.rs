@@ -32,10 +32,7 @@ pub fn routes() -> Router<SharedState> {
         .route(&format!("{base}/{{order_ref}}"), get(get_order))
         .route(&format!("{base}/{{order_ref}}/instruction"), post(create_instruction))
         .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}"), get(get_instruction))
-        .route(
-            &format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}/cancel"),
-            post(cancel_instruction),
-        )
+        .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}/cancel"), post(cancel_instruction))
 }
 
 #[derive(Deserialize, Default)]
@@ -126,10 +123,7 @@ fn build_instruction(
     let country = v.iso_code("COUNTRY", &p("country"), body.country.as_deref(), 2);
     let settled_by_date = v.settled_by_date(&p("settledByDate"), body.settled_by_date.as_deref());
     let own_metadata = v.metadata(&p("metadata"), body.metadata);
-    let own_scheme = body
-        .scheme_id
-        .filter(|s| !s.is_empty())
-        .and_then(|s| v.scheme_id(&p("schemeId"), &s, schemes));
+    let own_scheme = body.scheme_id.filter(|s| !s.is_empty()).and_then(|s| v.scheme_id(&p("schemeId"), &s, schemes));
 
     let customer_ref = body.customer_ref.unwrap_or_default();
     let default = defaults.get(&customer_ref);
@@ -180,11 +174,8 @@ fn build_instruction(
 }
 
 fn too_many_instructions(max: usize) -> ErrorEntry {
-    ErrorEntry::new(
-        "INSTRUCTIONS_COUNT_OUT_OF_RANGE",
-        "An order may hold at most {maxInstructions} instructions.",
-    )
-    .with("maxInstructions", max)
+    ErrorEntry::new("INSTRUCTIONS_COUNT_OUT_OF_RANGE", "An order may hold at most {maxInstructions} instructions.")
+        .with("maxInstructions", max)
 }
 
 fn instruction_exists(property: &str, instruction_ref: &str) -> ErrorEntry {
@@ -267,14 +258,10 @@ async fn create_instruction(
     let schemes = schemes_of(&state, &caller.tenant_id);
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let order = tenant
-            .orders
-            .get_mut(&order_ref)
-            .ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let mut v = Validator::new(limits);
         let requested_ref = body.instruction_ref.clone().unwrap_or_default();
-        let instruction =
-            build_instruction(&mut v, "", body, &order.customer_defaults, &schemes, clock::now_ms());
+        let instruction = build_instruction(&mut v, "", body, &order.customer_defaults, &schemes, clock::now_ms());
         if !v.is_valid() {
             return Err(ApiError::bad_request(v.errors));
         }
@@ -282,9 +269,7 @@ async fn create_instruction(
             return Err(ApiError::bad_request(vec![instruction_exists("instructionRef", &requested_ref)]));
         }
         if order.instructions.len() >= limits.max_instructions_per_order {
-            return Err(ApiError::bad_request(vec![too_many_instructions(
-                limits.max_instructions_per_order,
-            )]));
+            return Err(ApiError::bad_request(vec![too_many_instructions(limits.max_instructions_per_order)]));
         }
         let instruction = instruction.expect("valid instruction");
         order.updated_ms = instruction.created_ms;
@@ -351,14 +336,10 @@ struct InstructionView<'a> {
 }
 
 fn instruction_view<'a>(version: &str, order_ref: &'a str, i: &'a Instruction) -> InstructionView<'a> {
-    let self_href =
-        format!("/{version}/order-management/{order_ref}/instruction/{}", i.instruction_ref);
+    let self_href = format!("/{version}/order-management/{order_ref}/instruction/{}", i.instruction_ref);
     let can_update = i.can_update();
     InstructionView {
-        links: links([
-            ("self", self_href),
-            ("order", format!("/{version}/order-management/{order_ref}")),
-        ]),
+        links: links([("self", self_href), ("order", format!("/{version}/order-management/{order_ref}"))]),
         order_ref,
         instruction_ref: &i.instruction_ref,
         created: i.created_ms,
@@ -450,11 +431,7 @@ async fn get_order(
                 (customer_ref.as_str(), view)
             })
             .collect(),
-        instructions: order
-            .instructions
-            .iter()
-            .map(|i| instruction_view(&version, &order.order_ref, i))
-            .collect(),
+        instructions: order.instructions.iter().map(|i| instruction_view(&version, &order.order_ref, i)).collect(),
     };
     Ok(super::json_ok(&view))
 }
@@ -468,8 +445,7 @@ async fn get_instruction(
     let caller = state.auth.authorize(&headers, Scope::Tenant, READ_ROLES)?;
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let order =
-            tenant.orders.get(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        let order = tenant.orders.get(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let instruction = order
             .instruction(&instruction_ref)
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;
@@ -488,10 +464,7 @@ async fn cancel_instruction(
     let body: CancelBody = parse_body(&body)?;
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let order = tenant
-            .orders
-            .get_mut(&order_ref)
-            .ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let instruction = order
             .instruction_mut(&instruction_ref)
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;

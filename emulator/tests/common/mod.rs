@@ -81,14 +81,8 @@ impl Harness {
     }
 
     pub fn sign_now(&self, public_key: &str) -> String {
-        hmac::authorization_header(
-            public_key,
-            &self.private_key_of(public_key),
-            &nonce(),
-            &now_secs().to_string(),
-            b"",
-        )
-        .unwrap()
+        hmac::authorization_header(public_key, &self.private_key_of(public_key), &nonce(), &now_secs().to_string(), b"")
+            .unwrap()
     }
 
     pub async fn token_for(&self, public_key: &str) -> String {
