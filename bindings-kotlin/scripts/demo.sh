@@ -10,6 +10,5 @@ ensure_test_tools
   build_emulator
   build_tests_jar
 } >&2
-echo "== Kotlin =="
 # No -Djna.library.path: the jar carries the native library, as an app would receive it.
 java -cp "$TESTS_CLASSPATH" com.imburse.demo.DemoKt
