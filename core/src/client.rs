@@ -370,16 +370,16 @@ impl Client {
                 }
                 Err(internal) => internal,
             };
-            let server_correlation_id = match &failure {
-                InternalError::Status { status, body, .. } => {
-                    Error::from_response(*status, None, body, None, attempts).correlation_id().map(str::to_string)
-                }
-                _ => None,
-            };
+            // Everything the retry decision needs is read first; then the failure becomes the
+            // public error once, and the event reports its server correlation id.
+            let outcome = failure.attempt_outcome();
+            outcome_unknown |= outcome_is_unknown(&failure);
             let status = match &failure {
                 InternalError::Status { status, .. } => Some(*status),
                 _ => None,
             };
+            let summary = failure.to_string();
+            let error = failure.into_public(Some(correlation_id), attempts);
             self.report(
                 operation,
                 &path,
@@ -387,9 +387,10 @@ impl Client {
                 status,
                 elapsed_ms,
                 correlation_id,
-                server_correlation_id.as_deref(),
-                &failure.to_string(),
+                error.correlation_id(),
+                &summary,
             );
+            let stop = |error: Error| Err(Failure { error, outcome_unknown });
             // A refused token is refreshed once and the request replayed once, never in a loop.
             if let (Some(token), Some(401)) = (&token, status)
                 && !replayed_unauthorized
@@ -398,12 +399,9 @@ impl Client {
                 self.inner.tokens.invalidate(token);
                 continue;
             }
-            let Some(outcome) = failure.attempt_outcome() else {
-                return Err(fail(failure, attempts, outcome_unknown));
+            let Some(outcome) = outcome else {
+                return stop(error);
             };
-            if outcome_is_unknown(&failure) {
-                outcome_unknown = true;
-            }
             let decision = retry::decide(
                 config.retry_policy(),
                 &outcome,
@@ -413,13 +411,10 @@ impl Client {
                 &mut RandomJitter,
             );
             match decision {
-                RetryDecision::RetryAfter(delay) => {
-                    if Instant::now() + delay >= deadline {
-                        return Err(fail(failure, attempts, outcome_unknown));
-                    }
+                RetryDecision::RetryAfter(delay) if Instant::now() + delay < deadline => {
                     tokio::time::sleep(delay).await;
                 }
-                RetryDecision::Stop(_) => return Err(fail(failure, attempts, outcome_unknown)),
+                RetryDecision::RetryAfter(_) | RetryDecision::Stop(_) => return stop(error),
             }
         }
     }
