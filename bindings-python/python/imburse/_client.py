@@ -8,14 +8,13 @@ records. Every rule, default and retry is the Rust core's.
 from __future__ import annotations
 
 import atexit
-import decimal
 import logging
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Type, TypeVar, Union
 
 from . import _models, _native
-from ._errors import InvalidResponseError, translated
+from ._errors import translated
 from ._models import (
     Created,
     CreatedInstrument,
@@ -78,22 +77,8 @@ def _log_attempts(events: Iterable[_native._AttemptEvent]) -> None:
 
 
 def _response(raw: Mapping[str, Any], convert: Callable[[_Raw], _T]) -> Response[_T]:
-    meta = _models.meta(raw["meta"])
-    try:
-        data = convert(raw["data"])
-    except decimal.InvalidOperation:
-        # The core keeps amounts as the text the server sent; one that is not a decimal cannot
-        # become the Decimal this package promises, so the answer is unusable.
-        raise InvalidResponseError(
-            "Invalid response: an amount in the response is not a decimal number"
-            f" [client correlation id {meta.client_correlation_id}]",
-            kind="invalid_response",
-            status=meta.status,
-            client_correlation_id=meta.client_correlation_id,
-            attempts=meta.attempts,
-            message="an amount in the response is not a decimal number",
-        ) from None
-    return Response(data=data, meta=meta)
+    # The core only hands over amounts that are plain decimals, so the conversion cannot fail.
+    return Response(data=convert(raw["data"]), meta=_models.meta(raw["meta"]))
 
 
 class _ClientBase:
