@@ -200,15 +200,20 @@ impl Client {
         if let Some(tenant_id) = &tenant_id {
             headers.insert(TENANT_HEADER, header_value(tenant_id));
         }
-        let segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
         let request = HttpRequest {
             method: operation.method.clone(),
-            url: self.inner.config.endpoint(&segments),
+            url: self.url_of(&operation),
             headers,
             body: operation.body.clone(),
         };
         let deadline = Instant::now() + self.inner.config.call_timeout();
         self.run(&operation, request, Credentials::Bearer, &correlation_id, deadline).await
+    }
+
+    /// The operation's URL below the configured base URL.
+    fn url_of(&self, operation: &Operation) -> reqwest::Url {
+        let segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
+        self.inner.config.endpoint(&segments)
     }
 
     fn resolve_tenant(&self, options: &CallOptions) -> Result<Option<String>, Error> {
@@ -253,7 +258,7 @@ impl Client {
                     };
                     let request = HttpRequest {
                         method: Method::POST,
-                        url: self.inner.config.endpoint(&["v1", "identity", "hmac"]),
+                        url: self.url_of(&identity),
                         headers: HeaderMap::new(),
                         body: None,
                     };
