@@ -82,7 +82,11 @@ export declare class Client extends EventEmitter<ClientEvents> {
   readonly userAgent: string
   /** The base URL requests go to, ending in `/`. */
   readonly baseUrl: string
-  /** Releases the connection pool and the cached token; later calls reject. */
+  /**
+   * Closes the client, the same in every language: later calls reject with
+   * `ClientClosedError` and send nothing; calls already started finish. Closing twice is
+   * harmless.
+   */
   close(): void
 
   /** Fetches an access token now (if none is cached), e.g. to fail fast on bad credentials. */
@@ -148,6 +152,7 @@ export type ErrorKind =
   | 'invalid_response'
   | 'invalid_request'
   | 'configuration'
+  | 'closed'
 
 /** One entry of a server error body (or of a client-side validation error). */
 export interface ErrorEntry {
@@ -159,10 +164,12 @@ export interface ErrorEntry {
   readonly metadata: Readonly<Record<string, string>>
 }
 
-/** The fields an `ImburseError` is built from. */
+/** The fields an `ImburseError` is built from: the core's error report. */
 export interface ImburseErrorInit {
-  message: string
+  /** The one-line text, which becomes `message`. */
+  text: string
   kind?: string
+  detail?: string
   status?: number | null
   code?: string | null
   errors?: ErrorEntry[]
@@ -191,8 +198,10 @@ export declare class ImburseError extends Error {
   readonly clientCorrelationId: string | null
   /** How many attempts the call made (0 when nothing was sent). */
   readonly attempts: number
+  /** The server's first message, or a description of the failure. */
+  readonly detail: string
   /** How long the server asked to wait, in milliseconds; null when it did not say. */
-  readonly retryAfter: number | null
+  readonly retryAfterMs: number | null
   /** The start (at most 8 KiB) of a response body, for logging bodies the SDK could not parse. */
   readonly rawBody: string | null
 }
@@ -223,6 +232,8 @@ export declare class InvalidResponseError extends ImburseError {}
 export declare class InvalidRequestError extends ImburseError {}
 /** The client settings were refused; thrown by the constructor. */
 export declare class ConfigurationError extends ImburseError {}
+/** A call made after `close()`; nothing was sent. */
+export declare class ClientClosedError extends ImburseError {}
 
 /** A call stopped by its `AbortSignal`; `cause` is the signal's reason. */
 export declare class AbortError extends Error {

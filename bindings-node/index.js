@@ -21,5 +21,6 @@ module.exports = {
   InvalidResponseError: errors.InvalidResponseError,
   InvalidRequestError: errors.InvalidRequestError,
   ConfigurationError: errors.ConfigurationError,
+  ClientClosedError: errors.ClientClosedError,
   AbortError: errors.AbortError,
 }

@@ -18,6 +18,7 @@ export const {
   InvalidResponseError,
   InvalidRequestError,
   ConfigurationError,
+  ClientClosedError,
   AbortError,
 } = imburse
 

@@ -14,6 +14,7 @@ rm -rf "$GENERATED_KOTLIN" "$GENERATED_SWIFT"
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language kotlin --out-dir "$GENERATED_KOTLIN" --no-format
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language swift --out-dir "$GENERATED_SWIFT" --no-format
 KOTLIN_SOURCE="$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
+python3 "$KOTLIN_DIR/scripts/patch-generated.py" "$KOTLIN_SOURCE"
 # No Swift compiler here: check that the generator produced the module, its C header and module
 # map, and the API's main declarations.
 for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap; do

@@ -87,7 +87,8 @@ build_emulator() {
 TESTS_CLASSPATH="$TESTS_JAR:$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$KOTLIN_STDLIB:$GSON_JAR"
 build_tests_jar() {
   local sources=("$KOTLIN_DIR"/kotlin/testing/*.kt "$KOTLIN_DIR"/kotlin/tests/*.kt
-                 "$KOTLIN_DIR"/kotlin/conformance/*.kt "$KOTLIN_DIR"/kotlin/demo/*.kt)
+                 "$KOTLIN_DIR"/kotlin/conformance/*.kt "$KOTLIN_DIR"/kotlin/demo/*.kt
+                 "$KOTLIN_DIR"/kotlin/quickstart/*.kt)
   local inputs=("${sources[@]}" "$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt")
   if up_to_date "$BUILD_DIR/tests.stamp" "${inputs[@]}" && [ -f "$TESTS_JAR" ]; then
     echo "test classes up to date"

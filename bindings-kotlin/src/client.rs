@@ -20,8 +20,9 @@ type Result<T> = std::result::Result<T, ImburseError>;
 
 /// The Imburse API client: safe to share between coroutines and threads; one connection pool
 /// and one cached access token per client.
+// No `Debug` export: the generated `toString()` would call into a client that `close()` has
+// already released and throw; Kotlin's own `toString()` always works.
 #[derive(uniffi::Object)]
-#[uniffi::export(Debug)]
 pub struct Client {
     inner: imburse::Client,
 }
@@ -176,10 +177,10 @@ impl Client {
     }
 }
 
-/// The same client with plain (blocking) calls. It owns a small runtime; do not call it from a
-/// coroutine dispatcher that must not block.
+/// The same client with plain (blocking) calls, for Java and code without coroutines. It owns
+/// a small runtime and may be called from any thread (not from a dispatcher that must not
+/// block).
 #[derive(uniffi::Object)]
-#[uniffi::export(Debug)]
 pub struct BlockingClient {
     inner: imburse::blocking::Client,
 }

@@ -7,15 +7,38 @@
 //! error. Secrets are held in [`Secret`], an object whose text form never shows the value, so a
 //! logged `ClientConfig` (a Kotlin data class, a Swift struct) cannot leak the private key.
 
+use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
+use imburse::config::{host_count, host_duration};
 use zeroize::Zeroizing;
 
-/// The user-agent names this binding: one native library serves both Kotlin and Swift and cannot
-/// tell which language loaded it.
-const HOST_LANGUAGE: &str = "uniffi";
-const HOST_VERSION: &str = "0.32";
+use crate::duration::HostDuration;
+
+/// The runtime that loaded the library, for the User-Agent. One native library serves the JVM
+/// and Swift and cannot ask its host, so it reads the running program: a JVM runs the `java`
+/// launcher from `<java.home>/bin`, whose `release` file names the version (`JAVA_VERSION`);
+/// Android runs `app_process`; anything else is a Swift (or other native) program.
+fn host_runtime() -> (&'static str, String) {
+    let exe = std::env::current_exe().ok();
+    let name = exe.as_deref().and_then(Path::file_stem).and_then(|n| n.to_str()).unwrap_or_default();
+    if name.starts_with("app_process") {
+        return ("android", "unknown".to_string());
+    }
+    if name != "java" {
+        return ("swift", "unknown".to_string());
+    }
+    let release = exe.as_deref().and_then(Path::parent).and_then(Path::parent).map(|home| home.join("release"));
+    let version = release
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| {
+            text.lines().find_map(|line| line.strip_prefix("JAVA_VERSION=").map(|v| v.trim_matches('"').to_string()))
+        })
+        .filter(|v| {
+            !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
+        });
+    ("jvm", version.unwrap_or_else(|| "unknown".to_string()))
+}
 
 /// A secret setting (the private key, a proxy URL with a password). Its `toString()` /
 /// `description` is always `Secret(<redacted>)`.
@@ -79,27 +102,30 @@ pub struct ClientConfig {
     /// Any other base URL (http or https), e.g. the emulator's.
     #[uniffi(default)]
     pub base_url: Option<String>,
+    /// Time allowed to open a connection.
     #[uniffi(default)]
-    pub connect_timeout_ms: Option<u64>,
-    /// Time allowed for one attempt, body included; at most `callTimeoutMs`.
+    pub connect_timeout: Option<HostDuration>,
+    /// Time allowed for one attempt, body included; at most `callTimeout`.
     #[uniffi(default)]
-    pub attempt_timeout_ms: Option<u64>,
+    pub attempt_timeout: Option<HostDuration>,
     /// Time allowed for the whole call: every attempt, token refresh and backoff.
     #[uniffi(default)]
-    pub call_timeout_ms: Option<u64>,
+    pub call_timeout: Option<HostDuration>,
     /// Attempts per call, the first included (1 disables retries).
     #[uniffi(default)]
-    pub max_attempts: Option<u32>,
+    pub max_attempts: Option<i32>,
+    /// The wait before the first retry, before jitter.
     #[uniffi(default)]
-    pub backoff_base_ms: Option<u64>,
+    pub backoff_base: Option<HostDuration>,
+    /// The longest wait between attempts, before jitter.
     #[uniffi(default)]
-    pub backoff_cap_ms: Option<u64>,
+    pub backoff_cap: Option<HostDuration>,
     /// The longest Retry-After worth waiting for; a longer one ends the call with its value.
     #[uniffi(default)]
-    pub retry_after_cap_ms: Option<u64>,
+    pub retry_after_cap: Option<HostDuration>,
     /// Renew the access token this long before it expires.
     #[uniffi(default)]
-    pub token_refresh_margin_ms: Option<u64>,
+    pub token_refresh_margin: Option<HostDuration>,
     /// An explicit proxy URL (may carry `user:password@`, hence a secret).
     #[uniffi(default)]
     pub proxy: Option<Arc<Secret>>,
@@ -111,12 +137,13 @@ pub struct ClientConfig {
 impl ClientConfig {
     /// The core's validated configuration, or its configuration error.
     pub(crate) fn to_core(&self) -> Result<imburse::ClientConfig, imburse::Error> {
-        let ms = Duration::from_millis;
+        let duration = |name: &str, value: HostDuration| host_duration(name, value.0);
+        let (host_language, host_version) = host_runtime();
         let mut builder = imburse::ClientConfig::builder()
             .public_key(self.public_key.as_str())
             .private_key(self.private_key.expose())
             .account_id(self.account_id.as_str())
-            .host(HOST_LANGUAGE, HOST_VERSION);
+            .host(host_language, host_version);
         // The base URL is applied last so that it wins, as it does in the core's `from_env`.
         if let Some(environment) = self.environment {
             builder = builder.environment(match environment {
@@ -130,29 +157,29 @@ impl ClientConfig {
         if let Some(tenant_id) = &self.tenant_id {
             builder = builder.tenant_id(tenant_id.as_str());
         }
-        if let Some(v) = self.connect_timeout_ms {
-            builder = builder.connect_timeout(ms(v));
+        if let Some(v) = self.connect_timeout {
+            builder = builder.connect_timeout(duration("connectTimeout", v)?);
         }
-        if let Some(v) = self.attempt_timeout_ms {
-            builder = builder.attempt_timeout(ms(v));
+        if let Some(v) = self.attempt_timeout {
+            builder = builder.attempt_timeout(duration("attemptTimeout", v)?);
         }
-        if let Some(v) = self.call_timeout_ms {
-            builder = builder.call_timeout(ms(v));
+        if let Some(v) = self.call_timeout {
+            builder = builder.call_timeout(duration("callTimeout", v)?);
         }
         if let Some(v) = self.max_attempts {
-            builder = builder.max_attempts(v);
+            builder = builder.max_attempts(host_count("maxAttempts", i64::from(v))?);
         }
-        if let Some(v) = self.backoff_base_ms {
-            builder = builder.backoff_base(ms(v));
+        if let Some(v) = self.backoff_base {
+            builder = builder.backoff_base(duration("backoffBase", v)?);
         }
-        if let Some(v) = self.backoff_cap_ms {
-            builder = builder.backoff_cap(ms(v));
+        if let Some(v) = self.backoff_cap {
+            builder = builder.backoff_cap(duration("backoffCap", v)?);
         }
-        if let Some(v) = self.retry_after_cap_ms {
-            builder = builder.retry_after_cap(ms(v));
+        if let Some(v) = self.retry_after_cap {
+            builder = builder.retry_after_cap(duration("retryAfterCap", v)?);
         }
-        if let Some(v) = self.token_refresh_margin_ms {
-            builder = builder.token_refresh_margin(ms(v));
+        if let Some(v) = self.token_refresh_margin {
+            builder = builder.token_refresh_margin(duration("tokenRefreshMargin", v)?);
         }
         if let Some(proxy) = &self.proxy {
             builder = builder.proxy(proxy.expose());
@@ -183,6 +210,8 @@ impl CallOptions {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     fn config() -> ClientConfig {
@@ -193,14 +222,14 @@ mod tests {
             tenant_id: None,
             environment: None,
             base_url: None,
-            connect_timeout_ms: None,
-            attempt_timeout_ms: None,
-            call_timeout_ms: None,
+            connect_timeout: None,
+            attempt_timeout: None,
+            call_timeout: None,
             max_attempts: None,
-            backoff_base_ms: None,
-            backoff_cap_ms: None,
-            retry_after_cap_ms: None,
-            token_refresh_margin_ms: None,
+            backoff_base: None,
+            backoff_cap: None,
+            retry_after_cap: None,
+            token_refresh_margin: None,
             proxy: None,
             use_env_proxy: None,
         }
@@ -222,7 +251,8 @@ mod tests {
         assert_eq!(core.retry_policy(), defaults.retry_policy());
         assert_eq!(core.token_refresh_margin(), defaults.token_refresh_margin());
         assert!(core.use_env_proxy());
-        assert!(core.user_agent().contains("uniffi/0.32;"), "{}", core.user_agent());
+        // Tests run in a Rust program, which is not a JVM.
+        assert!(core.user_agent().contains("(swift/unknown;"), "{}", core.user_agent());
     }
 
     #[test]
@@ -239,10 +269,10 @@ mod tests {
     fn every_setting_reaches_the_core() {
         let mut settings = config();
         settings.tenant_id = Some("0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c".into());
-        settings.connect_timeout_ms = Some(1500);
-        settings.attempt_timeout_ms = Some(2500);
-        settings.call_timeout_ms = Some(9000);
-        settings.token_refresh_margin_ms = Some(5000);
+        settings.connect_timeout = Some(HostDuration(1.5));
+        settings.attempt_timeout = Some(HostDuration(2.5));
+        settings.call_timeout = Some(HostDuration(9.0));
+        settings.token_refresh_margin = Some(HostDuration(5.0));
         settings.use_env_proxy = Some(false);
         settings.proxy = Some(Arc::new(Secret::new("http://user:pw@127.0.0.1:3128".into())));
         let core = settings.to_core().unwrap();
@@ -262,6 +292,11 @@ mod tests {
         let error = settings.to_core().unwrap_err();
         assert_eq!(error.kind(), imburse::ErrorKind::Configuration);
         assert!(error.message().starts_with("max_attempts"), "{}", error.message());
+        let mut settings = config();
+        settings.connect_timeout = Some(HostDuration(-1.0));
+        let error = settings.to_core().unwrap_err();
+        assert_eq!(error.kind(), imburse::ErrorKind::Configuration);
+        assert_eq!(error.message(), "connectTimeout: must be a duration of zero or more");
     }
 
     #[test]

@@ -1,28 +1,35 @@
-//! The core's one error type as a sealed hierarchy: `ImburseException.BadRequest`, `.Timeout`, …
-//! in Kotlin, `ImburseError.badRequest(…)` in Swift.
+//! The core's one error report as a sealed hierarchy: `ImburseException.BadRequest`,
+//! `.Timeout`, … in Kotlin, `ImburseError.badRequest(…)` in Swift.
 //!
-//! Every variant carries the same fields, copied once from `imburse::Error` in
-//! [`From<imburse::Error>`]: nothing is re-derived here. Kotlin generates an exception's
-//! `message` from its fields; none of them can hold a secret, because the core's error never
-//! holds the key, a token or a header.
+//! Every variant carries the fields of the core's [`imburse::ErrorReport`], copied once in
+//! [`From<imburse::Error>`]; the only decision made here is which variant a kind becomes. The
+//! exception's `message` is the report's one-line `text` (the build points the generated
+//! `message` at it, see `scripts/patch-generated.py`). Nothing in it can hold a secret.
 
 use std::collections::HashMap;
 
+use crate::duration::HostDuration;
+
 /// One entry of the server's error body (or of a client-side validation error).
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct ErrorEntry {
     /// `ORDER_ALREADY_EXISTS`, `HMAC_SIGNATURE_INVALID`, `AMOUNT_OUT_OF_RANGE`, …
     pub code: String,
+    /// The server's message, or its template filled from `metadata`.
     pub message: String,
     pub message_template: Option<String>,
     pub metadata: HashMap<String, String>,
 }
 
 /// The fields every variant carries, as one record for code that handles any failure.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct ErrorDetails {
-    /// The core's stable kind: `bad_request`, `unauthorized`, …, `configuration`.
+    /// The core's stable kind: `bad_request`, `unauthorized`, …, `configuration`, `closed`.
     pub kind: String,
+    /// One line: what happened, the status, the server's code and message, the correlation ids.
+    pub text: String,
+    /// The server's first message, or what went wrong.
+    pub detail: String,
     /// The HTTP status of the response that produced the error; null when none did.
     pub status: Option<i32>,
     /// The first entry's code.
@@ -34,10 +41,10 @@ pub struct ErrorDetails {
     pub client_correlation_id: Option<String>,
     /// Attempts made (0 when nothing was sent).
     pub attempts: i32,
-    /// The last response's Retry-After, in milliseconds.
-    pub retry_after_ms: Option<i64>,
-    /// One line: the server's first message, or what went wrong.
-    pub detail: String,
+    /// The last response's Retry-After.
+    pub retry_after: Option<HostDuration>,
+    /// The start (at most 8 KiB) of a body the SDK could not parse.
+    pub raw_body: Option<String>,
 }
 
 /// Declares the error enum with one variant per kind, all with the fields of [`ErrorDetails`].
@@ -45,20 +52,22 @@ macro_rules! imburse_error {
     ($($(#[$doc:meta])* $variant:ident,)*) => {
         /// Why a call failed. Kotlin: `sealed class ImburseException`; catch a variant for one
         /// case, or the base class and read `details()`.
-        #[derive(uniffi::Error, Clone, Debug, PartialEq, Eq)]
+        #[derive(uniffi::Error, Clone, Debug, PartialEq)]
         pub enum ImburseError {
             $(
                 $(#[$doc])*
                 $variant {
                     kind: String,
+                    text: String,
+                    detail: String,
                     status: Option<i32>,
                     code: Option<String>,
                     errors: Vec<ErrorEntry>,
                     correlation_id: Option<String>,
                     client_correlation_id: Option<String>,
                     attempts: i32,
-                    retry_after_ms: Option<i64>,
-                    detail: String,
+                    retry_after: Option<HostDuration>,
+                    raw_body: Option<String>,
                 },
             )*
         }
@@ -68,14 +77,16 @@ macro_rules! imburse_error {
                 match variant {
                     $(Variant::$variant => ImburseError::$variant {
                         kind: d.kind,
+                        text: d.text,
+                        detail: d.detail,
                         status: d.status,
                         code: d.code,
                         errors: d.errors,
                         correlation_id: d.correlation_id,
                         client_correlation_id: d.client_correlation_id,
                         attempts: d.attempts,
-                        retry_after_ms: d.retry_after_ms,
-                        detail: d.detail,
+                        retry_after: d.retry_after,
+                        raw_body: d.raw_body,
                     },)*
                 }
             }
@@ -83,18 +94,20 @@ macro_rules! imburse_error {
             fn to_details(&self) -> ErrorDetails {
                 match self {
                     $(ImburseError::$variant {
-                        kind, status, code, errors, correlation_id, client_correlation_id, attempts,
-                        retry_after_ms, detail,
+                        kind, text, detail, status, code, errors, correlation_id,
+                        client_correlation_id, attempts, retry_after, raw_body,
                     } => ErrorDetails {
                         kind: kind.clone(),
+                        text: text.clone(),
+                        detail: detail.clone(),
                         status: *status,
                         code: code.clone(),
                         errors: errors.clone(),
                         correlation_id: correlation_id.clone(),
                         client_correlation_id: client_correlation_id.clone(),
                         attempts: *attempts,
-                        retry_after_ms: *retry_after_ms,
-                        detail: detail.clone(),
+                        retry_after: *retry_after,
+                        raw_body: raw_body.clone(),
                     },)*
                 }
             }
@@ -134,6 +147,8 @@ imburse_error! {
     InvalidRequest,
     /// The configuration was refused when the client was built.
     Configuration,
+    /// The client was closed before the call; nothing was sent.
+    Closed,
     /// A kind this build of the binding does not know yet (`kind` names it).
     Other,
 }
@@ -148,8 +163,7 @@ impl ImburseError {
 
 impl std::fmt::Display for ImburseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = self.to_details();
-        write!(f, "{}: {}", d.kind, d.detail)
+        f.write_str(&self.to_details().text)
     }
 }
 
@@ -172,27 +186,31 @@ impl From<imburse::Error> for ImburseError {
             K::InvalidResponse => Variant::InvalidResponse,
             K::InvalidRequest => Variant::InvalidRequest,
             K::Configuration => Variant::Configuration,
+            K::Closed => Variant::Closed,
             _ => Variant::Other,
         };
+        let r = error.report();
         let details = ErrorDetails {
-            kind: error.kind().as_str().to_string(),
-            status: error.status().map(i32::from),
-            code: error.code().map(str::to_string),
-            errors: error
-                .errors()
-                .iter()
+            kind: r.kind,
+            text: r.text,
+            detail: r.detail,
+            status: r.status.map(i32::from),
+            code: r.code,
+            errors: r
+                .errors
+                .into_iter()
                 .map(|e| ErrorEntry {
-                    code: e.code.clone(),
-                    message: e.message.clone(),
-                    message_template: e.message_template.clone(),
-                    metadata: e.metadata.clone().into_iter().collect(),
+                    code: e.code,
+                    message: e.message,
+                    message_template: e.message_template,
+                    metadata: e.metadata.into_iter().collect(),
                 })
                 .collect(),
-            correlation_id: error.correlation_id().map(str::to_string),
-            client_correlation_id: error.client_correlation_id().map(str::to_string),
-            attempts: i32::try_from(error.attempts()).unwrap_or(i32::MAX),
-            retry_after_ms: error.retry_after().map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
-            detail: error.message().to_string(),
+            correlation_id: r.correlation_id,
+            client_correlation_id: r.client_correlation_id,
+            attempts: i32::try_from(r.attempts).unwrap_or(i32::MAX),
+            retry_after: r.retry_after.map(HostDuration::from),
+            raw_body: r.raw_body,
         };
         ImburseError::from_details(variant, details)
     }
@@ -207,7 +225,7 @@ mod tests {
     fn every_field_is_copied_from_the_core_error() {
         let body = br#"{"correlationId":"0HLPSRAQ7S0I6:00000002","errors":[
             {"errorCode":"TOO_MANY","message":"slow down","messageTemplate":"slow {who}","metadata":{"who":"down"}},
-            {"errorCode":"SECOND","message":""}]}"#;
+            {"errorCode":"SECOND","message":"","messageTemplate":"about {what}","metadata":{"what":"x"}}]}"#;
         let core = imburse::Error::from_response(429, Some(Duration::from_millis(1500)), body, Some("call-1"), 2);
         let error = ImburseError::from(core);
         assert!(matches!(error, ImburseError::RateLimited { .. }));
@@ -218,11 +236,14 @@ mod tests {
         assert_eq!(d.errors.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(), ["TOO_MANY", "SECOND"]);
         assert_eq!(d.errors[0].message_template.as_deref(), Some("slow {who}"));
         assert_eq!(d.errors[0].metadata.get("who").map(String::as_str), Some("down"));
+        assert_eq!(d.errors[1].message, "about x", "an entry without a message shows its rendered template");
         assert_eq!(d.correlation_id.as_deref(), Some("0HLPSRAQ7S0I6:00000002"));
         assert_eq!(d.client_correlation_id.as_deref(), Some("call-1"));
         assert_eq!(d.attempts, 2);
-        assert_eq!(d.retry_after_ms, Some(1500));
+        assert_eq!(d.retry_after, Some(HostDuration(1.5)));
         assert_eq!(d.detail, "slow down");
+        assert_eq!(d.text, error.to_string());
+        assert!(d.text.starts_with("Too Many Requests (HTTP 429) TOO_MANY: slow down"), "{}", d.text);
     }
 
     #[test]

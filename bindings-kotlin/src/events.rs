@@ -6,8 +6,10 @@
 
 use std::sync::Arc;
 
+use crate::duration::HostDuration;
+
 /// One HTTP attempt of a call, as it finished. Never holds a key, token or header.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct AttemptEvent {
     /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
     pub operation: String,
@@ -17,12 +19,16 @@ pub struct AttemptEvent {
     pub attempt: i32,
     /// The HTTP status, when a response arrived.
     pub status: Option<i32>,
-    pub elapsed_ms: i64,
+    /// How long the attempt took.
+    pub elapsed: HostDuration,
     pub client_correlation_id: String,
     /// The server's correlation id, when its error body carried one.
     pub server_correlation_id: Option<String>,
-    /// `ok`, or what went wrong in a few words.
+    /// How the attempt ended: `ok`, `http_error`, `connect_failed`, `connection_closed`,
+    /// `timed_out`, `body_incomplete`, `network_error` or `invalid_response`.
     pub outcome: String,
+    /// `ok`, or what went wrong in a few words.
+    pub detail: String,
 }
 
 impl From<&imburse::AttemptEvent> for AttemptEvent {
@@ -33,10 +39,11 @@ impl From<&imburse::AttemptEvent> for AttemptEvent {
             path: e.path.clone(),
             attempt: i32::try_from(e.attempt).unwrap_or(i32::MAX),
             status: e.status.map(i32::from),
-            elapsed_ms: i64::try_from(e.elapsed_ms).unwrap_or(i64::MAX),
+            elapsed: HostDuration::from(e.elapsed),
             client_correlation_id: e.client_correlation_id.clone(),
             server_correlation_id: e.server_correlation_id.clone(),
-            outcome: e.outcome.clone(),
+            outcome: e.outcome.to_string(),
+            detail: e.detail.clone(),
         }
     }
 }
@@ -89,10 +96,11 @@ mod tests {
         }
     }
 
-    struct Failing;
+    struct Failing(Mutex<u32>);
 
     impl AttemptListener for Failing {
         fn on_attempt(&self, _: AttemptEvent) -> Result<(), ListenerError> {
+            *self.0.lock().unwrap() += 1;
             Err(uniffi::UnexpectedUniFFICallbackError::new("listener bug").into())
         }
     }
@@ -104,10 +112,11 @@ mod tests {
             path: "/v1/order-management/O-1".into(),
             attempt: 2,
             status: Some(503),
-            elapsed_ms: 12,
+            elapsed: imburse::Interval(std::time::Duration::from_millis(12)),
             client_correlation_id: "call-1".into(),
             server_correlation_id: Some("0HLPSRAQ7S0I6:00000002".into()),
-            outcome: "HTTP 503".into(),
+            outcome: "http_error",
+            detail: "the server answered with HTTP 503".into(),
         }
     }
 
@@ -121,10 +130,18 @@ mod tests {
         assert_eq!(seen[0].attempt, 2);
         assert_eq!(seen[0].status, Some(503));
         assert_eq!(seen[0].client_correlation_id, "call-1");
+        assert_eq!(seen[0].elapsed, HostDuration(0.012));
+        assert_eq!(
+            (seen[0].outcome.as_str(), seen[0].detail.as_str()),
+            ("http_error", "the server answered with HTTP 503")
+        );
     }
 
     #[test]
     fn a_failing_listener_does_not_reach_the_call() {
-        observer(Arc::new(Failing))(&event());
+        // The observer returns normally (a panic would fail the test) and the listener ran.
+        let failing = Arc::new(Failing(Mutex::new(0)));
+        observer(failing.clone())(&event());
+        assert_eq!(*failing.0.lock().unwrap(), 1);
     }
 }

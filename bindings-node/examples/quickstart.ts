@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (error instanceof BadRequestError && error.code === 'ORDER_NOT_FOUND') {
       console.log(`not found (correlation id ${error.correlationId})`)
     } else if (error instanceof ImburseError) {
-      console.log(error.kind, error.status, error.code, error.attempts, error.retryAfter)
+      console.log(error.kind, error.status, error.code, error.attempts, error.retryAfterMs)
     } else {
       throw error
     }

@@ -43,7 +43,6 @@ async function invoke(nativeClient, method, args, options) {
 class Client extends EventEmitter {
   #native
   #closed = false
-  #inFlight = 0
 
   /** Builds a client; a bad setting throws a `ConfigurationError` naming it. */
   constructor(options = {}) {
@@ -78,32 +77,17 @@ class Client extends EventEmitter {
   }
 
   /**
-   * Releases the connection pool and the cached token; later calls reject. Calls already
-   * running finish first: the native client starts a call only when its task first runs, so it
-   * is released once the last of them settles.
+   * Closes the client as the core defines it, the same in every language: later calls reject
+   * with `ClientClosedError` and send nothing; calls already started finish. Closing twice is
+   * harmless.
    */
   close() {
     this.#closed = true
-    this.#releaseWhenIdle()
-  }
-
-  #releaseWhenIdle() {
-    if (this.#closed && this.#inFlight === 0) {
-      this.#native.close()
-    }
+    this.#native.close()
   }
 
   #call(method, args, options) {
-    if (this.#closed) {
-      const error = new Error('the Imburse client is closed')
-      error.code = 'ERR_IMBURSE_CLIENT_CLOSED'
-      return Promise.reject(error)
-    }
-    this.#inFlight += 1
-    return invoke(this.#native, method, args, options).finally(() => {
-      this.#inFlight -= 1
-      this.#releaseWhenIdle()
-    })
+    return invoke(this.#native, method, args, options)
   }
 
   authenticate(options) {

@@ -1,11 +1,10 @@
 'use strict'
 // The error classes, and the one place where a native rejection becomes one of them.
 //
-// The native layer rejects with a plain Error whose message is the core error as JSON behind a
-// fixed prefix (src/errors.rs). `convertError` reads it back and picks the class from the core's
-// stable kind string; every field comes from the core unchanged.
+// The native layer rejects with an Error carrying the core's error report as `imburseReport`
+// (src/errors.rs). `convertError` picks the class from the report's stable `kind`; every field
+// comes from the core unchanged.
 
-const CORE_ERROR_PREFIX = 'IMBURSE_CORE_ERROR:'
 const ABORTED_REASON = 'IMBURSE_ABORTED'
 
 /** Any failure the Imburse SDK reports. Subclasses name the core's error kind. */
@@ -15,7 +14,7 @@ class ImburseError extends Error {
    * @param {object} init the fields below, `message` included
    */
   constructor(init = {}) {
-    super(init.message ?? '')
+    super(init.text ?? init.message ?? '')
     this.kind = init.kind ?? new.target.kind ?? null
     this.status = init.status ?? null
     this.code = init.code ?? null
@@ -30,7 +29,8 @@ class ImburseError extends Error {
     this.correlationId = init.correlationId ?? null
     this.clientCorrelationId = init.clientCorrelationId ?? null
     this.attempts = init.attempts ?? 0
-    this.retryAfter = init.retryAfterMs ?? init.retryAfter ?? null
+    this.detail = init.detail ?? ''
+    this.retryAfterMs = init.retryAfterMs ?? null
     // Up to 8 KiB of a body the SDK could not parse: kept for logging, hidden from inspect.
     Object.defineProperty(this, 'rawBody', { value: init.rawBody ?? null, enumerable: false })
   }
@@ -62,6 +62,7 @@ const ConnectionError = defineKind('connection', 'ConnectionError')
 const InvalidResponseError = defineKind('invalid_response', 'InvalidResponseError')
 const InvalidRequestError = defineKind('invalid_request', 'InvalidRequestError')
 const ConfigurationError = defineKind('configuration', 'ConfigurationError')
+const ClientClosedError = defineKind('closed', 'ClientClosedError')
 
 /** A call stopped by its `AbortSignal`; `cause` is the signal's reason. */
 class AbortError extends Error {
@@ -72,6 +73,9 @@ class AbortError extends Error {
 }
 Object.defineProperty(AbortError.prototype, 'name', { value: 'AbortError', writable: true, configurable: true })
 
+/** Kept in sync with src/errors.rs. */
+const REPORT_PROPERTY = 'imburseReport'
+
 /** Codes napi-rs gives a value it could not convert to the Rust type a method declares. */
 const ARGUMENT_CODES = /^(InvalidArg|[A-Za-z]+Expected)$/
 
@@ -81,14 +85,14 @@ const ARGUMENT_CODES = /^(InvalidArg|[A-Za-z]+Expected)$/
  * else passes through unchanged.
  */
 function convertError(error, signal) {
-  const message = typeof error?.message === 'string' ? error.message : ''
-  if (message.startsWith(CORE_ERROR_PREFIX)) {
-    const payload = JSON.parse(message.slice(CORE_ERROR_PREFIX.length))
-    const cls = CLASSES[payload.kind] ?? ImburseError
-    const converted = new cls(payload)
+  const report = error?.[REPORT_PROPERTY]
+  if (report !== undefined) {
+    const cls = CLASSES[report.kind] ?? ImburseError
+    const converted = new cls(report)
     Error.captureStackTrace(converted, convertError)
     return converted
   }
+  const message = typeof error?.message === 'string' ? error.message : ''
   if (message === ABORTED_REASON) {
     const aborted = new AbortError(signal?.reason)
     Error.captureStackTrace(aborted, convertError)
@@ -118,6 +122,7 @@ module.exports = {
   InvalidResponseError,
   InvalidRequestError,
   ConfigurationError,
+  ClientClosedError,
   AbortError,
   convertError,
 }

@@ -1,4 +1,5 @@
-//! The native client: one async method per core operation, run on napi-rs's tokio runtime.
+//! The native client: one promise-returning method per core operation, run on napi-rs's tokio
+//! runtime.
 //!
 //! Each method converts its arguments, awaits the core call and converts the result or the
 //! error; nothing else happens here. Two pieces of plumbing belong to the binding itself:
@@ -11,18 +12,19 @@ use std::future::Future;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
-use imburse::{ClientConfig, ClientConfigBuilder};
-use napi::Status;
-use napi::bindgen_prelude::{Result, Unknown, within_runtime_if_available};
+use imburse::config::{host_count, host_duration};
+use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder};
+use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::{Env, Status};
 use napi_derive::napi;
 use tokio::sync::Notify;
 
-use crate::errors::{aborted, to_napi};
+use crate::errors::{aborted, rejection};
 use crate::models::{
-    AttemptEvent, CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse,
-    FinancialInstrumentResponse, InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder,
-    OrderResponse, ResponseMeta, WalletResponse, call_options,
+    CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
+    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta,
+    WalletResponse, call_options,
 };
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.
@@ -32,11 +34,11 @@ type AttemptCallback = ThreadsafeFunction<AttemptEvent, Unknown<'static>, Attemp
 #[napi(object)]
 pub struct Timeouts {
     /// Time allowed to open a connection (default 10 000).
-    pub connect_ms: Option<i64>,
+    pub connect_ms: Option<f64>,
     /// Time allowed for one attempt, body included (default 30 000); at most `callMs`.
-    pub attempt_ms: Option<i64>,
+    pub attempt_ms: Option<f64>,
     /// Time allowed for a whole call, retries and waits included (default 60 000).
-    pub call_ms: Option<i64>,
+    pub call_ms: Option<f64>,
 }
 
 /// Waits between attempts, in milliseconds: `min(baseMs·2^(n−1), capMs)` × a random factor in
@@ -44,9 +46,9 @@ pub struct Timeouts {
 #[napi(object)]
 pub struct Backoff {
     /// Default 500.
-    pub base_ms: Option<i64>,
+    pub base_ms: Option<f64>,
     /// Default 5 000.
-    pub cap_ms: Option<i64>,
+    pub cap_ms: Option<f64>,
 }
 
 /// Client settings. Anything left out keeps the core's default; every value is checked when the
@@ -72,26 +74,29 @@ pub struct ClientOptions {
     pub backoff: Option<Backoff>,
     /// Longest `Retry-After` worth waiting for, in ms (default 20 000); a longer one ends the
     /// call with the server's value on the error.
-    pub retry_after_cap_ms: Option<i64>,
+    pub retry_after_cap_ms: Option<f64>,
     /// Renew the access token this long before it expires, in ms (default 60 000).
-    pub token_refresh_margin_ms: Option<i64>,
+    pub token_refresh_margin_ms: Option<f64>,
     /// An explicit proxy URL (http or https; may carry `user:password@`).
     pub proxy: Option<String>,
     /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured (default true).
     pub use_env_proxy: Option<bool>,
 }
 
-/// Milliseconds from JavaScript as a duration. Negative values become zero so that the core
-/// refuses them with its own message ("must be greater than zero").
-fn millis(ms: i64) -> Duration {
-    Duration::from_millis(u64::try_from(ms).unwrap_or(0))
+/// Milliseconds from JavaScript as a duration, by the core's rule for host numbers; `name` is
+/// the option as JavaScript spells it.
+fn millis(name: &str, ms: f64) -> imburse::Result<Duration> {
+    host_duration(name, ms / 1000.0)
 }
 
-fn config(options: ClientOptions, from_env: bool, node_version: String) -> Result<ClientConfig> {
+fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
     let mut builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-    builder = builder.host("node", node_version).use_env_proxy(options.use_env_proxy.unwrap_or(true));
+    builder = builder.host("node", node_version);
+    if let Some(honour) = options.use_env_proxy {
+        builder = builder.use_env_proxy(honour);
+    }
     if let Some(name) = options.environment {
-        builder = builder.environment(name.parse().map_err(to_napi)?);
+        builder = builder.environment(name.parse()?);
     }
     // Applied after the environment, as the core's own `from_env` lets the URL win.
     if let Some(url) = options.base_url {
@@ -111,37 +116,36 @@ fn config(options: ClientOptions, from_env: bool, node_version: String) -> Resul
     }
     if let Some(t) = options.timeouts {
         if let Some(ms) = t.connect_ms {
-            builder = builder.connect_timeout(millis(ms));
+            builder = builder.connect_timeout(millis("timeouts.connectMs", ms)?);
         }
         if let Some(ms) = t.attempt_ms {
-            builder = builder.attempt_timeout(millis(ms));
+            builder = builder.attempt_timeout(millis("timeouts.attemptMs", ms)?);
         }
         if let Some(ms) = t.call_ms {
-            builder = builder.call_timeout(millis(ms));
+            builder = builder.call_timeout(millis("timeouts.callMs", ms)?);
         }
     }
     if let Some(attempts) = options.max_attempts {
-        // Out-of-range counts saturate; the core refuses 0 with its own message.
-        builder = builder.max_attempts(u32::try_from(attempts.max(0)).unwrap_or(u32::MAX));
+        builder = builder.max_attempts(host_count("maxAttempts", attempts)?);
     }
     if let Some(b) = options.backoff {
         if let Some(ms) = b.base_ms {
-            builder = builder.backoff_base(millis(ms));
+            builder = builder.backoff_base(millis("backoff.baseMs", ms)?);
         }
         if let Some(ms) = b.cap_ms {
-            builder = builder.backoff_cap(millis(ms));
+            builder = builder.backoff_cap(millis("backoff.capMs", ms)?);
         }
     }
     if let Some(ms) = options.retry_after_cap_ms {
-        builder = builder.retry_after_cap(millis(ms));
+        builder = builder.retry_after_cap(millis("retryAfterCapMs", ms)?);
     }
     if let Some(ms) = options.token_refresh_margin_ms {
-        builder = builder.token_refresh_margin(millis(ms));
+        builder = builder.token_refresh_margin(millis("tokenRefreshMarginMs", ms)?);
     }
     if let Some(proxy) = options.proxy {
         builder = builder.proxy(proxy);
     }
-    builder.build().map_err(to_napi)
+    builder.build()
 }
 
 /// Cancels the one call it is passed to. Firing it before the call starts cancels the call as
@@ -167,28 +171,53 @@ impl CallCanceller {
     }
 }
 
-/// Awaits a core call, or stops it when its canceller fires first.
-async fn run<T, R>(cancel: Option<&CallCanceller>, call: impl Future<Output = imburse::Result<R>>) -> Result<T>
+/// Starts a core call on napi-rs's tokio runtime and returns its promise. `client` was taken
+/// when the method was called (or is the closed error), so a call made before `close()`
+/// finishes even if its task first runs after it. The call races its canceller, if any; a core error rejects the promise with the core's [`imburse::ErrorReport`]
+/// as a plain object (built on the JavaScript thread), which the JavaScript layer turns into
+/// the error class of its `kind`.
+fn promise<'env, R, V, Fut>(
+    env: &'env Env,
+    cancel: Option<&CallCanceller>,
+    client: imburse::Result<imburse::Client>,
+    call: impl FnOnce(imburse::Client) -> Fut + Send + 'static,
+) -> Result<PromiseRaw<'env, V>>
 where
-    R: Into<T>,
+    Fut: Future<Output = imburse::Result<R>> + Send + 'static,
+    R: Into<V> + Send + 'static,
+    V: ToNapiValue,
 {
-    let call = async { call.await.map(Into::into).map_err(to_napi) };
-    match cancel.map(|c| c.fired.clone()) {
-        None => call.await,
-        Some(fired) => {
-            tokio::select! {
-                biased;
-                _ = fired.notified() => Err(aborted()),
-                result = call => result,
-            }
+    let fired = cancel.map(|c| c.fired.clone());
+    let call = async move {
+        match client {
+            Ok(client) => call(client).await,
+            Err(closed) => Err(closed),
         }
-    }
+    };
+    let settled = async move {
+        Ok(match fired {
+            None => Some(call.await),
+            Some(fired) => {
+                tokio::select! {
+                    biased;
+                    _ = fired.notified() => None,
+                    result = call => Some(result),
+                }
+            }
+        })
+    };
+    env.spawn_future_with_callback(settled, |env, settled| match settled {
+        Some(Ok(value)) => Ok(value.into()),
+        Some(Err(error)) => Err(rejection(env, error)),
+        None => Err(aborted()),
+    })
 }
 
 /// The Imburse client as the JavaScript layer sees it; use the package's `Client` instead.
 #[napi]
 pub struct NativeClient {
-    /// `None` once closed: the connection pool, token cache and event callback are released.
+    /// `None` once closed; a running call holds its own clone, so it finishes and the pool goes
+    /// with the last of them.
     client: RwLock<Option<imburse::Client>>,
     user_agent: String,
     base_url: String,
@@ -200,12 +229,13 @@ impl NativeClient {
     /// `IMBURSE_*` environment variables; `options` then override them.
     #[napi(constructor)]
     pub fn new(
+        env: Env,
         options: ClientOptions,
         from_env: bool,
         node_version: String,
         #[napi(ts_arg_type = "((event: AttemptEvent) => void) | undefined | null")] on_attempt: Option<AttemptCallback>,
     ) -> Result<Self> {
-        let config = config(options, from_env, node_version)?;
+        let config = config(options, from_env, node_version).map_err(|e| rejection(&env, e))?;
         let user_agent = config.user_agent().to_string();
         let base_url = config.base_url().to_string();
         // The HTTP stack registers with the runtime it is built in.
@@ -213,12 +243,12 @@ impl NativeClient {
             Some(callback) => imburse::Client::with_attempt_observer(
                 config,
                 Arc::new(move |event: &imburse::AttemptEvent| {
-                    callback.call(event.into(), ThreadsafeFunctionCallMode::NonBlocking);
+                    callback.call(event.clone(), ThreadsafeFunctionCallMode::NonBlocking);
                 }),
             ),
             None => imburse::Client::new(config),
         })
-        .map_err(to_napi)?;
+        .map_err(|e| rejection(&env, e))?;
         Ok(NativeClient { client: RwLock::new(Some(client)), user_agent, base_url })
     }
 
@@ -234,183 +264,211 @@ impl NativeClient {
         self.base_url.clone()
     }
 
-    /// Releases the client; calls already running finish on their own copy.
+    /// Closes the client as the core defines it: later calls reject with the `closed` kind,
+    /// calls already made finish.
     #[napi]
     pub fn close(&self) {
-        self.client.write().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(client) = self.client.write().unwrap_or_else(PoisonError::into_inner).take() {
+            client.close();
+        }
     }
 
-    fn client(&self) -> Result<imburse::Client> {
-        self.client
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-            .ok_or_else(|| napi::Error::new(Status::Closing, "the client is closed"))
-    }
-
-    #[napi]
-    pub async fn authenticate(&self, options: Option<CallOptions>, cancel: Option<&CallCanceller>) -> Result<()> {
-        let client = self.client()?;
-        let options = call_options(options);
-        run(cancel, client.authenticate(&options)).await
+    /// The core client for one call, taken when the call is made (not when its task first
+    /// runs), or the core's closed error.
+    fn client(&self) -> imburse::Result<imburse::Client> {
+        self.client.read().unwrap_or_else(PoisonError::into_inner).clone().ok_or_else(imburse::Error::closed)
     }
 
     #[napi]
-    pub async fn create_order(
+    pub fn authenticate<'env>(
         &self,
+        env: &'env Env,
+        options: Option<CallOptions>,
+        cancel: Option<&CallCanceller>,
+    ) -> Result<PromiseRaw<'env, ()>> {
+        let options = call_options(options);
+        promise(env, cancel, self.client(), move |client| async move { client.authenticate(&options).await })
+    }
+
+    #[napi]
+    pub fn create_order<'env>(
+        &self,
+        env: &'env Env,
         order: NewOrder,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<CreatedResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, CreatedResponse>> {
         let options = call_options(options);
         let order = order.into();
-        run(cancel, client.create_order(&order, &options)).await
+        promise(env, cancel, self.client(), move |client| async move { client.create_order(&order, &options).await })
     }
 
     #[napi]
-    pub async fn get_order(
+    pub fn get_order<'env>(
         &self,
+        env: &'env Env,
         order_ref: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<OrderResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, OrderResponse>> {
         let options = call_options(options);
-        run(cancel, client.get_order(&order_ref, &options)).await
+        promise(env, cancel, self.client(), move |client| async move { client.get_order(&order_ref, &options).await })
     }
 
     #[napi]
-    pub async fn create_instruction(
+    pub fn create_instruction<'env>(
         &self,
+        env: &'env Env,
         order_ref: String,
         instruction: NewInstruction,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<CreatedResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, CreatedResponse>> {
         let options = call_options(options);
         let instruction = instruction.into();
-        run(cancel, client.create_instruction(&order_ref, &instruction, &options)).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.create_instruction(&order_ref, &instruction, &options).await
+        })
     }
 
     #[napi]
-    pub async fn get_instruction(
+    pub fn get_instruction<'env>(
         &self,
+        env: &'env Env,
         order_ref: String,
         instruction_ref: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<InstructionResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, InstructionResponse>> {
         let options = call_options(options);
-        run(cancel, client.get_instruction(&order_ref, &instruction_ref, &options)).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.get_instruction(&order_ref, &instruction_ref, &options).await
+        })
     }
 
     #[napi]
-    pub async fn cancel_instruction(
+    pub fn cancel_instruction<'env>(
         &self,
+        env: &'env Env,
         order_ref: String,
         instruction_ref: String,
         reason: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<ResponseMeta> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
         let options = call_options(options);
-        let call = client.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &options);
-        run(cancel, call).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &options).await
+        })
     }
 
     #[napi]
-    pub async fn get_customer(
+    pub fn get_customer<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<CustomerResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, CustomerResponse>> {
         let options = call_options(options);
-        run(cancel, client.get_customer(&customer_ref, &options)).await
+        promise(
+            env,
+            cancel,
+            self.client(),
+            move |client| async move { client.get_customer(&customer_ref, &options).await },
+        )
     }
 
     #[napi]
-    pub async fn get_or_create_customer(
+    pub fn get_or_create_customer<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<CustomerResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, CustomerResponse>> {
         let options = call_options(options);
-        run(cancel, client.get_or_create_customer(&customer_ref, &options)).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.get_or_create_customer(&customer_ref, &options).await
+        })
     }
 
     #[napi]
-    pub async fn update_customer_metadata(
+    pub fn update_customer_metadata<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         metadata: Metadata,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<ResponseMeta> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
         let options = call_options(options);
-        run(cancel, client.update_customer_metadata(&customer_ref, &metadata, &options)).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.update_customer_metadata(&customer_ref, &metadata, &options).await
+        })
     }
 
     #[napi]
-    pub async fn add_mobile_instrument(
+    pub fn add_mobile_instrument<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         mobile: NewMobileInstrument,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<CreatedInstrumentResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, CreatedInstrumentResponse>> {
         let options = call_options(options);
         let mobile = mobile.into();
-        run(cancel, client.add_mobile_instrument(&customer_ref, &mobile, &options)).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.add_mobile_instrument(&customer_ref, &mobile, &options).await
+        })
     }
 
     #[napi]
-    pub async fn get_financial_instrument(
+    pub fn get_financial_instrument<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         financial_instrument_id: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<FinancialInstrumentResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, FinancialInstrumentResponse>> {
         let options = call_options(options);
-        let call = client.get_financial_instrument(&customer_ref, &financial_instrument_id, &options);
-        run(cancel, call).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.get_financial_instrument(&customer_ref, &financial_instrument_id, &options).await
+        })
     }
 
     #[napi]
-    pub async fn get_wallet(
+    pub fn get_wallet<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<WalletResponse> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, WalletResponse>> {
         let options = call_options(options);
-        run(cancel, client.get_wallet(&customer_ref, &options)).await
+        promise(
+            env,
+            cancel,
+            self.client(),
+            move |client| async move { client.get_wallet(&customer_ref, &options).await },
+        )
     }
 
     #[napi]
-    pub async fn add_to_wallet(
+    pub fn add_to_wallet<'env>(
         &self,
+        env: &'env Env,
         customer_ref: String,
         financial_instrument_id: String,
         reason: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CallCanceller>,
-    ) -> Result<ResponseMeta> {
-        let client = self.client()?;
+    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
         let options = call_options(options);
-        let call = client.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options);
-        run(cancel, call).await
+        promise(env, cancel, self.client(), move |client| async move {
+            client.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options).await
+        })
     }
 }

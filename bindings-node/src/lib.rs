@@ -6,9 +6,9 @@
 //! the package's JavaScript layer (`index.js`) wraps them into the public `Client`, maps the
 //! core's error kinds to error classes once, and turns an `AbortSignal` into a cancel call.
 //!
-//! - [`client`]: the native client class, one async method per core operation.
+//! - [`client`]: the native client class, one promise-returning method per core operation.
 //! - [`models`]: the JavaScript shapes of requests and results, and their conversions.
-//! - [`errors`]: how a core error crosses into JavaScript without losing a field.
+//! - [`errors`]: how a core error crosses into JavaScript: the core's report, as an object.
 
 mod client;
 mod errors;

@@ -511,38 +511,3 @@ impl From<sdk::CreatedInstrument> for CreatedInstrument {
         CreatedInstrument { id: c.id }
     }
 }
-
-/// One HTTP attempt of a call, as it finished. Never holds a key, token or header.
-#[napi(object, use_nullable = true)]
-pub struct AttemptEvent {
-    /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
-    pub operation: String,
-    pub method: String,
-    pub path: String,
-    /// 1 for the first attempt of the call.
-    pub attempt: u32,
-    /// The HTTP status, when a response arrived.
-    pub status: Option<u32>,
-    pub elapsed_ms: i64,
-    pub client_correlation_id: String,
-    /// The server's correlation id, when its error body carried one.
-    pub server_correlation_id: Option<String>,
-    /// `ok`, or what went wrong in a few words.
-    pub outcome: String,
-}
-
-impl From<&imburse::AttemptEvent> for AttemptEvent {
-    fn from(e: &imburse::AttemptEvent) -> Self {
-        AttemptEvent {
-            operation: e.operation.to_string(),
-            method: e.method.clone(),
-            path: e.path.clone(),
-            attempt: e.attempt,
-            status: e.status.map(u32::from),
-            elapsed_ms: i64::try_from(e.elapsed_ms).unwrap_or(i64::MAX),
-            client_correlation_id: e.client_correlation_id.clone(),
-            server_correlation_id: e.server_correlation_id.clone(),
-            outcome: e.outcome.clone(),
-        }
-    }
-}

@@ -84,7 +84,7 @@ test('400 BadRequestError: the API not-found answer with its code and both corre
   assert.match(error.correlationId, IMBURSE_CORRELATION_ID)
   assert.equal(error.clientCorrelationId, 'caller-id-1')
   assert.equal(error.attempts, 1)
-  assert.equal(error.retryAfter, null)
+  assert.equal(error.retryAfterMs, null)
   assert.ok(error.message.includes('ORDER_NOT_FOUND'), error.message)
   assert.ok(error.message.includes(error.correlationId), error.message)
 })
@@ -166,7 +166,7 @@ test('429 RateLimitError: a Retry-After above the cap stops at once and is on th
   assertWellFormed(error, RateLimitError, 'rate_limited')
   assert.equal(error.status, 429)
   assert.equal(error.code, 'TOO_MANY_REQUESTS')
-  assert.equal(error.retryAfter, 30_000)
+  assert.equal(error.retryAfterMs, 30_000)
   assert.equal(error.attempts, 1)
 })
 
@@ -254,7 +254,8 @@ test('ConfigurationError: thrown by the constructor, naming the setting, echoing
   const cases = [
     [{ maxAttempts: 0 }, 'max_attempts'],
     [{ timeouts: { attemptMs: 5000, callMs: 1000 } }, 'attempt_timeout'],
-    [{ timeouts: { connectMs: -1 } }, 'connect_timeout'],
+    [{ timeouts: { connectMs: -1 } }, 'timeouts.connectMs'],
+    [{ maxAttempts: -3 }, 'maxAttempts'],
     [{ accountId: emulator.info.private_key }, 'account_id'],
     [{ privateKey: `${emulator.info.private_key.slice(0, -1)}$` }, 'private_key'],
     [{ environment: 'staging', baseUrl: undefined }, 'environment'],

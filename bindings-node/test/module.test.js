@@ -21,6 +21,7 @@ const EXPORTS = [
   'InvalidResponseError',
   'InvalidRequestError',
   'ConfigurationError',
+  'ClientClosedError',
   'AbortError',
 ]
 

@@ -4,7 +4,7 @@
 
 const assert = require('node:assert/strict')
 const { after, before, test } = require('node:test')
-const { Client } = require('imburse')
+const { Client, ClientClosedError } = require('imburse')
 const { demoOptions, instruction, startEmulator, SCHEME_ID } = require('./support/emulator.js')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -188,5 +188,11 @@ test('close() lets a call already running finish', async () => {
 test('a closed client rejects calls', async () => {
   const closing = new Client(demoOptions(emulator))
   closing.close()
-  await assert.rejects(closing.getOrder('ORDER-1'), { code: 'ERR_IMBURSE_CLIENT_CLOSED' })
+  await assert.rejects(closing.getOrder('ORDER-1', { correlationId: 'after-close' }), (error) => {
+    assert.ok(error instanceof ClientClosedError)
+    assert.equal(error.kind, 'closed')
+    assert.equal(error.attempts, 0)
+    assert.equal(error.clientCorrelationId, null)
+    return true
+  })
 })

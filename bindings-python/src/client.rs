@@ -11,9 +11,9 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use imburse::config::{host_count, host_duration};
 use imburse::models::Metadata;
 use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder, Environment};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -38,13 +38,9 @@ pub struct NativeClient {
     live: Mutex<Option<Live>>,
 }
 
+/// Float seconds from Python as a duration, by the core's rule for host numbers.
 fn seconds(field: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    value
-        .map(|s| {
-            Duration::try_from_secs_f64(s)
-                .map_err(|_| PyValueError::new_err(format!("{field}: {s} is not a duration in seconds")))
-        })
-        .transpose()
+    value.map(|s| host_duration(field, s).map_err(errors::to_py)).transpose()
 }
 
 fn build_live(config: &ClientConfig) -> PyResult<Live> {
@@ -68,7 +64,7 @@ impl NativeClient {
     fn core(&self) -> PyResult<imburse::Client> {
         let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(current) = live.as_mut() else {
-            return Err(PyRuntimeError::new_err("the imburse client is closed"));
+            return Err(errors::to_py(imburse::Error::closed()));
         };
         if current.pid != std::process::id() {
             // The parent's client holds connections and tasks of a runtime whose threads do not
@@ -247,7 +243,7 @@ impl NativeClient {
         connect_timeout: Option<f64>,
         attempt_timeout: Option<f64>,
         call_timeout: Option<f64>,
-        max_attempts: Option<u32>,
+        max_attempts: Option<i64>,
         backoff_base: Option<f64>,
         backoff_cap: Option<f64>,
         retry_after_cap: Option<f64>,
@@ -285,7 +281,7 @@ impl NativeClient {
             b = b.call_timeout(v);
         }
         if let Some(v) = max_attempts {
-            b = b.max_attempts(v);
+            b = b.max_attempts(host_count("max_attempts", v).map_err(errors::to_py)?);
         }
         if let Some(v) = seconds("backoff_base", backoff_base)? {
             b = b.backoff_base(v);
@@ -325,13 +321,16 @@ impl NativeClient {
         Ok(out)
     }
 
-    /// Drops the core client (its connection pool goes with the last call still using it).
+    /// Closes the client as the core defines it: later calls fail with the `closed` kind;
+    /// calls already made hold their own clone of the core client, so they finish, and the
+    /// connection pool goes with the last of them.
     fn close(&self) {
         let closed = self.live.lock().unwrap_or_else(PoisonError::into_inner).take();
-        if let Some(live) = closed
-            && live.pid != std::process::id()
-        {
-            std::mem::forget(live);
+        if let Some(live) = closed {
+            live.client.close();
+            if live.pid != std::process::id() {
+                std::mem::forget(live);
+            }
         }
     }
 
@@ -340,7 +339,8 @@ impl NativeClient {
         self.live.lock().unwrap_or_else(PoisonError::into_inner).is_none()
     }
 
-    /// The attempt events recorded since the last call, oldest first, as tuples.
+    /// The attempt events recorded since the last call, oldest first, as the core's
+    /// [`AttemptEvent`] dicts.
     fn take_events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let pending: Vec<AttemptEvent> = {
             let live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
@@ -353,7 +353,7 @@ impl NativeClient {
         };
         let out = PyList::empty(py);
         for event in pending {
-            out.append(convert::attempt_event(py, event)?)?;
+            out.append(event)?;
         }
         Ok(out)
     }

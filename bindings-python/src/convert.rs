@@ -292,21 +292,3 @@ pub fn wallet(py: Python<'_>, w: Wallet) -> PyResult<Bound<'_, PyDict>> {
 pub fn created_instrument(py: Python<'_>, c: CreatedInstrument) -> PyResult<Bound<'_, PyDict>> {
     dict!(py, { "id" => c.id })
 }
-
-/// One attempt event as the tuple the package logs:
-/// `(operation, method, path, attempt, status, elapsed_ms, client_correlation_id,
-/// server_correlation_id, outcome)`.
-pub fn attempt_event(py: Python<'_>, e: AttemptEvent) -> PyResult<Bound<'_, PyTuple>> {
-    (
-        e.operation,
-        e.method,
-        e.path,
-        e.attempt,
-        e.status,
-        e.elapsed_ms,
-        e.client_correlation_id,
-        e.server_correlation_id,
-        e.outcome,
-    )
-        .into_pyobject(py)
-}

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import importlib.util
 import json
+import logging
 import socket
 import subprocess
 import sys
@@ -228,7 +229,7 @@ def resolve(value: Any, setup_results: List[Dict[str, Any]]) -> Any:
 
 
 def error_record(error: imburse.ImburseError) -> Dict[str, Any]:
-    return judge.normalise(
+    record: Dict[str, Any] = judge.normalise(
         {
             "kind": error.kind,
             "status": error.status,
@@ -238,8 +239,38 @@ def error_record(error: imburse.ImburseError) -> Dict[str, Any]:
             "client_correlation_id": error.client_correlation_id,
             "correlation_id": error.correlation_id,
             "attempts": error.attempts,
+            "raw_body": error.raw_body is not None,
         }
     )
+    record["text"] = judge.normalise_text(str(error))
+    record["detail"] = judge.normalise_text(error.detail)
+    record["entries"] = [
+        {"code": e.code, "message": judge.normalise_text(e.message), "metadata": judge.normalise(dict(e.metadata))}
+        for e in error.errors
+    ]
+    return record
+
+
+class AttemptRecorder(logging.Handler):
+    """Collects the `imburse` logger's attempt records as the conformance record's events."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.events: List[Dict[str, Any]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.events.append(
+            {
+                "operation": getattr(record, "imburse_operation"),
+                "attempt": getattr(record, "imburse_attempt"),
+                "status": getattr(record, "imburse_status"),
+                "outcome": getattr(record, "imburse_outcome"),
+            }
+        )
+
+    def take(self) -> List[Dict[str, Any]]:
+        taken, self.events = self.events, []
+        return taken
 
 
 class Suite:
@@ -247,6 +278,10 @@ class Suite:
         self.manifest: Dict[str, Any] = json.loads(MANIFEST.read_text())
         self.emulator = emulator
         self.asynchronous = asynchronous
+        self.recorder = AttemptRecorder()
+        logger = logging.getLogger("imburse")
+        logger.setLevel(logging.INFO)
+        logger.addHandler(self.recorder)
 
     @property
     def environment(self) -> Dict[str, Any]:
@@ -298,6 +333,7 @@ class Suite:
         emulator.control("PUT", "/settings", {"token_ttl_seconds": ttl})
 
         operation = scenario["call"]["operation"]
+        self.recorder.take()
         call_args: Dict[str, Any] = scenario["call"].get("args", {})
         outcome: Union[Tuple[Dict[str, Any], int], imburse.ImburseError]
         try:
@@ -314,6 +350,7 @@ class Suite:
                     raise HarnessError(f"{sid}: setup {step['operation']} failed: {error}") from error
                 setup_results.append(result)
             emulator.control("DELETE", "/requests")
+            self.recorder.take()
             for fault in scenario.get("faults", []):
                 emulator.control("POST", "/faults", fault)
             if scenario.get("emulator", {}).get("expire_tokens_before_call"):
@@ -324,6 +361,7 @@ class Suite:
             except imburse.ImburseError as error:
                 outcome = error
             await close(client)
+        events = self.recorder.take()
 
         # What reached the server.
         spec = self.manifest["operations"][operation]
@@ -384,6 +422,7 @@ class Suite:
             "result": result_record,
             "error": error,
             "attempts": attempts,
+            "events": events,
             "server": {
                 "requests": len(calls),
                 "correlation_id": correlation,

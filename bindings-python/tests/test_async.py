@@ -112,7 +112,7 @@ def test_a_closed_async_client_refuses_calls(settings: dict[str, Any]) -> None:
     async def closed_call() -> None:
         c = imburse.AsyncClient(**settings)
         await c.close()
-        with pytest.raises(RuntimeError, match="closed"):
+        with pytest.raises(imburse.ClientClosedError, match="closed"):
             await c.get_order("ORDER-1")
 
     asyncio.run(closed_call())

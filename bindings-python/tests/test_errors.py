@@ -45,7 +45,7 @@ def test_bad_request_carries_every_field(client: imburse.Client, emulator: Emula
     assert error.client_correlation_id == "lookup-7"
     assert error.attempts == 1
     assert error.retry_after is None
-    assert error.message == "Order MISSING-1 was not found."
+    assert error.detail == "Order MISSING-1 was not found."
     assert error.raw_body is not None and "ORDER_NOT_FOUND" in error.raw_body
     assert str(error) == (
         "Bad Request (HTTP 400) ORDER_NOT_FOUND: Order MISSING-1 was not found. "

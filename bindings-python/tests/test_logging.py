@@ -34,6 +34,9 @@ def test_one_record_per_attempt(client: imburse.Client, emulator: Emulator, capl
     assert failed.imburse_path == "/v2/customer-vault/CUST-1"  # type: ignore[attr-defined]
     assert failed.imburse_client_correlation_id == "log-1"  # type: ignore[attr-defined]
     assert failed.imburse_server_correlation_id is not None  # type: ignore[attr-defined]
+    assert failed.imburse_outcome == "http_error"  # type: ignore[attr-defined]
+    assert failed.imburse_detail == "the server answered with HTTP 503"  # type: ignore[attr-defined]
+    assert isinstance(failed.imburse_elapsed, float)  # type: ignore[attr-defined]
     assert failed.getMessage().startswith("get_or_create_customer GET /v2/customer-vault/CUST-1 attempt 1: ")
     # Records are emitted by the thread that made the call.
     assert {r.threadName for r in records} == {"MainThread"}

@@ -84,9 +84,11 @@ def test_metadata_values_must_be_strings(client: imburse.Client, emulator: Emula
     assert emulator.requests() == []
 
 
-def test_negative_durations_are_a_value_error(settings: dict[str, Any]) -> None:
-    with pytest.raises(ValueError, match="connect_timeout"):
-        imburse.Client(**{**settings, "connect_timeout": -1})
+def test_bad_durations_and_counts_are_a_configuration_error(settings: dict[str, Any]) -> None:
+    # The same rule, and so the same class, as in every other language.
+    for name, value in [("connect_timeout", -1), ("call_timeout", float("nan")), ("max_attempts", -2)]:
+        with pytest.raises(imburse.ConfigurationError, match=name):
+            imburse.Client(**{**settings, name: value})
 
 
 def test_models_are_frozen_and_compare_by_value() -> None:

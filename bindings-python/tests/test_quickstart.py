@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import imburse
 from emulator import Emulator
 from helpers import SCHEME_ID, new_instruction
@@ -120,12 +122,10 @@ def test_closed_client_refuses_calls(settings: dict[str, Any]) -> None:
     c.close()
     c.close()  # idempotent
     assert c.closed
-    try:
-        c.get_order("ORDER-1")
-    except RuntimeError as e:
-        assert "closed" in str(e)
-    else:
-        raise AssertionError("a closed client made a call")
+    with pytest.raises(imburse.ClientClosedError) as raised:
+        c.get_order("ORDER-1", correlation_id="after-close")
+    assert isinstance(raised.value, RuntimeError)
+    assert raised.value.kind == "closed" and raised.value.attempts == 0
 
 
 def test_from_env_reads_the_imburse_variables(emulator: Emulator, monkeypatch: Any) -> None:

@@ -1,8 +1,9 @@
 //! A blocking client over the async one, for code without an async runtime.
 //!
 //! It owns a small tokio runtime and waits on each call; the behaviour (retries, tokens,
-//! correlation ids) is the async client's. Do not call it from inside an async runtime: use
-//! [`crate::Client`] there.
+//! correlation ids) is the async client's. It may be called from any thread, one inside an
+//! async runtime included (there the call waits on a thread of its own); async code should
+//! use [`crate::Client`] instead.
 
 use std::sync::Arc;
 
@@ -18,7 +19,30 @@ use crate::models::{
 #[derive(Clone)]
 pub struct Client {
     inner: AsyncClient,
-    runtime: Arc<tokio::runtime::Runtime>,
+    runtime: Arc<OwnedRuntime>,
+}
+
+/// The client's runtime. Dropping a runtime waits for its threads, which is not allowed on a
+/// thread of another runtime (an attempt observer, a host's callback thread): there it is shut
+/// down in the background instead.
+struct OwnedRuntime(Option<tokio::runtime::Runtime>);
+
+impl std::ops::Deref for OwnedRuntime {
+    type Target = tokio::runtime::Runtime;
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref().expect("the runtime lives as long as the client")
+    }
+}
+
+impl Drop for OwnedRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take()
+            && tokio::runtime::Handle::try_current().is_ok()
+        {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 impl std::fmt::Debug for Client {
@@ -44,14 +68,41 @@ impl Client {
             .enable_all()
             .build()
             .map_err(|e| Error::new(ErrorKind::Configuration, format!("cannot start the runtime: {e}")))?;
-        // The HTTP client registers with the runtime that builds it.
-        let inner = runtime.block_on(async {
+        // The HTTP client registers with the runtime that builds it; entering (not blocking on)
+        // it works from any thread.
+        let inner = {
+            let _entered = runtime.enter();
             match observer {
                 Some(observer) => AsyncClient::with_attempt_observer(config, observer),
                 None => AsyncClient::new(config),
             }
-        })?;
-        Ok(Self { inner, runtime: Arc::new(runtime) })
+        }?;
+        Ok(Self { inner, runtime: Arc::new(OwnedRuntime(Some(runtime))) })
+    }
+
+    /// Runs a call to completion. From a thread inside an async runtime (an attempt observer, a
+    /// host language's callback thread), where waiting in place is not allowed, the call is
+    /// waited for on a short-lived thread of its own instead of failing.
+    fn wait<T: Send>(&self, call: impl std::future::Future<Output = T> + Send) -> T {
+        if tokio::runtime::Handle::try_current().is_err() {
+            return self.runtime.block_on(call);
+        }
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| self.runtime.block_on(call));
+            match waiter.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
+    /// Closes the client as [`AsyncClient::close`] does.
+    pub fn close(&self) {
+        self.inner.close();
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.inner.is_closed()
     }
 
     /// The async client behind this one (same pool, same token).
@@ -60,15 +111,15 @@ impl Client {
     }
 
     pub fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
-        self.runtime.block_on(self.inner.authenticate(options))
+        self.wait(self.inner.authenticate(options))
     }
 
     pub fn create_order(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
-        self.runtime.block_on(self.inner.create_order(order, options))
+        self.wait(self.inner.create_order(order, options))
     }
 
     pub fn get_order(&self, order_ref: &str, options: &CallOptions) -> Result<Response<Order>, Error> {
-        self.runtime.block_on(self.inner.get_order(order_ref, options))
+        self.wait(self.inner.get_order(order_ref, options))
     }
 
     pub fn create_instruction(
@@ -77,7 +128,7 @@ impl Client {
         instruction: &NewInstruction,
         options: &CallOptions,
     ) -> Result<Response<Created>, Error> {
-        self.runtime.block_on(self.inner.create_instruction(order_ref, instruction, options))
+        self.wait(self.inner.create_instruction(order_ref, instruction, options))
     }
 
     pub fn get_instruction(
@@ -86,7 +137,7 @@ impl Client {
         instruction_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Instruction>, Error> {
-        self.runtime.block_on(self.inner.get_instruction(order_ref, instruction_ref, options))
+        self.wait(self.inner.get_instruction(order_ref, instruction_ref, options))
     }
 
     pub fn cancel_instruction(
@@ -96,11 +147,11 @@ impl Client {
         reason: Option<&str>,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        self.runtime.block_on(self.inner.cancel_instruction(order_ref, instruction_ref, reason, options))
+        self.wait(self.inner.cancel_instruction(order_ref, instruction_ref, reason, options))
     }
 
     pub fn get_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Customer>, Error> {
-        self.runtime.block_on(self.inner.get_customer(customer_ref, options))
+        self.wait(self.inner.get_customer(customer_ref, options))
     }
 
     pub fn get_or_create_customer(
@@ -108,7 +159,7 @@ impl Client {
         customer_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Customer>, Error> {
-        self.runtime.block_on(self.inner.get_or_create_customer(customer_ref, options))
+        self.wait(self.inner.get_or_create_customer(customer_ref, options))
     }
 
     pub fn update_customer_metadata(
@@ -117,11 +168,11 @@ impl Client {
         metadata: &Metadata,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        self.runtime.block_on(self.inner.update_customer_metadata(customer_ref, metadata, options))
+        self.wait(self.inner.update_customer_metadata(customer_ref, metadata, options))
     }
 
     pub fn get_wallet(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Wallet>, Error> {
-        self.runtime.block_on(self.inner.get_wallet(customer_ref, options))
+        self.wait(self.inner.get_wallet(customer_ref, options))
     }
 
     pub fn add_to_wallet(
@@ -131,7 +182,7 @@ impl Client {
         reason: Option<&str>,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        self.runtime.block_on(self.inner.add_to_wallet(customer_ref, financial_instrument_id, reason, options))
+        self.wait(self.inner.add_to_wallet(customer_ref, financial_instrument_id, reason, options))
     }
 
     pub fn add_mobile_instrument(
@@ -140,7 +191,7 @@ impl Client {
         mobile: &NewMobileInstrument,
         options: &CallOptions,
     ) -> Result<Response<CreatedInstrument>, Error> {
-        self.runtime.block_on(self.inner.add_mobile_instrument(customer_ref, mobile, options))
+        self.wait(self.inner.add_mobile_instrument(customer_ref, mobile, options))
     }
 
     pub fn get_financial_instrument(
@@ -149,6 +200,6 @@ impl Client {
         financial_instrument_id: &str,
         options: &CallOptions,
     ) -> Result<Response<FinancialInstrument>, Error> {
-        self.runtime.block_on(self.inner.get_financial_instrument(customer_ref, financial_instrument_id, options))
+        self.wait(self.inner.get_financial_instrument(customer_ref, financial_instrument_id, options))
     }
 }

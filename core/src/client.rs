@@ -7,6 +7,7 @@
 //! their operations.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -19,7 +20,8 @@ use crate::auth::HmacSigner;
 use crate::auth::token::{AccessToken, TokenCache};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
-use crate::events::{self, AttemptEvent, AttemptObserver};
+use crate::events::{self, AttemptEvent, AttemptObserver, AttemptOutcomeKind};
+use crate::foreign::Interval;
 use crate::retry::{self, Idempotency, RandomJitter, RetryDecision};
 use crate::transport::{HttpRequest, HttpResponse, Transport};
 
@@ -135,6 +137,8 @@ struct Inner {
     signer: HmacSigner,
     tokens: TokenCache,
     observer: Option<AttemptObserver>,
+    /// Set by [`Client::close`]: calls that start later fail with [`ErrorKind::Closed`].
+    closed: AtomicBool,
 }
 
 impl std::fmt::Debug for Client {
@@ -166,16 +170,34 @@ impl Client {
         let transport = Transport::new(&config)?;
         let signer = HmacSigner::from_config(&config);
         let tokens = TokenCache::new(config.token_refresh_margin());
-        Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens, observer }) })
+        let closed = AtomicBool::new(false);
+        Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens, observer, closed }) })
     }
 
     pub fn config(&self) -> &ClientConfig {
         &self.inner.config
     }
 
+    /// Closes the client, the same in every language: calls that start afterwards fail with
+    /// [`ErrorKind::Closed`] and send nothing; calls already running finish normally. The
+    /// connection pool and the cached token are freed when the last clone of the client (a
+    /// running call holds one) is dropped. Closing twice is harmless.
+    pub fn close(&self) {
+        self.inner.closed.store(true, Ordering::Release);
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.load(Ordering::Acquire)
+    }
+
+    fn ensure_open(&self) -> Result<(), Error> {
+        if self.is_closed() { Err(Error::closed()) } else { Ok(()) }
+    }
+
     /// Makes sure a usable access token is cached (fetching one if needed), e.g. to fail fast
     /// on bad credentials at start-up.
     pub async fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
+        self.ensure_open()?;
         let correlation_id = resolve_correlation_id(options)?;
         let deadline = Instant::now() + self.inner.config.call_timeout();
         self.token(&correlation_id, deadline).await.map_err(|f| f.error)?;
@@ -185,6 +207,7 @@ impl Client {
     /// Runs an operation to a 2xx answer or a final error.
     pub(crate) async fn execute(&self, operation: Operation, options: &CallOptions) -> Result<Exchange, Failure> {
         let no_context = |error: Error| Failure { error, outcome_unknown: false };
+        self.ensure_open().map_err(no_context)?;
         let correlation_id = resolve_correlation_id(options).map_err(no_context)?;
         if let Some(invalid) = operation.invalid {
             return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
@@ -280,10 +303,11 @@ impl Client {
         path: &str,
         attempt: u32,
         status: Option<u16>,
-        elapsed_ms: u64,
+        elapsed: Duration,
         client_correlation_id: &str,
         server_correlation_id: Option<&str>,
-        outcome: &str,
+        outcome: AttemptOutcomeKind,
+        detail: String,
     ) {
         let event = AttemptEvent {
             operation: operation.name,
@@ -291,10 +315,11 @@ impl Client {
             path: path.to_string(),
             attempt,
             status,
-            elapsed_ms,
+            elapsed: Interval(elapsed),
             client_correlation_id: client_correlation_id.to_string(),
             server_correlation_id: server_correlation_id.map(str::to_string),
-            outcome: outcome.to_string(),
+            outcome: outcome.as_str(),
+            detail,
         };
         events::emit(&event, self.inner.observer.as_ref());
     }
@@ -347,7 +372,7 @@ impl Client {
             attempts += 1;
             let attempt_started = Instant::now();
             let result = self.inner.transport.send(&request, config.attempt_timeout().min(remaining)).await;
-            let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
+            let elapsed = attempt_started.elapsed();
             let failure = match result {
                 Ok(response) if (200..300).contains(&response.status) => {
                     self.report(
@@ -355,10 +380,11 @@ impl Client {
                         &path,
                         attempts,
                         Some(response.status),
-                        elapsed_ms,
+                        elapsed,
                         correlation_id,
                         None,
-                        "ok",
+                        AttemptOutcomeKind::Ok,
+                        "ok".to_string(),
                     );
                     return Ok(Exchange {
                         status: response.status,
@@ -383,17 +409,19 @@ impl Client {
                 InternalError::Status { status, .. } => Some(*status),
                 _ => None,
             };
-            let summary = failure.to_string();
+            let detail = failure.to_string();
             let error = failure.into_public(Some(correlation_id), attempts);
+            let kind = outcome.as_ref().map_or(AttemptOutcomeKind::InvalidResponse, AttemptOutcomeKind::of);
             self.report(
                 operation,
                 &path,
                 attempts,
                 status,
-                elapsed_ms,
+                elapsed,
                 correlation_id,
                 error.correlation_id(),
-                &summary,
+                kind,
+                detail,
             );
             let stop = |error: Error| Err(Failure { error, outcome_unknown });
             // A refused token is refreshed once and the request replayed once, never in a loop.

@@ -4,6 +4,7 @@
 //! - [`auth`]: the HMAC header exchanged for an access token.
 //! - [`error`]: the one public [`Error`] with its stable [`ErrorKind`].
 //! - [`retry`]: when a failed attempt is sent again, and after how long.
+//! - [`foreign`]: how the types every binding shares look in each host language.
 
 pub mod auth;
 pub mod blocking;
@@ -12,6 +13,7 @@ pub mod config;
 mod customers;
 pub mod error;
 pub mod events;
+pub mod foreign;
 pub mod models;
 mod orders;
 pub mod retry;
@@ -22,8 +24,9 @@ mod validation;
 pub use auth::HmacSigner;
 pub use client::{CallOptions, Client, Response, ResponseMeta};
 pub use config::{ClientConfig, ClientConfigBuilder, Environment};
-pub use error::{Error, ErrorEntry, ErrorKind};
-pub use events::{AttemptEvent, AttemptObserver};
+pub use error::{Error, ErrorEntry, ErrorKind, ErrorReport};
+pub use events::{AttemptEvent, AttemptObserver, AttemptOutcomeKind};
+pub use foreign::Interval;
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
 
 /// The SDK version, as reported in the User-Agent.

@@ -419,17 +419,47 @@ async fn an_attempt_observer_sees_every_attempt() {
     h.arm(json!({"method": "GET", "action": "respond", "status": 502})).await;
     client.get_or_create_customer("C-1", &CallOptions::new().correlation_id("obs-1")).await.unwrap();
     let events = seen.lock().unwrap().clone();
-    let summary: Vec<_> = events.iter().map(|e| (e.operation, e.attempt, e.status)).collect();
+    let summary: Vec<_> = events.iter().map(|e| (e.operation, e.attempt, e.status, e.outcome)).collect();
     assert_eq!(
         summary,
         [
-            ("authenticate", 1, Some(201)),
-            ("get_or_create_customer", 1, Some(502)),
-            ("get_or_create_customer", 2, Some(200))
+            ("authenticate", 1, Some(201), "ok"),
+            ("get_or_create_customer", 1, Some(502), "http_error"),
+            ("get_or_create_customer", 2, Some(200), "ok")
         ]
     );
+    assert_eq!(events[1].detail, "the server answered with HTTP 502");
     assert!(events.iter().all(|e| e.client_correlation_id == "obs-1"));
     assert_eq!(events[1].path, "/v2/customer-vault/C-1");
     assert!(events[1].server_correlation_id.is_some());
-    assert_eq!(events[2].outcome, "ok");
+}
+
+#[tokio::test]
+async fn a_closed_client_refuses_new_calls_and_finishes_running_ones() {
+    let h = Harness::start().await;
+    let client = h.client();
+    h.arm(json!({"method": "GET", "path": "/v2/customer-vault/*", "action": "delay", "ms": 300})).await;
+    let running = {
+        let client = client.clone();
+        tokio::spawn(async move { client.get_or_create_customer("C-RUNNING", &CallOptions::new()).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    client.close();
+    client.close();
+    let refused = client.get_order("O-1", &CallOptions::new().correlation_id("after-close")).await.unwrap_err();
+    assert_eq!(refused.kind(), imburse::ErrorKind::Closed);
+    assert_eq!(refused.attempts(), 0);
+    assert_eq!(running.await.unwrap().unwrap().data.customer_ref, "C-RUNNING");
+    assert!(h.requests("GET", "/v1/order-management/O-1").await.is_empty(), "nothing was sent after close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_blocking_client_works_from_inside_an_async_runtime() {
+    let h = Harness::start().await;
+    // As from an attempt observer or a host language's callback thread, which are runtime
+    // workers: built, called and dropped there, with no panic.
+    let client = imburse::blocking::Client::new(h.config().build().unwrap()).unwrap();
+    let customer = client.get_or_create_customer("C-NESTED", &CallOptions::new()).unwrap();
+    assert_eq!(customer.data.customer_ref, "C-NESTED");
+    drop(client);
 }

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use imburse::models::{CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder};
@@ -22,6 +23,8 @@ struct Suite {
     manifest: Value,
     url: String,
     control: reqwest::Client,
+    /// The attempt events of the current scenario's client, in order.
+    events: Arc<Mutex<Vec<Value>>>,
 }
 
 /// A harness failure (bad manifest, failing setup): stops the run, never becomes a record.
@@ -84,7 +87,13 @@ impl Suite {
         if let Some(tenant) = self.environment()["tenants"][tenant_name].as_str() {
             builder = builder.tenant_id(tenant);
         }
-        Client::new(builder.build()?)
+        let events = Arc::clone(&self.events);
+        let observer: imburse::AttemptObserver = Arc::new(move |e: &imburse::AttemptEvent| {
+            let event =
+                json!({"operation": e.operation, "attempt": e.attempt, "status": e.status, "outcome": e.outcome});
+            events.lock().unwrap().push(event);
+        });
+        Client::with_attempt_observer(builder.build()?, observer)
     }
 
     fn options(&self, options: &Value) -> CallOptions {
@@ -318,17 +327,69 @@ fn normalise(value: Value) -> Value {
     }
 }
 
+/// Every UUID and Imburse correlation id inside a text replaced by its placeholder, leftmost
+/// first and the UUID tried first at each position (the judge's `normalise_text`).
+fn normalise_text(text: &str) -> String {
+    fn matches(bytes: &[u8], shape: &[fn(u8) -> bool]) -> bool {
+        bytes.len() >= shape.len() && shape.iter().zip(bytes).all(|(accepts, b)| accepts(*b))
+    }
+    let hex = |b: u8| b.is_ascii_hexdigit();
+    let dash = |b: u8| b == b'-';
+    let alnum = |b: u8| b.is_ascii_alphanumeric();
+    let colon = |b: u8| b == b':';
+    let group = |n: usize, f: fn(u8) -> bool| std::iter::repeat_n(f, n);
+    let uuid: Vec<fn(u8) -> bool> = group(8, hex)
+        .chain(group(1, dash))
+        .chain(group(4, hex))
+        .chain(group(1, dash))
+        .chain(group(4, hex))
+        .chain(group(1, dash))
+        .chain(group(4, hex))
+        .chain(group(1, dash))
+        .chain(group(12, hex))
+        .collect();
+    let cid: Vec<fn(u8) -> bool> = group(13, alnum).chain(group(1, colon)).chain(group(8, hex)).collect();
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches(&bytes[i..], &uuid) {
+            out.push_str("<uuid>");
+            i += uuid.len();
+        } else if matches(&bytes[i..], &cid) {
+            out.push_str("<imburse-correlation-id>");
+            i += cid.len();
+        } else {
+            let ch = text[i..].chars().next().unwrap();
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
 fn error_record(error: &Error) -> Value {
-    normalise(json!({
-        "kind": error.kind().as_str(),
-        "status": error.status(),
-        "code": error.code(),
-        "codes": error.errors().iter().map(|e| e.code.clone()).collect::<Vec<_>>(),
-        "retry_after_ms": error.retry_after().map(|d| d.as_millis() as u64),
-        "client_correlation_id": error.client_correlation_id(),
-        "correlation_id": error.correlation_id(),
-        "attempts": error.attempts(),
-    }))
+    let report = error.report();
+    let entries: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| json!({"code": e.code, "message": normalise_text(&e.message), "metadata": normalise(json!(e.metadata))}))
+        .collect();
+    let mut record = normalise(json!({
+        "kind": report.kind,
+        "status": report.status,
+        "code": report.code,
+        "codes": report.errors.iter().map(|e| e.code.clone()).collect::<Vec<_>>(),
+        "retry_after_ms": report.retry_after.map(|d| d.as_duration().as_millis() as u64),
+        "client_correlation_id": report.client_correlation_id,
+        "correlation_id": report.correlation_id,
+        "attempts": report.attempts,
+        "raw_body": report.raw_body.is_some(),
+    }));
+    record["text"] = json!(normalise_text(&report.text));
+    record["detail"] = json!(normalise_text(&report.detail));
+    record["entries"] = json!(entries);
+    record
 }
 
 fn glob_match(pattern: &str, text: &str) -> bool {
@@ -345,6 +406,7 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
     suite.control(reqwest::Method::PUT, "/settings", Some(json!({"token_ttl_seconds": ttl}))).await;
 
     let operation = scenario["call"]["operation"].as_str().unwrap_or_else(|| harness(id));
+    suite.events.lock().unwrap().clear();
     let mut call_args = scenario["call"]["args"].clone();
     let outcome = match suite.client(&scenario["client"]) {
         Err(error) => Err(error),
@@ -359,6 +421,7 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
                 }
             }
             suite.control(reqwest::Method::DELETE, "/requests", None).await;
+            suite.events.lock().unwrap().clear();
             for fault in scenario["faults"].as_array().into_iter().flatten() {
                 suite.control(reqwest::Method::POST, "/faults", Some(fault.clone())).await;
             }
@@ -370,6 +433,8 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
             call(&client, operation, &call_args, &options).await
         }
     };
+
+    let events = std::mem::take(&mut *suite.events.lock().unwrap());
 
     // What reached the server.
     let spec = &suite.manifest["operations"][operation];
@@ -447,6 +512,7 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
         "result": result,
         "error": error,
         "attempts": attempts,
+        "events": events,
         "server": {
             "requests": calls.len(),
             "correlation_id": correlation,
@@ -466,7 +532,8 @@ async fn every_manifest_scenario_meets_its_expectations() {
     let config_name = manifest["environment"]["emulator_config"].as_str().unwrap();
     let config = EmulatorConfig::from_file(&dir.join(config_name)).unwrap();
     let emulator = EmulatorHandle::start(config, "127.0.0.1", 0).await.unwrap();
-    let suite = Suite { manifest, url: emulator.url().to_string(), control: reqwest::Client::new() };
+    let suite =
+        Suite { manifest, url: emulator.url().to_string(), control: reqwest::Client::new(), events: Arc::default() };
 
     let mut lines = String::new();
     for scenario in suite.manifest["scenarios"].as_array().unwrap() {

@@ -61,6 +61,7 @@ async fn one_event_per_attempt_with_correlation_ids_and_no_secrets() {
     for event in &events {
         assert_eq!(event["fields"]["client_correlation_id"], "trace-me");
         assert!(event["fields"]["elapsed_ms"].as_u64().is_some());
+        assert!(["ok", "http_error"].contains(&event["fields"]["outcome"].as_str().unwrap()));
         assert!(event["fields"]["method"].is_string());
     }
     let server_id = events[1]["fields"]["server_correlation_id"].as_str().unwrap();

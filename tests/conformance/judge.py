@@ -40,8 +40,12 @@ import urllib.request
 ERROR_KINDS = (
     "bad_request", "unauthorized", "request_failed", "forbidden", "not_found", "conflict",
     "rate_limited", "server", "timeout", "connection", "invalid_response", "invalid_request",
-    "configuration",
+    "configuration", "closed",
 )
+
+# How one attempt ended: the core's fixed set (AttemptOutcomeKind).
+ATTEMPT_OUTCOMES = ("ok", "http_error", "connect_failed", "connection_closed", "timed_out", "body_incomplete",
+                    "network_error", "invalid_response")
 
 # Instruction fields in "field order" (the order validation codes are listed in).
 INSTRUCTION_REQUIRED = ("instruction_ref", "customer_ref", "direction", "amount", "currency", "country")
@@ -90,9 +94,11 @@ FAULT_FIELDS = {
 
 SERVER_CORRELATION = ("given", "generated_uuid", "other", "missing", "mixed", None)
 
-RECORD_KEYS = ("attempts", "error", "id", "outcome", "result", "server", "timing")
-ERROR_KEYS = ("attempts", "client_correlation_id", "code", "codes", "correlation_id", "kind",
-              "retry_after_ms", "status")
+RECORD_KEYS = ("attempts", "error", "events", "id", "outcome", "result", "server", "timing")
+ERROR_KEYS = ("attempts", "client_correlation_id", "code", "codes", "correlation_id", "detail", "entries", "kind",
+              "raw_body", "retry_after_ms", "status", "text")
+ENTRY_KEYS = ("code", "message", "metadata")
+EVENT_KEYS = ("attempt", "operation", "outcome", "status")
 SERVER_KEYS = ("correlation_id", "exists_after", "faults_unused", "identity_requests", "requests",
                "same_correlation_id_on_every_attempt")
 EXPECT_SERVER_KEYS = SERVER_KEYS
@@ -118,6 +124,18 @@ def normalise_string(value):
     if IMBURSE_CID_RE.match(value):
         return "<imburse-correlation-id>"
     return value
+
+
+# Either id anywhere in a text (an error's one-line text, a message), leftmost first, the UUID
+# tried first at each position: every runner ports exactly this.
+IDS_IN_TEXT_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                            r"|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}")
+
+
+def normalise_text(value):
+    """A text with every UUID and Imburse correlation id inside it replaced by its placeholder."""
+    return IDS_IN_TEXT_RE.sub(
+        lambda m: "<uuid>" if UUID_RE.match(m.group(0)) else "<imburse-correlation-id>", value)
 
 
 def normalise(value, key=None):
@@ -288,7 +306,34 @@ def validate_record(record):
             p.append("error.code must be a string or null")
         if error.get("attempts") != record.get("attempts"):
             p.append("error.attempts (%r) differs from attempts (%r)" % (error.get("attempts"), record.get("attempts")))
-        p.extend(_unnormalised_strings(error, "error"))
+        for k in ("text", "detail"):
+            if not isinstance(error.get(k), str) or normalise_text(error.get(k, "")) != error.get(k):
+                p.append("error.%s must be a string with its ids normalised" % k)
+        if not isinstance(error.get("raw_body"), bool):
+            p.append("error.raw_body must be true or false (whether a raw body was kept)")
+        entries = error.get("entries")
+        if not isinstance(entries, list) or not all(isinstance(e, dict) and set(e) == set(ENTRY_KEYS) for e in entries):
+            p.append("error.entries must be a list of objects with exactly %s" % list(ENTRY_KEYS))
+        elif [e.get("code") for e in entries] != error.get("codes"):
+            p.append("error.entries' codes differ from error.codes")
+        else:
+            for i, e in enumerate(entries):
+                if not isinstance(e.get("message"), str) or normalise_text(e["message"]) != e["message"]:
+                    p.append("error.entries[%d].message must be a string with its ids normalised" % i)
+        p.extend(_unnormalised_strings({k: v for k, v in error.items() if k not in ("text", "detail", "entries")},
+                                       "error"))
+        if isinstance(entries, list):
+            p.extend(_unnormalised_strings([e.get("metadata") for e in entries if isinstance(e, dict)],
+                                           "error.entries.metadata"))
+    events = record.get("events")
+    if not isinstance(events, list) or not all(isinstance(e, dict) and set(e) == set(EVENT_KEYS) for e in events):
+        p.append("events must be a list of objects with exactly %s" % list(EVENT_KEYS))
+    else:
+        for i, e in enumerate(events):
+            if e.get("outcome") not in ATTEMPT_OUTCOMES:
+                p.append("events[%d].outcome %r is not one of %s" % (i, e.get("outcome"), list(ATTEMPT_OUTCOMES)))
+            if not _is_int(e.get("attempt")) or (e.get("status") is not None and not _is_int(e.get("status"))):
+                p.append("events[%d]: attempt and status must be integers (status may be null)" % i)
     server = record.get("server")
     if not isinstance(server, dict):
         p.append("server must be an object")
@@ -929,6 +974,9 @@ def self_test(out):
     check(normalise_string("3F2504E0-4F89-11D3-9A0C-0305E82C3301") == "<uuid>", "upper-case UUID normalised")
     check(normalise_string("0HLPSRAQ7S0I6:00000002") == "<imburse-correlation-id>", "Imburse correlation id")
     check(normalise_string("conf-corr-0001") == "conf-corr-0001", "a caller's id stays literal")
+    check(normalise_text("x [correlation id 0HLPSRAQ7S0I6:00000002; client correlation id "
+                         "3f2504e0-4f89-11d3-9a0c-0305e82c3301]") ==
+          "x [correlation id <imburse-correlation-id>; client correlation id <uuid>]", "ids inside a text")
     check(normalise({"created": 1795558126222, "last_updated": None, "amount": "0.10"}) ==
           {"created": "<epoch-ms>", "last_updated": None, "amount": "0.10"}, "timestamps normalised, amounts kept")
 
@@ -937,18 +985,23 @@ def self_test(out):
              "error": None, "attempts": 1,
              "server": {"requests": 1, "correlation_id": "generated_uuid", "same_correlation_id_on_every_attempt": True,
                         "identity_requests": 1, "faults_unused": 0, "exists_after": 1},
-             "timing": {"gaps_ms": []}}
+             "timing": {"gaps_ms": []},
+             "events": [{"operation": "create_order", "attempt": 1, "status": 201, "outcome": "ok"}]}
         r.update(over)
         return r
 
     error_record = record("e", outcome="error", result=None, attempts=3, error={
         "kind": "server", "status": 503, "code": "SERVICE_UNAVAILABLE", "codes": ["SERVICE_UNAVAILABLE"],
         "retry_after_ms": None, "client_correlation_id": "<uuid>", "correlation_id": "<imburse-correlation-id>",
-        "attempts": 3})
+        "attempts": 3, "text": "Service Unavailable (HTTP 503) SERVICE_UNAVAILABLE: down [3 attempts]",
+        "detail": "down", "raw_body": True,
+        "entries": [{"code": "SERVICE_UNAVAILABLE", "message": "down", "metadata": {"correlationId": "<uuid>"}}]})
     check(validate_record(record("a")) == [], "a valid ok record passes the schema")
     check(validate_record(error_record) == [], "a valid error record passes the schema")
     check(any("not normalised" in x for x in validate_record(record("a", result={"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}))),
           "an un-normalised UUID is reported")
+    check(validate_record(record("a", events=[{"operation": "get_order", "attempt": 1, "status": 200,
+                                               "outcome": "fine"}])) != [], "an outcome outside the set is reported")
 
     with tempfile.TemporaryDirectory() as tmp:
         def write(name, records):

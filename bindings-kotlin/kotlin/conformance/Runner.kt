@@ -14,6 +14,8 @@ import com.google.gson.JsonNull
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import com.google.gson.JsonPrimitive
+import com.imburse.AttemptEvent
+import com.imburse.AttemptListener
 import com.imburse.CallOptions
 import com.imburse.Client
 import com.imburse.ClientConfig
@@ -112,23 +114,38 @@ fun kindOf(e: ImburseException): String = when (e) {
     is ImburseException.InvalidResponse -> "invalid_response"
     is ImburseException.InvalidRequest -> "invalid_request"
     is ImburseException.Configuration -> "configuration"
+    is ImburseException.Closed -> "closed"
     is ImburseException.Other -> "other:${e.kind}"
 }
 
+/** Either id anywhere in a text, leftmost first, the UUID tried first (the judge's normalise_text). */
+val IDS_IN_TEXT = Regex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}")
+
+fun normaliseText(text: String): String =
+    IDS_IN_TEXT.replace(text) { if (isUuid(it.value)) "<uuid>" else "<imburse-correlation-id>" }
+
 fun errorRecord(e: ImburseException): JsonElement {
     val d = e.details()
-    return normalise(
+    val record = normalise(
         json(
             "kind" to kindOf(e),
             "status" to d.status,
             "code" to d.code,
             "codes" to d.errors.map { it.code },
-            "retry_after_ms" to d.retryAfterMs,
+            "retry_after_ms" to d.retryAfter?.toMillis(),
             "client_correlation_id" to d.clientCorrelationId,
             "correlation_id" to d.correlationId,
             "attempts" to d.attempts,
+            "raw_body" to (d.rawBody != null),
         ),
+    ).asJsonObject
+    record.add("text", JsonPrimitive(normaliseText(e.message ?: "")))
+    record.add("detail", JsonPrimitive(normaliseText(d.detail)))
+    record.add(
+        "entries",
+        toJson(d.errors.map { mapOf("code" to it.code, "message" to normaliseText(it.message), "metadata" to normalise(toJson(it.metadata))) }),
     )
+    return record
 }
 
 /** The emulator's glob: `*` matches any run of characters (`/` included), the rest literally. */
@@ -140,6 +157,14 @@ fun globMatch(pattern: String, text: String): Boolean {
 // ------------------------------------------------------------------------- the suite
 
 class Suite(val manifest: JsonObject, val emulator: Emulator) {
+    /** The attempt events of the current scenario's client, in order. */
+    val events: MutableList<JsonObject> = java.util.Collections.synchronizedList(mutableListOf())
+    private val recorder = object : AttemptListener {
+        override fun onAttempt(event: AttemptEvent) {
+            events += json("operation" to event.operation, "attempt" to event.attempt, "status" to event.status, "outcome" to event.outcome)
+        }
+    }
+
     val environment: JsonElement get() = manifest.at("environment")
 
     fun control(method: String, path: String, body: JsonElement? = null) = emulator.control(method, path, body)
@@ -149,7 +174,7 @@ class Suite(val manifest: JsonObject, val emulator: Emulator) {
         val settings = JsonObject()
         manifest.at("client").asJsonObject.entrySet().forEach { (k, v) -> settings.add(k, v) }
         if (overrides.isJsonObject) overrides.asJsonObject.entrySet().forEach { (k, v) -> settings.add(k, v) }
-        fun ms(key: String): ULong = settings.at(key).long()?.toULong() ?: harness(key)
+        fun ms(key: String): java.time.Duration = java.time.Duration.ofMillis(settings.at(key).long() ?: harness(key))
         val credentialsName = settings.at("credentials").str() ?: "demo"
         val credentials = environment.at("credentials").at(credentialsName)
         val tenantName = settings.at("tenant_id").str() ?: "demo"
@@ -164,16 +189,16 @@ class Suite(val manifest: JsonObject, val emulator: Emulator) {
             privateKey = Secret(credentials.at("private_key").str() ?: ""),
             accountId = credentials.at("account_id").str() ?: "",
             tenantId = environment.at("tenants").at(tenantName).str(),
-            maxAttempts = (settings.at("max_attempts").long() ?: 3L).toUInt(),
-            backoffBaseMs = ms("backoff_base_ms"),
-            backoffCapMs = ms("backoff_cap_ms"),
-            retryAfterCapMs = ms("retry_after_cap_ms"),
-            connectTimeoutMs = ms("connect_timeout_ms"),
-            attemptTimeoutMs = ms("attempt_timeout_ms"),
-            callTimeoutMs = ms("call_timeout_ms"),
+            maxAttempts = (settings.at("max_attempts").long() ?: 3L).toInt(),
+            backoffBase = ms("backoff_base_ms"),
+            backoffCap = ms("backoff_cap_ms"),
+            retryAfterCap = ms("retry_after_cap_ms"),
+            connectTimeout = ms("connect_timeout_ms"),
+            attemptTimeout = ms("attempt_timeout_ms"),
+            callTimeout = ms("call_timeout_ms"),
             useEnvProxy = false,
         )
-        return Client(config)
+        return Client(config, recorder)
     }
 
     fun options(options: JsonElement) = CallOptions(
@@ -332,6 +357,7 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
     suite.control("PUT", "/settings", json("token_ttl_seconds" to ttl))
 
     val operation = scenario.at("call").at("operation").str() ?: harness(id)
+    suite.events.clear()
     var callArgs = scenario.at("call").at("args")
     val built = try {
         Result.success(suite.client(scenario.at("client")))
@@ -352,6 +378,7 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
                     }
                 }
                 suite.control("DELETE", "/requests")
+                suite.events.clear()
                 scenario.at("faults").takeIf { it.isJsonArray }?.asJsonArray?.forEach { suite.control("POST", "/faults", it) }
                 if (scenario.at("emulator").at("expire_tokens_before_call").let { it.isJsonPrimitive && it.asBoolean }) {
                     suite.control("POST", "/tokens/expire")
@@ -365,6 +392,7 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
 
     // What reached the server.
     val spec = suite.manifest.at("operations").at(operation)
+    val events = synchronized(suite.events) { suite.events.toList().also { suite.events.clear() } }
     var pattern = spec.at("path").str() ?: ""
     if (callArgs.isJsonObject) {
         callArgs.asJsonObject.entrySet().forEach { (key, value) -> value.str()?.let { pattern = pattern.replace("{$key}", it) } }
@@ -418,6 +446,7 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
         "result" to ok?.let { normalise(it.result) },
         "error" to failed?.let { errorRecord(it.exception) },
         "attempts" to (ok?.attempts ?: failed?.error?.attempts),
+        "events" to events,
         "server" to json(
             "requests" to calls.size,
             "correlation_id" to correlation,

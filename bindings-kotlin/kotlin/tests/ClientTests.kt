@@ -24,13 +24,21 @@ import com.imburse.testing.assertThrows
 import com.imburse.testing.check
 import com.imburse.testing.header
 import com.imburse.testing.runAndExit
+import java.time.Duration
 import java.util.Collections
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.TimeUnit
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.EmptyCoroutineContext
+import kotlin.coroutines.startCoroutine
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
 
 const val SCHEME = "654EB81FF7F07F7CF5A1EE3FF6972E90"
 const val INSTRUMENT = "5f0e2b8e-0b7a-4c41-9d7f-3c1f2e9a8b7c"
@@ -52,8 +60,8 @@ fun config(): ClientConfig = ClientConfig(
     accountId = emulator.accountId,
     tenantId = emulator.tenantId,
     baseUrl = emulator.url,
-    backoffBaseMs = 10uL,
-    backoffCapMs = 40uL,
+    backoffBase = Duration.ofMillis(10),
+    backoffCap = Duration.ofMillis(40),
     useEnvProxy = false,
 )
 
@@ -135,7 +143,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals(emulator.tenantId, seen.header("x-tenant-id"), "sent tenant")
             assertEquals("Bearer <redacted>", seen.header("authorization"), "sent bearer")
             val agent = seen.header("user-agent") ?: ""
-            check(agent.startsWith("imburse-sdk/") && "uniffi/0.32;" in agent) { "user agent: $agent" }
+            val jvm = "(jvm/${System.getProperty("java.version")}; rust/"
+            check(agent.startsWith("imburse-sdk/") && jvm in agent) { "user agent names the JVM: $agent" }
         }
     }
 
@@ -188,10 +197,13 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals(listOf("ORDER_ALREADY_EXISTS"), e.errors.map { it.code }, "codes")
             check(IMBURSE_CORRELATION_ID.matches(e.correlationId ?: "")) { "server correlation id: ${e.correlationId}" }
             assertEquals("dup-1", e.clientCorrelationId, "client correlation id")
-            assertEquals(null, e.retryAfterMs, "retry after")
+            assertEquals(null, e.retryAfter, "retry after")
             check(e.detail.isNotBlank()) { "detail is the server's message" }
-            assertEquals(e.details(), e.details().copy(), "details are a value")
-            check("ORDER_ALREADY_EXISTS" in e.message && "dup-1" in e.message) { "message lists the fields: ${e.message}" }
+            assertEquals(e.text, e.message, "the message is the core's one-line text")
+            check(e.message!!.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message!!) {
+                "message: ${e.message}"
+            }
+            check('\n' !in e.message!!) { "one line: ${e.message}" }
         }
     }
 
@@ -256,7 +268,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":429,"retry_after":30}""")
             val e = assertThrows<ImburseException.RateLimited>("429") { client.getOrder("ORDER-1") }
             e.requireDetails("rate_limited", 429, 1)
-            assertEquals(30_000L, e.retryAfterMs, "retry after in ms")
+            assertEquals(Duration.ofSeconds(30), e.retryAfter, "retry after")
         }
     }
 
@@ -275,7 +287,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
     }
 
     case("Timeout: an attempt slower than the attempt timeout") {
-        Client(config().copy(attemptTimeoutMs = 300uL, maxAttempts = 1u)).use { client ->
+        Client(config().copy(attemptTimeout = Duration.ofMillis(300), maxAttempts = 1)).use { client ->
             client.authenticate()
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"delay","ms":2000}""")
             val e = assertThrows<ImburseException.Timeout>("slow") { client.getOrder("ORDER-1") }
@@ -284,7 +296,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
     }
 
     case("Connection: nothing listens at the base URL; connect failures are retried") {
-        Client(config().copy(baseUrl = "http://127.0.0.1:${freePort()}", maxAttempts = 2u)).use { client ->
+        Client(config().copy(baseUrl = "http://127.0.0.1:${freePort()}", maxAttempts = 2)).use { client ->
             val e = assertThrows<ImburseException.Connection>("refused") { client.getOrder("ORDER-1") }
             e.requireDetails("connection", null, 2)
             assertEquals(null, e.correlationId, "no server id")
@@ -318,14 +330,18 @@ fun registerTests(suite: TestSuite) = with(suite) {
     }
 
     case("Configuration: a refused setting throws when the client is built") {
-        val attempts = assertThrows<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0u)) }
+        val attempts = assertThrows<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0)) }
         attempts.requireDetails("configuration", null, 0)
         check(attempts.detail.startsWith("max_attempts")) { "names the setting: ${attempts.detail}" }
         val account = assertThrows<ImburseException.Configuration>("account id") { Client(config().copy(accountId = "not-a-uuid")) }
         check(account.detail.startsWith("account_id")) { "names the setting: ${account.detail}" }
         assertThrows<ImburseException.Configuration>("attempt above call timeout") {
-            BlockingClient(config().copy(attemptTimeoutMs = 5_000uL, callTimeoutMs = 1_000uL))
+            BlockingClient(config().copy(attemptTimeout = Duration.ofSeconds(5), callTimeout = Duration.ofSeconds(1)))
         }
+        val negative = assertThrows<ImburseException.Configuration>("negative duration") {
+            Client(config().copy(connectTimeout = Duration.ofMillis(-1)))
+        }
+        assertEquals("connectTimeout: must be a duration of zero or more", negative.detail, "names the Kotlin setting")
         assertEquals(0, emulator.requests().size, "nothing sent")
     }
 
@@ -424,7 +440,9 @@ fun registerTests(suite: TestSuite) = with(suite) {
         val calls = events.filter { it.operation == "get_order" }
         assertEquals(listOf(1, 2), calls.map { it.attempt }, "attempt numbers")
         assertEquals(listOf(503, 200), calls.map { it.status }, "statuses")
-        assertEquals("ok", calls.last().outcome, "outcome")
+        assertEquals(listOf("http_error", "ok"), calls.map { it.outcome }, "outcomes")
+        assertEquals("the server answered with HTTP 503", calls.first().detail, "detail")
+        check(calls.all { !it.elapsed.isNegative && it.elapsed < Duration.ofSeconds(10) }) { "elapsed: ${calls.map { it.elapsed }}" }
         check(calls.all { it.clientCorrelationId == "events-1" && it.path == "/v1/order-management/ORDER-EVENTS" }) { "$calls" }
         assertEquals(1, events.count { it.operation == "authenticate" }, "token exchange event")
         check(events.none { emulator.privateKey in it.toString() }) { "no secret in events" }
@@ -475,5 +493,48 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals("ORDER-CLOSE", inFlight.await().data.orderRef, "the call in flight")
         }
         assertThrows<IllegalStateException>("after close") { client.getOrder("ORDER-CLOSE") }
+        check("Client" in client.toString()) { "toString works after close: $client" }
+        val blocking = BlockingClient(config())
+        blocking.close()
+        check("BlockingClient" in blocking.toString()) { "toString works after close: $blocking" }
+    }
+
+    case("a coroutine without a dispatcher never continues on the SDK's threads") {
+        seedOrder("ORDER-THREADS", instruction("I-1", "CUST-1", "5.00"))
+        val finished = CompletableFuture<List<String>>()
+        val body: suspend () -> List<String> = {
+            Client(config()).use { client ->
+                val seen = mutableListOf<String>()
+                client.getOrder("ORDER-THREADS")
+                seen += Thread.currentThread().name
+                // From here a blocking call and runBlocking both work, as the README's
+                // `suspend fun main` would use them.
+                BlockingClient(config()).use { assertEquals("5.00", it.getInstruction("ORDER-THREADS", "I-1").data.amount, "blocking") }
+                val nested = runBlocking { client.getInstruction("ORDER-THREADS", "I-1") }
+                assertEquals("5.00", nested.data.amount, "runBlocking")
+                withContext(Dispatchers.Unconfined) {
+                    client.getOrder("ORDER-THREADS")
+                    seen += Thread.currentThread().name
+                }
+                seen
+            }
+        }
+        body.startCoroutine(Continuation(EmptyCoroutineContext) { finished.complete(it.getOrThrow()) })
+        val threads = finished.get(20, TimeUnit.SECONDS)
+        check(threads.all { com.imburse.quickstart.isUserThread(it) }) { "user code ran on: $threads" }
+    }
+
+    case("a blocking call from an attempt listener works") {
+        seedOrder("ORDER-NESTED")
+        val nested = CompletableFuture<String>()
+        val listener = object : AttemptListener {
+            override fun onAttempt(event: AttemptEvent) {
+                if (event.operation == "get_order" && !nested.isDone) {
+                    nested.complete(BlockingClient(config()).use { it.getOrder("ORDER-NESTED").data.orderRef })
+                }
+            }
+        }
+        Client(config(), listener).use { client -> client.getOrder("ORDER-NESTED") }
+        assertEquals("ORDER-NESTED", nested.get(10, TimeUnit.SECONDS), "the nested blocking call")
     }
 }

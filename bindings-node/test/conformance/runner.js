@@ -254,17 +254,35 @@ function normalise(value) {
   return value
 }
 
+// Either id anywhere in a text, leftmost first, the UUID tried first (the judge's normalise_text).
+const IDS_IN_TEXT =
+  /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}/g
+
+function normaliseText(text) {
+  return text.replace(IDS_IN_TEXT, (id) => (UUID.test(id) ? '<uuid>' : '<imburse-correlation-id>'))
+}
+
 function errorRecord(error) {
-  return normalise({
-    kind: error.kind,
-    status: error.status,
-    code: error.code,
-    codes: error.errors.map((e) => e.code),
-    retry_after_ms: error.retryAfter,
-    client_correlation_id: error.clientCorrelationId,
-    correlation_id: error.correlationId,
-    attempts: error.attempts,
-  })
+  return {
+    ...normalise({
+      kind: error.kind,
+      status: error.status,
+      code: error.code,
+      codes: error.errors.map((e) => e.code),
+      retry_after_ms: error.retryAfterMs,
+      client_correlation_id: error.clientCorrelationId,
+      correlation_id: error.correlationId,
+      attempts: error.attempts,
+      raw_body: error.rawBody !== null,
+    }),
+    text: normaliseText(error.message),
+    detail: normaliseText(error.detail),
+    entries: error.errors.map((e) => ({
+      code: e.code,
+      message: normaliseText(e.message),
+      metadata: normalise({ ...e.metadata }),
+    })),
+  }
 }
 
 /** The emulator's glob: `*` matches any run of characters (`/` included), the rest literally. */
@@ -360,8 +378,12 @@ async function runScenario(suite, scenario) {
   let callArgs = scenario.call.args
   let outcome
   let client = null
+  const events = []
   try {
     client = await suite.client(scenario.client)
+    client.on('attempt', (e) => {
+      events.push({ operation: e.operation, attempt: e.attempt, status: e.status, outcome: e.outcome })
+    })
   } catch (error) {
     if (!(error instanceof ImburseError)) throw error
     outcome = { error }
@@ -378,6 +400,7 @@ async function runScenario(suite, scenario) {
       }
     }
     await suite.control('DELETE', '/requests')
+    events.length = 0
     for (const fault of scenario.faults ?? []) {
       await suite.control('POST', '/faults', fault)
     }
@@ -392,6 +415,8 @@ async function runScenario(suite, scenario) {
       if (!(error instanceof ImburseError)) throw error
       outcome = { error }
     }
+    // Attempt events are delivered on the event loop; let the last one arrive.
+    await new Promise((resolve) => setImmediate(resolve))
     client.close()
   }
 
@@ -460,6 +485,7 @@ async function runScenario(suite, scenario) {
     result: failed ? null : normalise(outcome.result),
     error: failed ? errorRecord(outcome.error) : null,
     attempts: failed ? outcome.error.attempts : outcome.attempts,
+    events,
     server: {
       requests: calls.length,
       correlation_id: correlation,

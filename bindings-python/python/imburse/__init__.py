@@ -12,6 +12,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
+    ClientClosedError,
     ConflictError,
     ErrorEntry,
     ImburseError,
@@ -84,4 +85,5 @@ __all__ = [
     "InvalidResponseError",
     "InvalidRequestError",
     "ConfigurationError",
+    "ClientClosedError",
 ]

@@ -47,32 +47,23 @@ _Raw = TypeVar("_Raw")
 
 
 def _log_attempts(events: Iterable[_native._AttemptEvent]) -> None:
-    for (operation, method, path, attempt, status, elapsed_ms, client_cid, server_cid, outcome) in events:
-        level = logging.INFO if outcome == "ok" else logging.WARNING
+    for event in events:
+        level = logging.INFO if event["outcome"] == "ok" else logging.WARNING
         if not logger.isEnabledFor(level):
             continue
+        status = event["status"]
         logger.log(
             level,
-            "%s %s %s attempt %d: %s (HTTP %s, %d ms, correlation id %s)",
-            operation,
-            method,
-            path,
-            attempt,
-            outcome,
+            "%s %s %s attempt %d: %s (HTTP %s, %.0f ms, correlation id %s)",
+            event["operation"],
+            event["method"],
+            event["path"],
+            event["attempt"],
+            event["detail"],
             status if status is not None else "-",
-            elapsed_ms,
-            client_cid,
-            extra={
-                "imburse_operation": operation,
-                "imburse_method": method,
-                "imburse_path": path,
-                "imburse_attempt": attempt,
-                "imburse_status": status,
-                "imburse_elapsed_ms": elapsed_ms,
-                "imburse_client_correlation_id": client_cid,
-                "imburse_server_correlation_id": server_cid,
-                "imburse_outcome": outcome,
-            },
+            event["elapsed"] * 1000,
+            event["client_correlation_id"],
+            extra={f"imburse_{key}": value for key, value in event.items()},
         )
 
 

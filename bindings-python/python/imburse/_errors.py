@@ -29,6 +29,7 @@ __all__ = [
     "InvalidResponseError",
     "InvalidRequestError",
     "ConfigurationError",
+    "ClientClosedError",
 ]
 
 
@@ -65,7 +66,7 @@ class ImburseError(Exception):
         client_correlation_id: the ``X-Correlation-ID`` the SDK sent on every attempt.
         attempts: how many attempts the call made (0 when nothing was sent).
         retry_after: the server's ``Retry-After`` in seconds, when it sent one.
-        message: the server's first message, or a description of the failure.
+        detail: the server's first message, or a description of the failure.
         raw_body: the start of the response body (at most 8 KiB), for bodies that did not parse.
     """
 
@@ -77,7 +78,7 @@ class ImburseError(Exception):
     client_correlation_id: Optional[str]
     attempts: int
     retry_after: Optional[float]
-    message: str
+    detail: str
     raw_body: Optional[str]
 
     def __init__(
@@ -92,7 +93,7 @@ class ImburseError(Exception):
         client_correlation_id: Optional[str] = None,
         attempts: int = 0,
         retry_after: Optional[float] = None,
-        message: str = "",
+        detail: str = "",
         raw_body: Optional[str] = None,
     ) -> None:
         super().__init__(description)
@@ -104,7 +105,7 @@ class ImburseError(Exception):
         self.client_correlation_id = client_correlation_id
         self.attempts = attempts
         self.retry_after = retry_after
-        self.message = message
+        self.detail = detail
         self.raw_body = raw_body
 
     def __str__(self) -> str:
@@ -166,6 +167,10 @@ class ConfigurationError(ImburseError):
     """The client configuration was refused (missing credentials, a bad URL, bad timeouts…)."""
 
 
+class ClientClosedError(ImburseError, builtins.RuntimeError):
+    """A call made after ``close()``; nothing was sent. Also a builtin ``RuntimeError``."""
+
+
 # The core's error kinds (`ErrorKind::as_str`) and their classes: the only place they meet.
 _CLASS_BY_KIND: Mapping[str, Type[ImburseError]] = {
     "bad_request": BadRequestError,
@@ -181,6 +186,7 @@ _CLASS_BY_KIND: Mapping[str, Type[ImburseError]] = {
     "invalid_response": InvalidResponseError,
     "invalid_request": InvalidRequestError,
     "configuration": ConfigurationError,
+    "closed": ClientClosedError,
 }
 
 
@@ -191,14 +197,13 @@ def class_for_kind(kind: str) -> Type[ImburseError]:
 
 
 def from_native(error: _native.NativeError) -> ImburseError:
-    """The public exception for the native module's error."""
-    description, details = cast("tuple[str, _native._ErrorDetails]", error.args)
-    retry_after_ms = details["retry_after_ms"]
-    return class_for_kind(details["kind"])(
-        description,
-        kind=details["kind"],
-        status=details["status"],
-        code=details["code"],
+    """The public exception for the native module's error, built from the core's error report."""
+    (report,) = cast("tuple[_native._ErrorReport]", error.args)
+    return class_for_kind(report["kind"])(
+        report["text"],
+        kind=report["kind"],
+        status=report["status"],
+        code=report["code"],
         errors=[
             ErrorEntry(
                 code=entry["code"],
@@ -206,14 +211,14 @@ def from_native(error: _native.NativeError) -> ImburseError:
                 message_template=entry["message_template"],
                 metadata=dict(entry["metadata"]),
             )
-            for entry in details["errors"]
+            for entry in report["errors"]
         ],
-        correlation_id=details["correlation_id"],
-        client_correlation_id=details["client_correlation_id"],
-        attempts=details["attempts"],
-        retry_after=None if retry_after_ms is None else retry_after_ms / 1000,
-        message=details["message"],
-        raw_body=details["raw_body"],
+        correlation_id=report["correlation_id"],
+        client_correlation_id=report["client_correlation_id"],
+        attempts=report["attempts"],
+        retry_after=report["retry_after"],
+        detail=report["detail"],
+        raw_body=report["raw_body"],
     )
 
 

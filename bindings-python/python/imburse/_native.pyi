@@ -13,23 +13,36 @@ class NativeError(Exception): ...
 
 def shutdown() -> None: ...
 
-class _EntryDetails(TypedDict):
+class _ErrorEntry(TypedDict):
     code: str
     message: str
     message_template: Optional[str]
     metadata: Dict[str, str]
 
-class _ErrorDetails(TypedDict):
+class _ErrorReport(TypedDict):
     kind: str
-    message: str
+    text: str
+    detail: str
     status: Optional[int]
     code: Optional[str]
-    errors: List[_EntryDetails]
+    errors: List[_ErrorEntry]
     correlation_id: Optional[str]
     client_correlation_id: Optional[str]
     attempts: int
-    retry_after_ms: Optional[int]
+    retry_after: Optional[float]
     raw_body: Optional[str]
+
+class _AttemptEvent(TypedDict):
+    operation: str
+    method: str
+    path: str
+    attempt: int
+    status: Optional[int]
+    elapsed: float
+    client_correlation_id: str
+    server_correlation_id: Optional[str]
+    outcome: str
+    detail: str
 
 class _InstructionArg(TypedDict):
     instruction_ref: str
@@ -186,7 +199,6 @@ class _Settings(TypedDict):
 
 # (operation, method, path, attempt, status, elapsed_ms, client_correlation_id,
 #  server_correlation_id, outcome)
-_AttemptEvent = Tuple[str, str, str, int, Optional[int], int, str, Optional[str], str]
 
 @final
 class NativeClient:

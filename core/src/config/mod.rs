@@ -4,21 +4,35 @@
 //! error whose message names the field. The private key is decoded here and
 //! kept in a wrapper that never prints; no error message echoes an input
 //! value, so a key pasted into the wrong field cannot leak either.
+//!
+//! - [`builder`]: collects settings and checks them all in `build()`.
+//! - `env`: fills a builder from the `IMBURSE_*` environment variables.
+//! - `checks`: the rule for each setting.
+//! - `host`: settings as a host language passes them (numbers of its own unit).
+//! - `user_agent`: what the `User-Agent` header says.
 
-use std::ffi::OsString;
+mod builder;
+mod checks;
+mod env;
+mod host;
+mod user_agent;
+
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
 
-use base64::Engine;
-use base64::alphabet;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use url::Url;
 use uuid::Uuid;
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
-use crate::secret::{REDACTED, SecretBytes, SecretString};
+use crate::secret::{REDACTED, SecretBytes};
+pub use builder::ClientConfigBuilder;
+pub(crate) use checks::decode_private_key;
+use checks::validate_base_url;
+pub use host::{host_count, host_duration};
+#[cfg(test)]
+use std::ffi::OsString;
 
 /// Base URL of the sandbox REST API.
 pub const SANDBOX_BASE_URL: &str = "https://sandbox-api.imbursepayments.com";
@@ -60,17 +74,6 @@ pub const MAX_DURATION: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The compiler that built the core, reported in the User-Agent.
 pub(crate) const RUSTC_VERSION: &str = env!("IMBURSE_RUSTC_VERSION");
-
-const PUBLIC_KEY_MAX_LEN: usize = 128;
-const HOST_LANGUAGE_MAX_LEN: usize = 32;
-const HOST_VERSION_MAX_LEN: usize = 64;
-
-/// Standard base64, with or without `=` padding: keys are issued padded,
-/// but a key whose padding was lost in copying is still the same key.
-const PRIVATE_KEY_ENGINE: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
 
 /// Which Imburse deployment the client talks to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -143,22 +146,22 @@ impl fmt::Display for Environment {
 /// [`ClientConfig::from_env`]; it is immutable and cheap to clone.
 #[derive(Clone)]
 pub struct ClientConfig {
-    environment: Environment,
-    base_url: Url,
-    public_key: String,
-    private_key: SecretBytes,
-    account_id: Uuid,
-    tenant_id: Option<Uuid>,
-    connect_timeout: Duration,
-    attempt_timeout: Duration,
-    call_timeout: Duration,
-    retry_policy: RetryPolicy,
-    token_refresh_margin: Duration,
-    host_language: String,
-    host_version: String,
-    user_agent: String,
-    proxy: Option<Url>,
-    use_env_proxy: bool,
+    pub(super) environment: Environment,
+    pub(super) base_url: Url,
+    pub(super) public_key: String,
+    pub(super) private_key: SecretBytes,
+    pub(super) account_id: Uuid,
+    pub(super) tenant_id: Option<Uuid>,
+    pub(super) connect_timeout: Duration,
+    pub(super) attempt_timeout: Duration,
+    pub(super) call_timeout: Duration,
+    pub(super) retry_policy: RetryPolicy,
+    pub(super) token_refresh_margin: Duration,
+    pub(super) host_language: String,
+    pub(super) host_version: String,
+    pub(super) user_agent: String,
+    pub(super) proxy: Option<Url>,
+    pub(super) use_env_proxy: bool,
 }
 
 impl ClientConfig {
@@ -286,456 +289,6 @@ impl fmt::Debug for ClientConfig {
             .field("use_env_proxy", &self.use_env_proxy)
             .finish()
     }
-}
-
-/// Where the environment setting came from; raw values are checked in
-/// `build()` so that every error surfaces in one place.
-#[derive(Debug, Clone)]
-enum EnvironmentSource {
-    Chosen(Environment),
-    BaseUrl(String),
-    Named(String),
-}
-
-/// Collects settings; nothing is checked until [`build`](Self::build).
-#[derive(Clone)]
-pub struct ClientConfigBuilder {
-    environment: EnvironmentSource,
-    public_key: Option<String>,
-    private_key: Option<SecretString>,
-    account_id: Option<String>,
-    tenant_id: Option<String>,
-    connect_timeout: Duration,
-    attempt_timeout: Duration,
-    call_timeout: Duration,
-    max_attempts: u32,
-    backoff_base: Duration,
-    backoff_cap: Duration,
-    retry_after_cap: Duration,
-    token_refresh_margin: Duration,
-    host_language: String,
-    host_version: String,
-    proxy: Option<String>,
-    use_env_proxy: bool,
-    /// An environment variable that was set but not UTF-8; reported by
-    /// `build()` rather than silently ignored.
-    non_utf8_env_var: Option<&'static str>,
-}
-
-impl Default for ClientConfigBuilder {
-    fn default() -> Self {
-        ClientConfigBuilder {
-            environment: EnvironmentSource::Chosen(Environment::Sandbox),
-            public_key: None,
-            private_key: None,
-            account_id: None,
-            tenant_id: None,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
-            call_timeout: DEFAULT_CALL_TIMEOUT,
-            max_attempts: DEFAULT_MAX_ATTEMPTS,
-            backoff_base: DEFAULT_BACKOFF_BASE,
-            backoff_cap: DEFAULT_BACKOFF_CAP,
-            retry_after_cap: DEFAULT_RETRY_AFTER_CAP,
-            token_refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
-            host_language: "rust".to_owned(),
-            host_version: RUSTC_VERSION.to_owned(),
-            proxy: None,
-            use_env_proxy: true,
-            non_utf8_env_var: None,
-        }
-    }
-}
-
-impl ClientConfigBuilder {
-    /// A builder with every default set and no credentials.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// A builder filled from `IMBURSE_PUBLIC_KEY`, `IMBURSE_PRIVATE_KEY`,
-    /// `IMBURSE_ACCOUNT_ID`, `IMBURSE_TENANT_ID`, and `IMBURSE_BASE_URL` or
-    /// `IMBURSE_ENVIRONMENT` (`sandbox`|`production`; the URL wins when both
-    /// are set). Unset or blank variables leave the default; later builder
-    /// calls override what was read.
-    pub fn from_env() -> Self {
-        Self::from_lookup(|name| std::env::var_os(name))
-    }
-
-    /// `from_env` over any variable source, so tests need not touch the
-    /// process environment.
-    pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Self {
-        let mut non_utf8 = None;
-        let mut read = |name: &'static str| -> Option<String> {
-            match lookup(name)?.into_string() {
-                Ok(text) if text.trim().is_empty() => None,
-                Ok(text) => Some(text),
-                Err(_) => {
-                    non_utf8.get_or_insert(name);
-                    None
-                }
-            }
-        };
-        let public_key = read(ENV_PUBLIC_KEY);
-        let private_key = read(ENV_PRIVATE_KEY).map(SecretString::new);
-        let account_id = read(ENV_ACCOUNT_ID);
-        let tenant_id = read(ENV_TENANT_ID);
-        let base_url = read(ENV_BASE_URL);
-        let environment = read(ENV_ENVIRONMENT);
-
-        let mut builder = Self::new();
-        builder.public_key = public_key;
-        builder.private_key = private_key;
-        builder.account_id = account_id;
-        builder.tenant_id = tenant_id;
-        if let Some(url) = base_url {
-            builder.environment = EnvironmentSource::BaseUrl(url);
-        } else if let Some(name) = environment {
-            builder.environment = EnvironmentSource::Named(name);
-        }
-        builder.non_utf8_env_var = non_utf8;
-        builder
-    }
-
-    /// Sandbox (the default), production or a custom base URL.
-    pub fn environment(mut self, environment: Environment) -> Self {
-        self.environment = EnvironmentSource::Chosen(environment);
-        self
-    }
-
-    /// A custom base URL (dedicated environment or emulator), checked at
-    /// `build()`.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.environment = EnvironmentSource::BaseUrl(base_url.into());
-        self
-    }
-
-    /// The API public key (required).
-    pub fn public_key(mut self, public_key: impl Into<String>) -> Self {
-        self.public_key = Some(public_key.into());
-        self
-    }
-
-    /// The API private key as issued, in base64 (required).
-    pub fn private_key(mut self, private_key: impl Into<String>) -> Self {
-        self.private_key = Some(SecretString::new(private_key.into()));
-        self
-    }
-
-    /// The account id, a UUID (required).
-    pub fn account_id(mut self, account_id: impl Into<String>) -> Self {
-        self.account_id = Some(account_id.into());
-        self
-    }
-
-    /// The default tenant id, a UUID (optional).
-    pub fn tenant_id(mut self, tenant_id: impl Into<String>) -> Self {
-        self.tenant_id = Some(tenant_id.into());
-        self
-    }
-
-    /// Time allowed to open a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one attempt (default 30 s); at most the call timeout.
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for a whole call, retries included (default 60 s). It
-    /// is also the retry budget.
-    pub fn call_timeout(mut self, timeout: Duration) -> Self {
-        self.call_timeout = timeout;
-        self
-    }
-
-    /// Attempts per call, the first included (default 3; 1 disables retries).
-    pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.max_attempts = attempts;
-        self
-    }
-
-    /// Backoff before the first retry (default 0.5 s).
-    pub fn backoff_base(mut self, base: Duration) -> Self {
-        self.backoff_base = base;
-        self
-    }
-
-    /// Longest backoff (default 5 s); at least the base.
-    pub fn backoff_cap(mut self, cap: Duration) -> Self {
-        self.backoff_cap = cap;
-        self
-    }
-
-    /// Longest `Retry-After` worth waiting for (default 20 s); a longer one
-    /// ends the call with the server's value on the error.
-    pub fn retry_after_cap(mut self, cap: Duration) -> Self {
-        self.retry_after_cap = cap;
-        self
-    }
-
-    /// Renew the access token this long before it expires (default 60 s).
-    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
-        self.token_refresh_margin = margin;
-        self
-    }
-
-    /// The language a binding runs in and its version, for the User-Agent
-    /// (default `rust` and the compiler version). Letters, digits and
-    /// `. _ + -` only.
-    pub fn host(mut self, language: impl Into<String>, version: impl Into<String>) -> Self {
-        self.host_language = language.into();
-        self.host_version = version.into();
-        self
-    }
-
-    /// An explicit proxy URL (http or https; may carry `user:password@`).
-    pub fn proxy(mut self, proxy: impl Into<String>) -> Self {
-        self.proxy = Some(proxy.into());
-        self
-    }
-
-    /// Whether to honour `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`
-    /// (default true). An explicit proxy applies either way.
-    pub fn use_env_proxy(mut self, honour: bool) -> Self {
-        self.use_env_proxy = honour;
-        self
-    }
-
-    /// Checks every setting and returns the config, or the first problem
-    /// found as a configuration error naming the field.
-    pub fn build(self) -> Result<ClientConfig, Error> {
-        if let Some(name) = self.non_utf8_env_var {
-            return Err(Error::configuration(name, "is set but is not valid UTF-8"));
-        }
-
-        let environment = match self.environment {
-            EnvironmentSource::Chosen(Environment::Custom(url)) => Environment::Custom(validate_base_url(url)?),
-            EnvironmentSource::Chosen(known) => known,
-            EnvironmentSource::BaseUrl(text) => Environment::custom(&text)?,
-            EnvironmentSource::Named(name) => name.parse()?,
-        };
-        let base_url = environment.base_url();
-
-        let public_key = match self.public_key.as_deref() {
-            Some(key) => validate_public_key(key)?,
-            None => return Err(required("public_key", ENV_PUBLIC_KEY)),
-        };
-        let private_key = match &self.private_key {
-            Some(key) => decode_private_key(key.expose())?,
-            None => return Err(required("private_key", ENV_PRIVATE_KEY)),
-        };
-        let account_id = match self.account_id.as_deref() {
-            Some(id) => parse_uuid("account_id", id)?,
-            None => return Err(required("account_id", ENV_ACCOUNT_ID)),
-        };
-        let tenant_id = self.tenant_id.as_deref().map(|id| parse_uuid("tenant_id", id)).transpose()?;
-
-        check_positive("connect_timeout", self.connect_timeout)?;
-        check_positive("attempt_timeout", self.attempt_timeout)?;
-        check_positive("call_timeout", self.call_timeout)?;
-        if self.attempt_timeout > self.call_timeout {
-            return Err(Error::configuration("attempt_timeout", "must not be longer than call_timeout"));
-        }
-
-        if self.max_attempts == 0 {
-            return Err(Error::configuration("max_attempts", "must be at least 1 (1 means no retries)"));
-        }
-        check_positive("backoff_base", self.backoff_base)?;
-        check_bounded("backoff_cap", self.backoff_cap)?;
-        if self.backoff_cap < self.backoff_base {
-            return Err(Error::configuration("backoff_cap", "must not be shorter than backoff_base"));
-        }
-        check_bounded("retry_after_cap", self.retry_after_cap)?;
-        check_bounded("token_refresh_margin", self.token_refresh_margin)?;
-
-        check_token("host_language", &self.host_language, HOST_LANGUAGE_MAX_LEN)?;
-        check_token("host_version", &self.host_version, HOST_VERSION_MAX_LEN)?;
-        let user_agent = user_agent(&self.host_language, &self.host_version);
-
-        let proxy = self.proxy.as_deref().map(parse_proxy).transpose()?;
-
-        Ok(ClientConfig {
-            environment,
-            base_url,
-            public_key,
-            private_key,
-            account_id,
-            tenant_id,
-            connect_timeout: self.connect_timeout,
-            attempt_timeout: self.attempt_timeout,
-            call_timeout: self.call_timeout,
-            retry_policy: RetryPolicy::new(
-                self.max_attempts,
-                self.backoff_base,
-                self.backoff_cap,
-                self.retry_after_cap,
-                self.call_timeout,
-            ),
-            token_refresh_margin: self.token_refresh_margin,
-            host_language: self.host_language,
-            host_version: self.host_version,
-            user_agent,
-            proxy,
-            use_env_proxy: self.use_env_proxy,
-        })
-    }
-}
-
-impl fmt::Debug for ClientConfigBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The proxy is unchecked text that may carry a password: show only
-        // whether it is set.
-        f.debug_struct("ClientConfigBuilder")
-            .field("environment", &self.environment)
-            .field("public_key", &self.public_key)
-            .field("private_key", &self.private_key.as_ref().map(|_| REDACTED))
-            .field("account_id", &self.account_id)
-            .field("tenant_id", &self.tenant_id)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("attempt_timeout", &self.attempt_timeout)
-            .field("call_timeout", &self.call_timeout)
-            .field("max_attempts", &self.max_attempts)
-            .field("backoff_base", &self.backoff_base)
-            .field("backoff_cap", &self.backoff_cap)
-            .field("retry_after_cap", &self.retry_after_cap)
-            .field("token_refresh_margin", &self.token_refresh_margin)
-            .field("host_language", &self.host_language)
-            .field("host_version", &self.host_version)
-            .field("proxy", &self.proxy.as_ref().map(|_| "[set]"))
-            .field("use_env_proxy", &self.use_env_proxy)
-            .finish()
-    }
-}
-
-fn required(field: &str, env_var: &str) -> Error {
-    Error::configuration(field, &format!("is required (set it on the builder or in {env_var})"))
-}
-
-/// Checks a base URL and makes its path end in `/`, so that joining keeps
-/// any path prefix of a dedicated environment.
-fn validate_base_url(mut url: Url) -> Result<Url, Error> {
-    const FIELD: &str = "base_url";
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::configuration(FIELD, "must use http or https"));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(Error::configuration(FIELD, "must include a host"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::configuration(FIELD, "must not contain a user name or password"));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::configuration(FIELD, "must not contain a query or fragment"));
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    Ok(url)
-}
-
-/// Public keys are UUIDs today; the check is looser than that so a new key
-/// format keeps working, but strict enough to keep the `:`-separated HMAC
-/// token and the header value well formed.
-fn validate_public_key(key: &str) -> Result<String, Error> {
-    const FIELD: &str = "public_key";
-    let key = key.trim();
-    if key.is_empty() {
-        return Err(required(FIELD, ENV_PUBLIC_KEY));
-    }
-    if key.len() > PUBLIC_KEY_MAX_LEN {
-        return Err(Error::configuration(FIELD, &format!("must be at most {PUBLIC_KEY_MAX_LEN} characters")));
-    }
-    if !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-        return Err(Error::configuration(
-            FIELD,
-            "may contain only letters, digits, '-', '_' and '.' (it is the key's UUID, not the private key)",
-        ));
-    }
-    Ok(key.to_owned())
-}
-
-/// Decodes the base64 private key into the HMAC key bytes. The base64
-/// crate's own error names the offending byte, so it is never shown.
-pub(crate) fn decode_private_key(key: &str) -> Result<SecretBytes, Error> {
-    const FIELD: &str = "private_key";
-    let key = key.trim();
-    if key.is_empty() {
-        return Err(required(FIELD, ENV_PRIVATE_KEY));
-    }
-    let bytes = PRIVATE_KEY_ENGINE
-        .decode(key)
-        .map_err(|_| Error::configuration(FIELD, "must be standard base64 (A-Z a-z 0-9 + /), as issued by Imburse"))?;
-    let bytes = SecretBytes::new(bytes);
-    // Any non-empty valid input decodes to at least one byte today; the
-    // check keeps an empty HMAC key impossible whatever the engine does.
-    if bytes.expose().is_empty() {
-        return Err(Error::configuration(FIELD, "must decode to at least one byte"));
-    }
-    Ok(bytes)
-}
-
-fn parse_uuid(field: &str, text: &str) -> Result<Uuid, Error> {
-    Uuid::parse_str(text.trim()).map_err(|_| {
-        Error::configuration(field, "must be a UUID (32 hex digits, e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301)")
-    })
-}
-
-fn check_bounded(field: &str, value: Duration) -> Result<(), Error> {
-    if value > MAX_DURATION {
-        return Err(Error::configuration(field, "must be at most 24 hours"));
-    }
-    Ok(())
-}
-
-fn check_positive(field: &str, value: Duration) -> Result<(), Error> {
-    if value.is_zero() {
-        return Err(Error::configuration(field, "must be greater than zero"));
-    }
-    check_bounded(field, value)
-}
-
-/// Host names and versions go into the User-Agent, so they must be header
-/// safe and must not break its `name/version; …` structure.
-fn check_token(field: &str, value: &str, max_len: usize) -> Result<(), Error> {
-    if value.is_empty() {
-        return Err(Error::configuration(field, "must not be empty"));
-    }
-    if value.len() > max_len {
-        return Err(Error::configuration(field, &format!("must be at most {max_len} characters")));
-    }
-    if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')) {
-        return Err(Error::configuration(field, "may contain only letters, digits, '.', '_', '+' and '-'"));
-    }
-    Ok(())
-}
-
-/// `imburse-sdk/<version> (<host>/<host version>; rust/<rustc>; <os>-<arch>)`;
-/// the `rust/` part is left out when the host itself is Rust.
-fn user_agent(host_language: &str, host_version: &str) -> String {
-    let mut parts = vec![format!("{host_language}/{host_version}")];
-    if !host_language.eq_ignore_ascii_case("rust") {
-        parts.push(format!("rust/{RUSTC_VERSION}"));
-    }
-    parts.push(format!("{}-{}", std::env::consts::OS, std::env::consts::ARCH));
-    format!("imburse-sdk/{} ({})", crate::VERSION, parts.join("; "))
-}
-
-fn parse_proxy(text: &str) -> Result<Url, Error> {
-    const FIELD: &str = "proxy";
-    let url = Url::parse(text.trim()).map_err(|_| Error::configuration(FIELD, "is not a valid absolute URL"))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::configuration(FIELD, "must use http or https"));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(Error::configuration(FIELD, "must include a host"));
-    }
-    Ok(url)
 }
 
 /// The URL with any password replaced, for `Debug`.

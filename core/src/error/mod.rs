@@ -17,9 +17,15 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde_json::{Map, Value};
+mod body;
+mod internal;
+mod report;
 
+#[cfg(test)]
 use crate::retry::AttemptOutcome;
+use body::{cap_raw_body, fill_template, one_line, parse_error_body, status_summary, truncate_chars};
+pub(crate) use internal::InternalError;
+pub use report::ErrorReport;
 
 /// Any error from a lower layer (reqwest, I/O, JSON) kept as a source.
 pub(crate) type BoxError = Box<dyn StdError + Send + Sync + 'static>;
@@ -74,6 +80,9 @@ pub enum ErrorKind {
     InvalidRequest,
     /// The client configuration is invalid.
     Configuration,
+    /// The client was closed before the call started; calls already running
+    /// when it was closed finish normally.
+    Closed,
 }
 
 impl ErrorKind {
@@ -111,6 +120,7 @@ impl ErrorKind {
             ErrorKind::InvalidResponse => "invalid_response",
             ErrorKind::InvalidRequest => "invalid_request",
             ErrorKind::Configuration => "configuration",
+            ErrorKind::Closed => "closed",
         }
     }
 
@@ -130,6 +140,7 @@ impl ErrorKind {
             ErrorKind::InvalidResponse => "Invalid response",
             ErrorKind::InvalidRequest => "Invalid request",
             ErrorKind::Configuration => "Invalid configuration",
+            ErrorKind::Closed => "Client closed",
         }
     }
 }
@@ -142,11 +153,14 @@ impl fmt::Display for ErrorKind {
 
 /// One entry of a server error body, whichever shape it came in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
 pub struct ErrorEntry {
     /// The machine-readable code: `errorCode` in the classic shape, `title`
     /// in problem details and mandates bodies (e.g. `ORDER_ALREADY_EXISTS`).
     pub code: String,
-    /// The server's message (`message` or `detail`); may be empty.
+    /// The server's message (`message` or `detail`); when the server left it empty, its
+    /// template rendered from the metadata, so every language shows the same text.
     pub message: String,
     /// The classic shape's `messageTemplate`, with `{placeholder}`s that
     /// refer to `metadata` keys.
@@ -252,6 +266,11 @@ impl Error {
                 source: None,
             }),
         }
+    }
+
+    /// The error of a call made on a closed client.
+    pub fn closed() -> Error {
+        Error::new(ErrorKind::Closed, "the client is closed")
     }
 
     /// A configuration error about `field` (the builder method's name).
@@ -416,284 +435,6 @@ impl StdError for Error {
     }
 }
 
-/// Failures inside the crate, before they become a public [`Error`].
-///
-/// Transport code reports what happened in the detail the retry decision
-/// needs (was the request sent? was the connection a reused one?); the
-/// public kind is coarser on purpose.
-#[derive(Debug, thiserror::Error)]
-#[allow(dead_code, reason = "produced by the HTTP transport, which builds on this module")]
-pub(crate) enum InternalError {
-    /// The connection could not be made, so the request was never sent
-    /// (refused, DNS, TLS handshake, proxy).
-    #[error("could not connect to the server")]
-    Connect(#[source] BoxError),
-    /// A reused keep-alive connection was closed before any response byte.
-    #[error("the server closed a reused connection before responding")]
-    StaleConnection(#[source] BoxError),
-    /// No response within the per-attempt timeout.
-    #[error("no response within the per-attempt timeout of {0:?}")]
-    AttemptTimeout(Duration),
-    /// The whole call, retries included, ran out of time.
-    #[error("the call did not finish within {0:?}")]
-    CallTimeout(Duration),
-    /// The response body could not be read to the end.
-    #[error("the connection failed while reading the response body")]
-    BodyRead(#[source] BoxError),
-    /// Any other I/O failure while sending or receiving.
-    #[error("network I/O failed")]
-    Io(#[source] BoxError),
-    /// The server answered with an error status.
-    #[error("the server answered with HTTP {status}")]
-    Status { status: u16, retry_after: Option<Duration>, body: Vec<u8> },
-    /// The server's answer could not be used.
-    #[error("{message}")]
-    InvalidResponse {
-        status: Option<u16>,
-        message: String,
-        #[source]
-        source: Option<BoxError>,
-    },
-    /// An argument failed client-side validation.
-    #[error("{0}")]
-    InvalidRequest(String),
-}
-
-#[allow(dead_code, reason = "called by the HTTP transport, which builds on this module")]
-impl InternalError {
-    /// What this failure means for the retry decision, or `None` when it is
-    /// not the outcome of one attempt (and so is never retried).
-    pub(crate) fn attempt_outcome(&self) -> Option<AttemptOutcome> {
-        match self {
-            InternalError::Connect(_) => Some(AttemptOutcome::ConnectFailed),
-            InternalError::StaleConnection(_) => Some(AttemptOutcome::StaleConnectionReset),
-            InternalError::AttemptTimeout(_) => Some(AttemptOutcome::AttemptTimedOut),
-            InternalError::BodyRead(_) => Some(AttemptOutcome::BodyReadFailed),
-            InternalError::Io(_) => Some(AttemptOutcome::OtherIo),
-            InternalError::Status { status, retry_after, .. } => {
-                Some(AttemptOutcome::Response { status: *status, retry_after: *retry_after })
-            }
-            InternalError::CallTimeout(_)
-            | InternalError::InvalidResponse { .. }
-            | InternalError::InvalidRequest(_) => None,
-        }
-    }
-
-    /// The public error, with the call's client correlation id and the
-    /// number of attempts it made.
-    pub(crate) fn into_public(self, client_correlation_id: Option<&str>, attempts: u32) -> Error {
-        let message = self.to_string();
-        let (error, source) = match self {
-            InternalError::Status { status, retry_after, body } => {
-                (Error::from_response(status, retry_after, &body, None, attempts), None)
-            }
-            InternalError::Connect(source)
-            | InternalError::StaleConnection(source)
-            | InternalError::BodyRead(source)
-            | InternalError::Io(source) => (Error::new(ErrorKind::Connection, message), Some(source)),
-            InternalError::AttemptTimeout(_) | InternalError::CallTimeout(_) => {
-                (Error::new(ErrorKind::Timeout, message), None)
-            }
-            InternalError::InvalidResponse { status, source, .. } => {
-                let mut error = Error::new(ErrorKind::InvalidResponse, message);
-                error.inner.status = status;
-                (error, source)
-            }
-            InternalError::InvalidRequest(_) => (Error::new(ErrorKind::InvalidRequest, message), None),
-        };
-        let error = error.with_call_context(client_correlation_id, attempts);
-        match source {
-            Some(source) => error.with_source(source),
-            None => error,
-        }
-    }
-}
-
-impl From<InternalError> for Error {
-    /// Converts without call context: the attempt count stays 0. Code that
-    /// knows the count uses `into_public` instead.
-    fn from(error: InternalError) -> Error {
-        error.into_public(None, 0)
-    }
-}
-
-/// What a response body yielded.
-#[derive(Debug, Default)]
-struct ParsedBody {
-    entries: Vec<ErrorEntry>,
-    correlation_id: Option<String>,
-}
-
-/// Reads any of the three documented error shapes; anything else yields an
-/// empty result rather than an error.
-fn parse_error_body(body: &[u8]) -> ParsedBody {
-    if body.is_empty() || body.len() > PARSE_LIMIT {
-        return ParsedBody::default();
-    }
-    // serde_json limits nesting depth, so hostile input cannot overflow the
-    // stack; invalid UTF-8 and truncated documents simply fail to parse.
-    let Ok(Value::Object(root)) = serde_json::from_slice::<Value>(body) else {
-        return ParsedBody::default();
-    };
-
-    // Classic and mandates bodies carry `correlationId`; problem details
-    // carry `trace.requestId`; `traceId` is the mandates fallback.
-    let correlation_id = string_field(&root, "correlationId")
-        .or_else(|| root.get("trace").and_then(Value::as_object).and_then(|trace| string_field(trace, "requestId")))
-        .or_else(|| string_field(&root, "traceId"));
-
-    let mut entries: Vec<ErrorEntry> = match root.get("errors") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_object)
-            .map(entry_from_object)
-            .filter(|entry| *entry != ErrorEntry::default())
-            .take(MAX_ENTRIES)
-            .collect(),
-        _ => Vec::new(),
-    };
-
-    // Problem details (and a mandates body without an `errors` list) carry
-    // their one error in `title`/`detail`.
-    if entries.is_empty() {
-        let code = string_field(&root, "title").unwrap_or_default();
-        let message = string_field(&root, "detail").unwrap_or_default();
-        if !code.is_empty() || !message.is_empty() {
-            entries.push(ErrorEntry { code, message, message_template: None, metadata: BTreeMap::new() });
-        }
-    }
-
-    ParsedBody { entries, correlation_id }
-}
-
-/// One entry of an `errors` list: `errorCode`/`message` in the classic
-/// shape, `title`/`detail` in the mandates shape.
-fn entry_from_object(object: &Map<String, Value>) -> ErrorEntry {
-    let code = string_field(object, "errorCode")
-        .or_else(|| string_field(object, "code"))
-        .or_else(|| string_field(object, "title"))
-        .unwrap_or_default();
-    let message = string_field(object, "message").or_else(|| string_field(object, "detail")).unwrap_or_default();
-    let metadata = object
-        .get("metadata")
-        .and_then(Value::as_object)
-        .map(|map| map.iter().map(|(key, value)| (key.clone(), stringify(value))).collect())
-        .unwrap_or_default();
-    ErrorEntry { code, message, message_template: string_field(object, "messageTemplate"), metadata }
-}
-
-/// The field's value when it is a string; other types are ignored, because a
-/// number where a code belongs is not a code.
-fn string_field(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-fn stringify(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Fills `{name}` placeholders from `metadata`, trying the exact key first
-/// and then ignoring case (servers are not consistent about key casing).
-fn fill_template(template: &str, metadata: &BTreeMap<String, String>) -> String {
-    let lookup = |name: &str| {
-        metadata
-            .get(name)
-            .or_else(|| metadata.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value))
-    };
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find(['{', '}']) {
-            Some(close) if after[close..].starts_with('}') && close > 0 => {
-                let name = &after[..close];
-                match lookup(name) {
-                    Some(value) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The reason phrase for a status ("Service Unavailable"), or the kind's
-/// label for statuses without one.
-fn status_summary(status: u16, kind: ErrorKind) -> &'static str {
-    http::StatusCode::from_u16(status).ok().and_then(|code| code.canonical_reason()).unwrap_or_else(|| kind.label())
-}
-
-/// Server text made safe for one log line: every run of whitespace or
-/// control characters becomes one space, and the text is cut at `max_chars`.
-fn one_line(text: &str, max_chars: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(max_chars.saturating_add(4)));
-    let mut pending_space = false;
-    let mut count = 0usize;
-    for c in text.chars() {
-        if c.is_whitespace() || c.is_control() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if count >= max_chars {
-            out.push('…');
-            return out;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
-        count += 1;
-    }
-    out
-}
-
-fn truncate_chars(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
-
-/// The first [`RAW_BODY_LIMIT`] bytes of `body` as text, cut at a character
-/// boundary, invalid UTF-8 replaced.
-fn cap_raw_body(body: &[u8]) -> String {
-    let mut end = body.len().min(RAW_BODY_LIMIT);
-    // Back off over continuation bytes so a valid multi-byte character cut
-    // by the limit is dropped whole rather than turned into U+FFFD.
-    if end < body.len() {
-        let mut stepped = 0;
-        while end > 0 && stepped < 3 && body[end] & 0xC0 == 0x80 {
-            end -= 1;
-            stepped += 1;
-        }
-    }
-    let mut text = String::from_utf8_lossy(&body[..end]).into_owned();
-    // Replacement characters are wider than the bytes they replace.
-    if text.len() > RAW_BODY_LIMIT {
-        let mut cut = RAW_BODY_LIMIT;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -758,6 +499,7 @@ mod tests {
             (ErrorKind::InvalidResponse, "invalid_response"),
             (ErrorKind::InvalidRequest, "invalid_request"),
             (ErrorKind::Configuration, "configuration"),
+            (ErrorKind::Closed, "closed"),
         ];
         for &(kind, text) in table {
             assert_eq!(kind.as_str(), text);
