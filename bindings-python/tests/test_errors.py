@@ -189,7 +189,7 @@ def test_every_core_kind_has_its_own_class() -> None:
     from imburse._errors import class_for_kind
 
     classes = [class_for_kind(kind) for kind in judge.ERROR_KINDS]
-    assert len(set(classes)) == len(judge.ERROR_KINDS) == 13
+    assert len(set(classes)) == len(judge.ERROR_KINDS) == 14
     assert all(issubclass(cls, imburse.ImburseError) and cls is not imburse.ImburseError for cls in classes)
     assert class_for_kind("a_kind_from_a_newer_core") is imburse.ImburseError
 

@@ -1,0 +1,174 @@
+//! Every API operation the SDK offers, declared once: its name, HTTP method, API version, path,
+//! retry class and scope ([`OperationSpec`], used by the core to make the call), and its
+//! arguments and result ([`for_each_operation!`], from which every binding generates its
+//! methods). Adding an operation means one entry in each, the core method that makes the call,
+//! the emulator's route and the manifest's scenarios; the bindings pick it up.
+//!
+//! The API version of each operation is here and nowhere else.
+
+use crate::retry::Idempotency;
+
+/// Whether an operation acts inside a tenant (sends `x-tenant-id`) or for the account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Account,
+    Tenant,
+}
+
+/// One API operation as the SDK calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperationSpec {
+    /// The SDK's name (snake_case; each language spells it its own way), as attempt events
+    /// report it.
+    pub name: &'static str,
+    pub method: &'static str,
+    /// The API version segment, e.g. `v1`.
+    pub version: &'static str,
+    /// The path after the version, with `{placeholders}` for the caller's references.
+    pub path: &'static str,
+    pub idempotency: Idempotency,
+    pub scope: Scope,
+}
+
+impl OperationSpec {
+    /// `METHOD /version/path`, as the docs write it.
+    pub fn route(&self) -> String {
+        format!("{} /{}/{}", self.method, self.version, self.path)
+    }
+
+    /// The path's segments with the placeholders filled, in order, by `values`; each value is
+    /// one segment, which the URL builder percent-encodes, so a reference can never reach
+    /// another path.
+    pub(crate) fn segments(&self, values: &[&str]) -> Vec<String> {
+        let mut values = values.iter();
+        let mut segments = vec![self.version.to_string()];
+        for part in self.path.split('/') {
+            if part.starts_with('{') && part.ends_with('}') {
+                let value = values.next().expect("one value per placeholder");
+                segments.push((*value).to_string());
+            } else {
+                segments.push(part.to_string());
+            }
+        }
+        debug_assert!(values.next().is_none(), "one value per placeholder");
+        segments
+    }
+}
+
+macro_rules! specs {
+    ($($constant:ident = $name:literal $method:literal $version:literal $path:literal $idempotency:ident $scope:ident;)*) => {
+        $(
+            #[doc = concat!("`", $method, " /", $version, "/", $path, "`")]
+            pub const $constant: OperationSpec = OperationSpec {
+                name: $name,
+                method: $method,
+                version: $version,
+                path: $path,
+                idempotency: Idempotency::$idempotency,
+                scope: Scope::$scope,
+            };
+        )*
+
+        /// Every operation, the token exchange first.
+        pub const ALL: &[OperationSpec] = &[$($constant),*];
+    };
+}
+
+specs! {
+    AUTHENTICATE = "authenticate" "POST" "v1" "identity/hmac" Idempotent Account;
+    CREATE_ORDER = "create_order" "POST" "v1" "order-management" IdempotentByReference Tenant;
+    GET_ORDER = "get_order" "GET" "v1" "order-management/{orderRef}" Safe Tenant;
+    CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant;
+    GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant;
+    CANCEL_INSTRUCTION = "cancel_instruction" "POST" "v1" "order-management/{orderRef}/instruction/{instructionRef}/cancel" Idempotent Tenant;
+    GET_CUSTOMER = "get_customer" "GET" "v1" "customer-vault/{customerRef}" Safe Tenant;
+    GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant;
+    UPDATE_CUSTOMER_METADATA = "update_customer_metadata" "PUT" "v2" "customer-vault/{customerRef}" Idempotent Tenant;
+    GET_WALLET = "get_wallet" "GET" "v1" "customer-vault/{customerRef}/wallet" Safe Tenant;
+    ADD_TO_WALLET = "add_to_wallet" "POST" "v1" "customer-vault/{customerRef}/wallet" Idempotent Tenant;
+    ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant;
+    GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant;
+}
+
+/// Hands the list of operations as bindings call them to `$callback!`, which generates a
+/// binding's methods from it. Each entry is
+///
+/// ```text
+/// /// docs
+/// name(argument: Type = default?, …) -> CoreResult as BindingResult = core_method(argument expressions…);
+/// ```
+///
+/// `Type` names the argument's type as the binding receives it (each binding has a type of
+/// that name in scope and converts it with its own `into_core`); `= default` marks an optional
+/// argument; `CoreResult` is what the core method returns and `BindingResult` the name of the
+/// type a binding hands back for it; the call expressions use the arguments after conversion.
+/// Every entry's `name` is an [`OperationSpec::name`] (a test checks it).
+#[macro_export]
+macro_rules! for_each_operation {
+    ($callback:ident) => {
+        $callback! {
+            /// Fetches and caches an access token now (e.g. to fail fast on bad credentials).
+            authenticate() -> () as () = authenticate();
+            /// `POST /v1/order-management`: 201 for an order without instructions, 202 with them.
+            create_order(order: NewOrder) -> Response<Created> as CreatedResponse = create_order(&order);
+            /// `GET /v1/order-management/{orderRef}`.
+            get_order(order_ref: String) -> Response<Order> as OrderResponse = get_order(&order_ref);
+            /// `POST /v1/order-management/{orderRef}/instruction` (201).
+            create_instruction(order_ref: String, instruction: NewInstruction) -> Response<Created> as CreatedResponse
+                = create_instruction(&order_ref, &instruction);
+            /// `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`.
+            get_instruction(order_ref: String, instruction_ref: String) -> Response<Instruction> as InstructionResponse
+                = get_instruction(&order_ref, &instruction_ref);
+            /// `POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless.
+            cancel_instruction(order_ref: String, instruction_ref: String, reason: Option<String> = None)
+                -> ResponseMeta as ResponseMeta = cancel_instruction(&order_ref, &instruction_ref, reason.as_deref());
+            /// `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error.
+            get_customer(customer_ref: String) -> Response<Customer> as CustomerResponse = get_customer(&customer_ref);
+            /// `GET /v2/customer-vault/{customerRef}`: the customer, created when absent.
+            get_or_create_customer(customer_ref: String) -> Response<Customer> as CustomerResponse
+                = get_or_create_customer(&customer_ref);
+            /// `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202).
+            update_customer_metadata(customer_ref: String, metadata: Metadata) -> ResponseMeta as ResponseMeta
+                = update_customer_metadata(&customer_ref, &metadata);
+            /// `GET /v1/customer-vault/{customerRef}/wallet`.
+            get_wallet(customer_ref: String) -> Response<Wallet> as WalletResponse = get_wallet(&customer_ref);
+            /// `POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202).
+            add_to_wallet(customer_ref: String, financial_instrument_id: String, reason: Option<String> = None)
+                -> ResponseMeta as ResponseMeta = add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref());
+            /// `POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
+            /// once it may have been processed.
+            add_mobile_instrument(customer_ref: String, mobile: NewMobileInstrument)
+                -> Response<CreatedInstrument> as CreatedInstrumentResponse = add_mobile_instrument(&customer_ref, &mobile);
+            /// `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`.
+            get_financial_instrument(customer_ref: String, financial_instrument_id: String)
+                -> Response<FinancialInstrument> as FinancialInstrumentResponse
+                = get_financial_instrument(&customer_ref, &financial_instrument_id);
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! names {
+        ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:expr)?),*) -> $out:ty as $binding:ty
+            = $call:ident ($($pass:expr),*);)*) => {
+            [$(stringify!($name)),*]
+        };
+    }
+
+    #[test]
+    fn the_binding_list_and_the_specs_name_the_same_operations() {
+        let listed: Vec<&str> = crate::for_each_operation!(names).to_vec();
+        let declared: Vec<&str> = ALL.iter().map(|spec| spec.name).collect();
+        assert_eq!(listed, declared);
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order_one_segment_each() {
+        assert_eq!(GET_INSTRUCTION.segments(&["O-1", "a/b"]), ["v2", "order-management", "O-1", "instruction", "a/b"]);
+        assert_eq!(CANCEL_INSTRUCTION.route(), "POST /v1/order-management/{orderRef}/instruction/{instructionRef}/cancel");
+        assert_eq!(AUTHENTICATE.segments(&[]), ["v1", "identity", "hmac"]);
+    }
+}
