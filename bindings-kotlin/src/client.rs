@@ -13,7 +13,7 @@ use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
 use crate::models::{
     CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse, InstructionResponse,
-    Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta, WalletResponse,
+    IntoCore, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta, WalletResponse,
 };
 
 type Result<T> = std::result::Result<T, ImburseError>;
@@ -34,7 +34,7 @@ impl std::fmt::Debug for Client {
     }
 }
 
-#[uniffi::export(async_runtime = "tokio")]
+#[uniffi::export]
 impl Client {
     /// A client for `config`; a refused setting throws `ImburseException.Configuration`.
     /// `listener` receives one event per HTTP attempt.
@@ -46,134 +46,6 @@ impl Client {
             None => imburse::Client::new(config)?,
         };
         Ok(Client { inner })
-    }
-
-    /// Fetches and caches an access token now (e.g. to fail fast on bad credentials).
-    #[uniffi::method(default(options = None))]
-    pub async fn authenticate(&self, options: Option<CallOptions>) -> Result<()> {
-        Ok(self.inner.authenticate(&CallOptions::to_core(options)).await?)
-    }
-
-    /// `POST /v1/order-management`: 201 without instructions, 202 with.
-    #[uniffi::method(default(options = None))]
-    pub async fn create_order(&self, order: NewOrder, options: Option<CallOptions>) -> Result<CreatedResponse> {
-        Ok(self.inner.create_order(&order.into(), &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `GET /v1/order-management/{orderRef}`.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_order(&self, order_ref: String, options: Option<CallOptions>) -> Result<OrderResponse> {
-        Ok(self.inner.get_order(&order_ref, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `POST /v1/order-management/{orderRef}/instruction`.
-    #[uniffi::method(default(options = None))]
-    pub async fn create_instruction(
-        &self,
-        order_ref: String,
-        instruction: NewInstruction,
-        options: Option<CallOptions>,
-    ) -> Result<CreatedResponse> {
-        let instruction = instruction.into();
-        Ok(self.inner.create_instruction(&order_ref, &instruction, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_instruction(
-        &self,
-        order_ref: String,
-        instruction_ref: String,
-        options: Option<CallOptions>,
-    ) -> Result<InstructionResponse> {
-        Ok(self.inner.get_instruction(&order_ref, &instruction_ref, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `POST …/instruction/{instructionRef}/cancel`; cancelling twice is harmless.
-    #[uniffi::method(default(reason = None, options = None))]
-    pub async fn cancel_instruction(
-        &self,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let options = CallOptions::to_core(options);
-        Ok(self.inner.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &options).await?.into())
-    }
-
-    /// `GET /v1/customer-vault/{customerRef}`: not found when absent.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_customer(&self, customer_ref: String, options: Option<CallOptions>) -> Result<CustomerResponse> {
-        Ok(self.inner.get_customer(&customer_ref, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `GET /v2/customer-vault/{customerRef}`: creates the customer when absent.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_or_create_customer(
-        &self,
-        customer_ref: String,
-        options: Option<CallOptions>,
-    ) -> Result<CustomerResponse> {
-        Ok(self.inner.get_or_create_customer(&customer_ref, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata.
-    #[uniffi::method(default(options = None))]
-    pub async fn update_customer_metadata(
-        &self,
-        customer_ref: String,
-        metadata: Metadata,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let metadata = metadata.into_iter().collect();
-        Ok(self.inner.update_customer_metadata(&customer_ref, &metadata, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `GET /v1/customer-vault/{customerRef}/wallet`.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_wallet(&self, customer_ref: String, options: Option<CallOptions>) -> Result<WalletResponse> {
-        Ok(self.inner.get_wallet(&customer_ref, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `POST /v1/customer-vault/{customerRef}/wallet`.
-    #[uniffi::method(default(reason = None, options = None))]
-    pub async fn add_to_wallet(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let options = CallOptions::to_core(options);
-        let meta =
-            self.inner.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options).await?;
-        Ok(meta.into())
-    }
-
-    /// `POST /v1/customer-vault/{customerRef}/mobile`: never replayed once it may have been
-    /// processed.
-    #[uniffi::method(default(options = None))]
-    pub async fn add_mobile_instrument(
-        &self,
-        customer_ref: String,
-        mobile: NewMobileInstrument,
-        options: Option<CallOptions>,
-    ) -> Result<CreatedInstrumentResponse> {
-        let mobile = mobile.into();
-        Ok(self.inner.add_mobile_instrument(&customer_ref, &mobile, &CallOptions::to_core(options)).await?.into())
-    }
-
-    /// `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`.
-    #[uniffi::method(default(options = None))]
-    pub async fn get_financial_instrument(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        options: Option<CallOptions>,
-    ) -> Result<FinancialInstrumentResponse> {
-        let options = CallOptions::to_core(options);
-        Ok(self.inner.get_financial_instrument(&customer_ref, &financial_instrument_id, &options).await?.into())
     }
 }
 
@@ -202,116 +74,41 @@ impl BlockingClient {
         };
         Ok(BlockingClient { inner })
     }
-
-    #[uniffi::method(default(options = None))]
-    pub fn authenticate(&self, options: Option<CallOptions>) -> Result<()> {
-        Ok(self.inner.authenticate(&CallOptions::to_core(options))?)
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn create_order(&self, order: NewOrder, options: Option<CallOptions>) -> Result<CreatedResponse> {
-        Ok(self.inner.create_order(&order.into(), &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_order(&self, order_ref: String, options: Option<CallOptions>) -> Result<OrderResponse> {
-        Ok(self.inner.get_order(&order_ref, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn create_instruction(
-        &self,
-        order_ref: String,
-        instruction: NewInstruction,
-        options: Option<CallOptions>,
-    ) -> Result<CreatedResponse> {
-        let instruction = instruction.into();
-        Ok(self.inner.create_instruction(&order_ref, &instruction, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_instruction(
-        &self,
-        order_ref: String,
-        instruction_ref: String,
-        options: Option<CallOptions>,
-    ) -> Result<InstructionResponse> {
-        Ok(self.inner.get_instruction(&order_ref, &instruction_ref, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(reason = None, options = None))]
-    pub fn cancel_instruction(
-        &self,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let options = CallOptions::to_core(options);
-        Ok(self.inner.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &options)?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_customer(&self, customer_ref: String, options: Option<CallOptions>) -> Result<CustomerResponse> {
-        Ok(self.inner.get_customer(&customer_ref, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_or_create_customer(
-        &self,
-        customer_ref: String,
-        options: Option<CallOptions>,
-    ) -> Result<CustomerResponse> {
-        Ok(self.inner.get_or_create_customer(&customer_ref, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn update_customer_metadata(
-        &self,
-        customer_ref: String,
-        metadata: Metadata,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let metadata = metadata.into_iter().collect();
-        Ok(self.inner.update_customer_metadata(&customer_ref, &metadata, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_wallet(&self, customer_ref: String, options: Option<CallOptions>) -> Result<WalletResponse> {
-        Ok(self.inner.get_wallet(&customer_ref, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(reason = None, options = None))]
-    pub fn add_to_wallet(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-    ) -> Result<ResponseMeta> {
-        let options = CallOptions::to_core(options);
-        Ok(self.inner.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options)?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn add_mobile_instrument(
-        &self,
-        customer_ref: String,
-        mobile: NewMobileInstrument,
-        options: Option<CallOptions>,
-    ) -> Result<CreatedInstrumentResponse> {
-        let mobile = mobile.into();
-        Ok(self.inner.add_mobile_instrument(&customer_ref, &mobile, &CallOptions::to_core(options))?.into())
-    }
-
-    #[uniffi::method(default(options = None))]
-    pub fn get_financial_instrument(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        options: Option<CallOptions>,
-    ) -> Result<FinancialInstrumentResponse> {
-        let options = CallOptions::to_core(options);
-        Ok(self.inner.get_financial_instrument(&customer_ref, &financial_instrument_id, &options)?.into())
-    }
 }
+
+/// Both clients' methods, one per core operation, generated from the core's declaration
+/// (`imburse::for_each_operation!`): each converts its arguments, calls the core method of the
+/// same name and converts the result or the error. `options` (last, optional) carries the
+/// correlation id and tenant.
+macro_rules! operation_methods {
+    ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+        = $call:ident ($($pass:expr),*);)*) => {
+        #[uniffi::export(async_runtime = "tokio")]
+        impl Client {
+            $(
+                $(#[$doc])*
+                #[uniffi::method(default($($($arg = $default,)?)* options = None))]
+                pub async fn $name(&self, $($arg: $ty,)* options: Option<CallOptions>) -> Result<$binding> {
+                    $(let $arg = IntoCore::into_core($arg);)*
+                    let options = CallOptions::to_core(options);
+                    Ok(self.inner.$call($($pass,)* &options).await?.into())
+                }
+            )*
+        }
+
+        #[uniffi::export]
+        impl BlockingClient {
+            $(
+                $(#[$doc])*
+                #[uniffi::method(default($($($arg = $default,)?)* options = None))]
+                pub fn $name(&self, $($arg: $ty,)* options: Option<CallOptions>) -> Result<$binding> {
+                    $(let $arg = IntoCore::into_core($arg);)*
+                    let options = CallOptions::to_core(options);
+                    Ok(self.inner.$call($($pass,)* &options)?.into())
+                }
+            )*
+        }
+    };
+}
+
+imburse::for_each_operation!(operation_methods);

@@ -90,56 +90,17 @@ class Client extends EventEmitter {
     return invoke(this.#native, method, args, options)
   }
 
-  authenticate(options) {
-    return this.#call('authenticate', [], options)
-  }
-
-  createOrder(order, options) {
-    return this.#call('createOrder', [order], options)
-  }
-
-  getOrder(orderRef, options) {
-    return this.#call('getOrder', [orderRef], options)
-  }
-
-  createInstruction(orderRef, instruction, options) {
-    return this.#call('createInstruction', [orderRef, instruction], options)
-  }
-
-  getInstruction(orderRef, instructionRef, options) {
-    return this.#call('getInstruction', [orderRef, instructionRef], options)
-  }
-
-  cancelInstruction(orderRef, instructionRef, reason, options) {
-    return this.#call('cancelInstruction', [orderRef, instructionRef, reason], options)
-  }
-
-  getCustomer(customerRef, options) {
-    return this.#call('getCustomer', [customerRef], options)
-  }
-
-  getOrCreateCustomer(customerRef, options) {
-    return this.#call('getOrCreateCustomer', [customerRef], options)
-  }
-
-  updateCustomerMetadata(customerRef, metadata, options) {
-    return this.#call('updateCustomerMetadata', [customerRef, metadata], options)
-  }
-
-  addMobileInstrument(customerRef, mobile, options) {
-    return this.#call('addMobileInstrument', [customerRef, mobile], options)
-  }
-
-  getFinancialInstrument(customerRef, financialInstrumentId, options) {
-    return this.#call('getFinancialInstrument', [customerRef, financialInstrumentId], options)
-  }
-
-  getWallet(customerRef, options) {
-    return this.#call('getWallet', [customerRef], options)
-  }
-
-  addToWallet(customerRef, financialInstrumentId, reason, options) {
-    return this.#call('addToWallet', [customerRef, financialInstrumentId, reason], options)
+  // One method per operation of the native client, generated from the core's declaration:
+  // `name(...arguments, options)`, e.g. `getOrder(orderRef, options)`.
+  static {
+    for (const { name, arguments: count } of native.operations()) {
+      const method = function (...args) {
+        const positional = Array.from({ length: count }, (_, i) => args[i])
+        return this.#call(name, positional, args[count])
+      }
+      Object.defineProperty(method, 'name', { value: name })
+      Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true })
+    }
   }
 
   toJSON() {

@@ -23,8 +23,8 @@ use tokio::sync::Notify;
 use crate::errors::{aborted, rejection};
 use crate::models::{
     CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
-    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta,
-    WalletResponse, call_options,
+    InstructionResponse, IntoCore, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse,
+    ResponseMeta, WalletResponse, call_options,
 };
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.
@@ -278,197 +278,77 @@ impl NativeClient {
     fn client(&self) -> imburse::Result<imburse::Client> {
         self.client.read().unwrap_or_else(PoisonError::into_inner).clone().ok_or_else(imburse::Error::closed)
     }
+}
 
-    #[napi]
-    pub fn authenticate<'env>(
-        &self,
-        env: &'env Env,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, ()>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move { client.authenticate(&options).await })
-    }
+/// The native client's methods, one per core operation, generated from the core's declaration
+/// (`imburse::for_each_operation!`): each converts its arguments, takes the core client, and
+/// returns the call's promise. `options` carries the correlation id and tenant; `cancel` is the
+/// call's canceller, if any.
+macro_rules! operation_methods {
+    ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+        = $call:ident ($($pass:expr),*);)*) => {
+        #[napi]
+        impl NativeClient {
+            $(
+                $(#[$doc])*
+                #[napi]
+                pub fn $name<'env>(
+                    &self,
+                    env: &'env Env,
+                    $($arg: $ty,)*
+                    options: Option<CallOptions>,
+                    cancel: Option<&CallCanceller>,
+                ) -> Result<PromiseRaw<'env, $binding>> {
+                    $(let $arg = IntoCore::into_core($arg);)*
+                    let options = call_options(options);
+                    promise(env, cancel, self.client(), move |client| async move {
+                        client.$call($($pass,)* &options).await
+                    })
+                }
+            )*
+        }
+    };
+}
 
-    #[napi]
-    pub fn create_order<'env>(
-        &self,
-        env: &'env Env,
-        order: NewOrder,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, CreatedResponse>> {
-        let options = call_options(options);
-        let order = order.into();
-        promise(env, cancel, self.client(), move |client| async move { client.create_order(&order, &options).await })
-    }
+imburse::for_each_operation!(operation_methods);
 
-    #[napi]
-    pub fn get_order<'env>(
-        &self,
-        env: &'env Env,
-        order_ref: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, OrderResponse>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move { client.get_order(&order_ref, &options).await })
-    }
+/// An operation as the JavaScript layer defines its method: the method's name and how many
+/// arguments come before the per-call options.
+#[napi(object)]
+pub struct OperationShape {
+    pub name: String,
+    pub arguments: u32,
+}
 
-    #[napi]
-    pub fn create_instruction<'env>(
-        &self,
-        env: &'env Env,
-        order_ref: String,
-        instruction: NewInstruction,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, CreatedResponse>> {
-        let options = call_options(options);
-        let instruction = instruction.into();
-        promise(env, cancel, self.client(), move |client| async move {
-            client.create_instruction(&order_ref, &instruction, &options).await
-        })
-    }
+macro_rules! operation_shapes {
+    ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+        = $call:ident ($($pass:expr),*);)*) => {
+        /// Every operation of the native client, in the core's order.
+        #[napi]
+        pub fn operations() -> Vec<OperationShape> {
+            vec![$(OperationShape {
+                name: js_name(stringify!($name)),
+                arguments: <[&str]>::len(&[$(stringify!($arg)),*]) as u32,
+            }),*]
+        }
+    };
+}
 
-    #[napi]
-    pub fn get_instruction<'env>(
-        &self,
-        env: &'env Env,
-        order_ref: String,
-        instruction_ref: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, InstructionResponse>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.get_instruction(&order_ref, &instruction_ref, &options).await
-        })
-    }
+imburse::for_each_operation!(operation_shapes);
 
-    #[napi]
-    pub fn cancel_instruction<'env>(
-        &self,
-        env: &'env Env,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &options).await
-        })
+/// `get_order` → `getOrder`, as napi-rs names the methods.
+fn js_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
     }
-
-    #[napi]
-    pub fn get_customer<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, CustomerResponse>> {
-        let options = call_options(options);
-        promise(
-            env,
-            cancel,
-            self.client(),
-            move |client| async move { client.get_customer(&customer_ref, &options).await },
-        )
-    }
-
-    #[napi]
-    pub fn get_or_create_customer<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, CustomerResponse>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.get_or_create_customer(&customer_ref, &options).await
-        })
-    }
-
-    #[napi]
-    pub fn update_customer_metadata<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        metadata: Metadata,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.update_customer_metadata(&customer_ref, &metadata, &options).await
-        })
-    }
-
-    #[napi]
-    pub fn add_mobile_instrument<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        mobile: NewMobileInstrument,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, CreatedInstrumentResponse>> {
-        let options = call_options(options);
-        let mobile = mobile.into();
-        promise(env, cancel, self.client(), move |client| async move {
-            client.add_mobile_instrument(&customer_ref, &mobile, &options).await
-        })
-    }
-
-    #[napi]
-    pub fn get_financial_instrument<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        financial_instrument_id: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, FinancialInstrumentResponse>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.get_financial_instrument(&customer_ref, &financial_instrument_id, &options).await
-        })
-    }
-
-    #[napi]
-    pub fn get_wallet<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, WalletResponse>> {
-        let options = call_options(options);
-        promise(
-            env,
-            cancel,
-            self.client(),
-            move |client| async move { client.get_wallet(&customer_ref, &options).await },
-        )
-    }
-
-    #[napi]
-    pub fn add_to_wallet<'env>(
-        &self,
-        env: &'env Env,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        options: Option<CallOptions>,
-        cancel: Option<&CallCanceller>,
-    ) -> Result<PromiseRaw<'env, ResponseMeta>> {
-        let options = call_options(options);
-        promise(env, cancel, self.client(), move |client| async move {
-            client.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &options).await
-        })
-    }
+    out
 }

@@ -22,7 +22,8 @@ use crate::config::ClientConfig;
 use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
 use crate::events::{self, AttemptEvent, AttemptObserver, AttemptOutcomeKind};
 use crate::foreign::Interval;
-use crate::retry::{self, Idempotency, RandomJitter, RetryDecision};
+use crate::operations::{self, OperationSpec, Scope};
+use crate::retry::{self, RandomJitter, RetryDecision};
 use crate::transport::{HttpRequest, HttpResponse, Transport};
 
 const CORRELATION_HEADER: &str = "x-correlation-id";
@@ -77,24 +78,26 @@ pub struct ResponseMeta {
     pub client_correlation_id: String,
 }
 
-/// Whether an operation acts inside a tenant (needs `x-tenant-id`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Scope {
-    Account,
-    Tenant,
-}
-
-/// One API operation, as a resource module describes it.
+/// One call of a declared operation, as a resource module prepares it.
 pub(crate) struct Operation {
-    pub name: &'static str,
-    pub method: Method,
+    pub spec: &'static OperationSpec,
+    /// The path's segments, the caller's references filled in.
     pub path: Vec<String>,
-    pub idempotency: Idempotency,
-    pub scope: Scope,
     pub body: Option<Bytes>,
     /// What client-side validation refused, if anything: returned with the call's correlation
     /// id, and nothing is sent.
     pub invalid: Option<Error>,
+}
+
+impl Operation {
+    /// A call of `spec` with its path's placeholders filled, in order, by `references`.
+    pub fn new(spec: &'static OperationSpec, references: &[&str], body: Option<Bytes>, invalid: Option<Error>) -> Self {
+        Operation { spec, path: spec.segments(references), body, invalid }
+    }
+
+    fn method(&self) -> Method {
+        Method::from_bytes(self.spec.method.as_bytes()).expect("declared methods are valid")
+    }
 }
 
 /// A call that got a 2xx answer.
@@ -212,7 +215,7 @@ impl Client {
         if let Some(invalid) = operation.invalid {
             return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
         }
-        let tenant_id = match operation.scope {
+        let tenant_id = match operation.spec.scope {
             Scope::Tenant => {
                 self.resolve_tenant(options).map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?
             }
@@ -224,7 +227,7 @@ impl Client {
             headers.insert(TENANT_HEADER, header_value(tenant_id));
         }
         let request = HttpRequest {
-            method: operation.method.clone(),
+            method: operation.method(),
             url: self.url_of(&operation),
             headers,
             body: operation.body.clone(),
@@ -269,18 +272,10 @@ impl Client {
                 .inner
                 .tokens
                 .get(|| async {
-                    let identity = Operation {
-                        name: "authenticate",
-                        method: Method::POST,
-                        path: vec!["v1".into(), "identity".into(), "hmac".into()],
-                        // Another token is harmless: the exchange may be replayed.
-                        idempotency: Idempotency::Idempotent,
-                        scope: Scope::Account,
-                        body: None,
-                        invalid: None,
-                    };
+                    // Another token is harmless: the exchange may be replayed (its declared class).
+                    let identity = Operation::new(&operations::AUTHENTICATE, &[], None, None);
                     let request = HttpRequest {
-                        method: Method::POST,
+                        method: identity.method(),
                         url: self.url_of(&identity),
                         headers: HeaderMap::new(),
                         body: None,
@@ -310,8 +305,8 @@ impl Client {
         detail: String,
     ) {
         let event = AttemptEvent {
-            operation: operation.name,
-            method: operation.method.to_string(),
+            operation: operation.spec.name,
+            method: operation.spec.method.to_string(),
             path: path.to_string(),
             attempt,
             status,
@@ -438,7 +433,7 @@ impl Client {
             let decision = retry::decide(
                 config.retry_policy(),
                 &outcome,
-                operation.idempotency,
+                operation.spec.idempotency,
                 attempts,
                 started.elapsed(),
                 &mut RandomJitter,

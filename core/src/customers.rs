@@ -1,25 +1,18 @@
 //! Customer vault: customers (read, get-or-create, metadata), their financial instruments and
 //! their wallet.
 
-use reqwest::Method;
 use serde_json::json;
 
-use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, Scope, decode, encode};
+use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::Error;
 use crate::models::{CreatedInstrument, Customer, FinancialInstrument, Metadata, NewMobileInstrument, Wallet};
-use crate::retry::Idempotency;
+use crate::operations::{self, OperationSpec};
 use crate::validation::{path_reference, required};
-
-fn vault(version: &str, customer_ref: &str, rest: &[&str]) -> Vec<String> {
-    let mut path = vec![version.to_string(), "customer-vault".to_string(), customer_ref.to_string()];
-    path.extend(rest.iter().map(|s| s.to_string()));
-    path
-}
 
 impl Client {
     /// `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error.
     pub async fn get_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Customer>, Error> {
-        self.read_customer("get_customer", "v1", customer_ref, options).await
+        self.read_customer(&operations::GET_CUSTOMER, customer_ref, options).await
     }
 
     /// `GET /v2/customer-vault/{customerRef}`: the customer, created when it does not exist yet.
@@ -28,27 +21,17 @@ impl Client {
         customer_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Customer>, Error> {
-        self.read_customer("get_or_create_customer", "v2", customer_ref, options).await
+        self.read_customer(&operations::GET_OR_CREATE_CUSTOMER, customer_ref, options).await
     }
 
     async fn read_customer(
         &self,
-        name: &'static str,
-        version: &str,
+        spec: &'static OperationSpec,
         customer_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Customer>, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
-        let operation = Operation {
-            name,
-            method: Method::GET,
-            path: vault(version, customer_ref, &[]),
-            // The v2 read creates the customer, but creating it twice is the same as once.
-            idempotency: Idempotency::Safe,
-            scope: Scope::Tenant,
-            body: None,
-            invalid,
-        };
+        let operation = Operation::new(spec, &[customer_ref], None, invalid);
         let exchange = self.execute(operation, options).await?;
         let mut customer: Customer = decode(&exchange)?;
         if customer.customer_ref.is_empty() {
@@ -65,30 +48,15 @@ impl Client {
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
-        let operation = Operation {
-            name: "update_customer",
-            method: Method::PUT,
-            path: vault("v2", customer_ref, &[]),
-            idempotency: Idempotency::Idempotent,
-            scope: Scope::Tenant,
-            body: Some(encode(&json!({ "metadata": metadata }))?),
-            invalid,
-        };
+        let body = encode(&json!({ "metadata": metadata }))?;
+        let operation = Operation::new(&operations::UPDATE_CUSTOMER_METADATA, &[customer_ref], Some(body), invalid);
         Ok(self.execute(operation, options).await?.meta)
     }
 
     /// `GET /v1/customer-vault/{customerRef}/wallet`.
     pub async fn get_wallet(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Wallet>, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
-        let operation = Operation {
-            name: "get_wallet",
-            method: Method::GET,
-            path: vault("v1", customer_ref, &["wallet"]),
-            idempotency: Idempotency::Safe,
-            scope: Scope::Tenant,
-            body: None,
-            invalid,
-        };
+        let operation = Operation::new(&operations::GET_WALLET, &[customer_ref], None, invalid);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
@@ -106,15 +74,7 @@ impl Client {
             .and_then(|()| required("financialInstrumentId", financial_instrument_id))
             .err();
         let body = json!({ "financialInstrumentId": financial_instrument_id, "reason": reason });
-        let operation = Operation {
-            name: "add_to_wallet",
-            method: Method::POST,
-            path: vault("v1", customer_ref, &["wallet"]),
-            idempotency: Idempotency::Idempotent,
-            scope: Scope::Tenant,
-            body: Some(encode(&body)?),
-            invalid,
-        };
+        let operation = Operation::new(&operations::ADD_TO_WALLET, &[customer_ref], Some(encode(&body)?), invalid);
         Ok(self.execute(operation, options).await?.meta)
     }
 
@@ -128,15 +88,8 @@ impl Client {
         options: &CallOptions,
     ) -> Result<Response<CreatedInstrument>, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
-        let operation = Operation {
-            name: "add_mobile_instrument",
-            method: Method::POST,
-            path: vault("v1", customer_ref, &["mobile"]),
-            idempotency: Idempotency::NonIdempotent,
-            scope: Scope::Tenant,
-            body: Some(encode(mobile)?),
-            invalid,
-        };
+        let operation =
+            Operation::new(&operations::ADD_MOBILE_INSTRUMENT, &[customer_ref], Some(encode(mobile)?), invalid);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
@@ -151,15 +104,12 @@ impl Client {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
             .and_then(|()| required("financialInstrumentId", financial_instrument_id))
             .err();
-        let operation = Operation {
-            name: "get_financial_instrument",
-            method: Method::GET,
-            path: vault("v1", customer_ref, &["financial-instrument", financial_instrument_id]),
-            idempotency: Idempotency::Safe,
-            scope: Scope::Tenant,
-            body: None,
+        let operation = Operation::new(
+            &operations::GET_FINANCIAL_INSTRUMENT,
+            &[customer_ref, financial_instrument_id],
+            None,
             invalid,
-        };
+        );
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }

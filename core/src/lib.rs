@@ -4,6 +4,7 @@
 //! - [`auth`]: the HMAC header exchanged for an access token.
 //! - [`error`]: the one public [`Error`] with its stable [`ErrorKind`].
 //! - [`retry`]: when a failed attempt is sent again, and after how long.
+//! - [`operations`]: every operation, declared once (the core's table and the bindings' list).
 //! - [`foreign`]: how the types every binding shares look in each host language.
 
 pub mod auth;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod foreign;
 pub mod models;
+pub mod operations;
 mod orders;
 pub mod retry;
 mod secret;
@@ -27,6 +29,7 @@ pub use config::{ClientConfig, ClientConfigBuilder, Environment};
 pub use error::{Error, ErrorEntry, ErrorKind, ErrorReport};
 pub use events::{AttemptEvent, AttemptObserver, AttemptOutcomeKind};
 pub use foreign::Interval;
+pub use operations::{OperationSpec, Scope};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
 
 /// The SDK version, as reported in the User-Agent.

@@ -152,7 +152,7 @@ mod tests {
     use super::*;
 
     macro_rules! names {
-        ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:expr)?),*) -> $out:ty as $binding:ty
+        ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
             = $call:ident ($($pass:expr),*);)*) => {
             [$(stringify!($name)),*]
         };
@@ -168,7 +168,10 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in_order_one_segment_each() {
         assert_eq!(GET_INSTRUCTION.segments(&["O-1", "a/b"]), ["v2", "order-management", "O-1", "instruction", "a/b"]);
-        assert_eq!(CANCEL_INSTRUCTION.route(), "POST /v1/order-management/{orderRef}/instruction/{instructionRef}/cancel");
+        assert_eq!(
+            CANCEL_INSTRUCTION.route(),
+            "POST /v1/order-management/{orderRef}/instruction/{instructionRef}/cancel"
+        );
         assert_eq!(AUTHENTICATE.segments(&[]), ["v1", "identity", "hmac"]);
     }
 }

@@ -7,33 +7,20 @@
 //! the entity back and, if it is the one this call sent, reports success: never a duplicate,
 //! never a false error.
 
-use reqwest::Method;
 use serde_json::json;
 
-use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, Scope, decode, encode};
+use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::Error;
 use crate::models::{Created, Instruction, NewInstruction, NewOrder, Order};
-use crate::retry::Idempotency;
+use crate::operations;
 use crate::validation::{Validator, path_reference};
-
-fn path(parts: &[&str]) -> Vec<String> {
-    parts.iter().map(|p| p.to_string()).collect()
-}
 
 impl Client {
     /// `POST /v1/order-management`: 201 for an order without instructions, 202 with them.
     pub async fn create_order(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
         let mut v = Validator::default();
         v.order(order);
-        let operation = Operation {
-            name: "create_order",
-            method: Method::POST,
-            path: path(&["v1", "order-management"]),
-            idempotency: Idempotency::IdempotentByReference,
-            scope: Scope::Tenant,
-            body: Some(encode(order)?),
-            invalid: v.finish().err(),
-        };
+        let operation = Operation::new(&operations::CREATE_ORDER, &[], Some(encode(order)?), v.finish().err());
         match self.execute(operation, options).await {
             Ok(exchange) => {
                 Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
@@ -55,15 +42,7 @@ impl Client {
     /// `GET /v1/order-management/{orderRef}`.
     pub async fn get_order(&self, order_ref: &str, options: &CallOptions) -> Result<Response<Order>, Error> {
         let invalid = path_reference("ORDER_REF", "orderRef", order_ref).err();
-        let operation = Operation {
-            name: "get_order",
-            method: Method::GET,
-            path: path(&["v1", "order-management", order_ref]),
-            idempotency: Idempotency::Safe,
-            scope: Scope::Tenant,
-            body: None,
-            invalid,
-        };
+        let operation = Operation::new(&operations::GET_ORDER, &[order_ref], None, invalid);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
@@ -78,15 +57,8 @@ impl Client {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.instruction("", instruction);
-        let operation = Operation {
-            name: "create_instruction",
-            method: Method::POST,
-            path: path(&["v1", "order-management", order_ref, "instruction"]),
-            idempotency: Idempotency::IdempotentByReference,
-            scope: Scope::Tenant,
-            body: Some(encode(instruction)?),
-            invalid: v.finish().err(),
-        };
+        let operation =
+            Operation::new(&operations::CREATE_INSTRUCTION, &[order_ref], Some(encode(instruction)?), v.finish().err());
         match self.execute(operation, options).await {
             Ok(exchange) => {
                 Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
@@ -115,15 +87,8 @@ impl Client {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
-        let operation = Operation {
-            name: "get_instruction",
-            method: Method::GET,
-            path: path(&["v2", "order-management", order_ref, "instruction", instruction_ref]),
-            idempotency: Idempotency::Safe,
-            scope: Scope::Tenant,
-            body: None,
-            invalid: v.finish().err(),
-        };
+        let operation =
+            Operation::new(&operations::GET_INSTRUCTION, &[order_ref, instruction_ref], None, v.finish().err());
         let exchange = self.execute(operation, options).await?;
         let mut instruction: Instruction = decode(&exchange)?;
         instruction.order_ref.get_or_insert_with(|| order_ref.to_string());
@@ -147,15 +112,12 @@ impl Client {
             Some(reason) => json!({ "reason": reason }),
             None => json!({}),
         };
-        let operation = Operation {
-            name: "cancel_instruction",
-            method: Method::POST,
-            path: path(&["v1", "order-management", order_ref, "instruction", instruction_ref, "cancel"]),
-            idempotency: Idempotency::Idempotent,
-            scope: Scope::Tenant,
-            body: Some(encode(&body)?),
-            invalid: v.finish().err(),
-        };
+        let operation = Operation::new(
+            &operations::CANCEL_INSTRUCTION,
+            &[order_ref, instruction_ref],
+            Some(encode(&body)?),
+            v.finish().err(),
+        );
         Ok(self.execute(operation, options).await?.meta)
     }
 }
