@@ -12,12 +12,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use imburse::config::{host_count, host_duration};
-use imburse::models::Metadata;
 use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder, Environment};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{self, Deferred, InstructionArg, OrderArg};
+use crate::convert::Deferred;
 use crate::errors;
 use crate::runtime;
 
@@ -55,13 +54,13 @@ fn build_live(config: &ClientConfig) -> PyResult<Live> {
     Ok(Live { pid: std::process::id(), client, events })
 }
 
-fn options(correlation_id: Option<String>, tenant_id: Option<String>) -> CallOptions {
+pub(crate) fn options(correlation_id: Option<String>, tenant_id: Option<String>) -> CallOptions {
     CallOptions { correlation_id, tenant_id }
 }
 
 impl NativeClient {
     /// The core client for this process (rebuilt after a fork), or an error once closed.
-    fn core(&self) -> PyResult<imburse::Client> {
+    pub(crate) fn core(&self) -> PyResult<imburse::Client> {
         let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(current) = live.as_mut() else {
             return Err(errors::to_py(imburse::Error::closed()));
@@ -89,7 +88,7 @@ impl Drop for NativeClient {
 }
 
 /// Runs an operation's future for a blocking call and converts its result.
-fn blocking<F>(py: Python<'_>, future: F) -> PyResult<Py<PyAny>>
+pub(crate) fn blocking<F>(py: Python<'_>, future: F) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = PyResult<Deferred>> + Send + 'static,
 {
@@ -97,127 +96,14 @@ where
 }
 
 /// What an operation hands to `blocking` or `runtime::awaitable`.
-type Call = PyResult<std::pin::Pin<Box<dyn Future<Output = PyResult<Deferred>> + Send + 'static>>>;
+pub(crate) type Call = PyResult<std::pin::Pin<Box<dyn Future<Output = PyResult<Deferred>> + Send + 'static>>>;
 
 /// Boxes the future of one core call, its error turned into `NativeError`.
-fn call<F>(future: F) -> Call
+pub(crate) fn call<F>(future: F) -> Call
 where
     F: Future<Output = Result<Deferred, imburse::Error>> + Send + 'static,
 {
     Ok(Box::pin(async move { future.await.map_err(errors::to_py) }))
-}
-
-impl NativeClient {
-    fn op_authenticate(&self, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move { c.authenticate(&o).await.map(|()| Deferred::none()) })
-    }
-
-    fn op_create_order(&self, order: OrderArg, o: CallOptions) -> Call {
-        let order = order.into_core()?;
-        let c = self.core()?;
-        call(async move { c.create_order(&order, &o).await.map(|r| Deferred::response(r, convert::created)) })
-    }
-
-    fn op_get_order(&self, order_ref: String, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move { c.get_order(&order_ref, &o).await.map(|r| Deferred::response(r, convert::order)) })
-    }
-
-    fn op_create_instruction(&self, order_ref: String, instruction: InstructionArg, o: CallOptions) -> Call {
-        let instruction = instruction.into_core()?;
-        let c = self.core()?;
-        call(async move {
-            c.create_instruction(&order_ref, &instruction, &o).await.map(|r| Deferred::response(r, convert::created))
-        })
-    }
-
-    fn op_get_instruction(&self, order_ref: String, instruction_ref: String, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move {
-            c.get_instruction(&order_ref, &instruction_ref, &o)
-                .await
-                .map(|r| Deferred::response(r, convert::instruction))
-        })
-    }
-
-    fn op_cancel_instruction(
-        &self,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        o: CallOptions,
-    ) -> Call {
-        let c = self.core()?;
-        call(async move {
-            c.cancel_instruction(&order_ref, &instruction_ref, reason.as_deref(), &o).await.map(Deferred::meta)
-        })
-    }
-
-    fn op_get_customer(&self, customer_ref: String, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move { c.get_customer(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::customer)) })
-    }
-
-    fn op_get_or_create_customer(&self, customer_ref: String, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move {
-            c.get_or_create_customer(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::customer))
-        })
-    }
-
-    fn op_update_customer_metadata(&self, customer_ref: String, metadata: Metadata, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move { c.update_customer_metadata(&customer_ref, &metadata, &o).await.map(Deferred::meta) })
-    }
-
-    fn op_add_mobile_instrument(
-        &self,
-        customer_ref: String,
-        country_code: String,
-        phone_number: String,
-        o: CallOptions,
-    ) -> Call {
-        let mobile = convert::mobile(country_code, phone_number);
-        let c = self.core()?;
-        call(async move {
-            c.add_mobile_instrument(&customer_ref, &mobile, &o)
-                .await
-                .map(|r| Deferred::response(r, convert::created_instrument))
-        })
-    }
-
-    fn op_get_financial_instrument(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        o: CallOptions,
-    ) -> Call {
-        let c = self.core()?;
-        call(async move {
-            c.get_financial_instrument(&customer_ref, &financial_instrument_id, &o)
-                .await
-                .map(|r| Deferred::response(r, convert::financial_instrument))
-        })
-    }
-
-    fn op_get_wallet(&self, customer_ref: String, o: CallOptions) -> Call {
-        let c = self.core()?;
-        call(async move { c.get_wallet(&customer_ref, &o).await.map(|r| Deferred::response(r, convert::wallet)) })
-    }
-
-    fn op_add_to_wallet(
-        &self,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        o: CallOptions,
-    ) -> Call {
-        let c = self.core()?;
-        call(async move {
-            c.add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref(), &o).await.map(Deferred::meta)
-        })
-    }
 }
 
 #[pymethods]
@@ -356,300 +242,5 @@ impl NativeClient {
             out.append(event)?;
         }
         Ok(out)
-    }
-
-    fn authenticate(
-        &self,
-        py: Python<'_>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_authenticate(options(correlation_id, tenant_id))?)
-    }
-
-    fn authenticate_async<'py>(
-        &self,
-        py: Python<'py>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_authenticate(options(correlation_id, tenant_id))?)
-    }
-
-    fn create_order(
-        &self,
-        py: Python<'_>,
-        order: OrderArg,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_create_order(order, options(correlation_id, tenant_id))?)
-    }
-
-    fn create_order_async<'py>(
-        &self,
-        py: Python<'py>,
-        order: OrderArg,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_create_order(order, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_order(
-        &self,
-        py: Python<'_>,
-        order_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_get_order(order_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_order_async<'py>(
-        &self,
-        py: Python<'py>,
-        order_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_get_order(order_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn create_instruction(
-        &self,
-        py: Python<'_>,
-        order_ref: String,
-        instruction: InstructionArg,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_create_instruction(order_ref, instruction, options(correlation_id, tenant_id))?)
-    }
-
-    fn create_instruction_async<'py>(
-        &self,
-        py: Python<'py>,
-        order_ref: String,
-        instruction: InstructionArg,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_create_instruction(order_ref, instruction, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_instruction(
-        &self,
-        py: Python<'_>,
-        order_ref: String,
-        instruction_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_get_instruction(order_ref, instruction_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_instruction_async<'py>(
-        &self,
-        py: Python<'py>,
-        order_ref: String,
-        instruction_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_get_instruction(order_ref, instruction_ref, options(correlation_id, tenant_id))?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn cancel_instruction(
-        &self,
-        py: Python<'_>,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        blocking(py, self.op_cancel_instruction(order_ref, instruction_ref, reason, o)?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn cancel_instruction_async<'py>(
-        &self,
-        py: Python<'py>,
-        order_ref: String,
-        instruction_ref: String,
-        reason: Option<String>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        runtime::awaitable(py, self.op_cancel_instruction(order_ref, instruction_ref, reason, o)?)
-    }
-
-    fn get_customer(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_get_customer(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_customer_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_get_customer(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_or_create_customer(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_get_or_create_customer(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_or_create_customer_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_get_or_create_customer(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn update_customer_metadata(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        metadata: Metadata,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_update_customer_metadata(customer_ref, metadata, options(correlation_id, tenant_id))?)
-    }
-
-    fn update_customer_metadata_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        metadata: Metadata,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(
-            py,
-            self.op_update_customer_metadata(customer_ref, metadata, options(correlation_id, tenant_id))?,
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_mobile_instrument(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        country_code: String,
-        phone_number: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        blocking(py, self.op_add_mobile_instrument(customer_ref, country_code, phone_number, o)?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_mobile_instrument_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        country_code: String,
-        phone_number: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        runtime::awaitable(py, self.op_add_mobile_instrument(customer_ref, country_code, phone_number, o)?)
-    }
-
-    fn get_financial_instrument(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        financial_instrument_id: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        blocking(py, self.op_get_financial_instrument(customer_ref, financial_instrument_id, o)?)
-    }
-
-    fn get_financial_instrument_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        financial_instrument_id: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        runtime::awaitable(py, self.op_get_financial_instrument(customer_ref, financial_instrument_id, o)?)
-    }
-
-    fn get_wallet(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        blocking(py, self.op_get_wallet(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    fn get_wallet_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::awaitable(py, self.op_get_wallet(customer_ref, options(correlation_id, tenant_id))?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_to_wallet(
-        &self,
-        py: Python<'_>,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        blocking(py, self.op_add_to_wallet(customer_ref, financial_instrument_id, reason, o)?)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_to_wallet_async<'py>(
-        &self,
-        py: Python<'py>,
-        customer_ref: String,
-        financial_instrument_id: String,
-        reason: Option<String>,
-        correlation_id: Option<String>,
-        tenant_id: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let o = options(correlation_id, tenant_id);
-        runtime::awaitable(py, self.op_add_to_wallet(customer_ref, financial_instrument_id, reason, o)?)
     }
 }

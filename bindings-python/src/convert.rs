@@ -93,8 +93,17 @@ impl OrderArg {
     }
 }
 
-pub fn mobile(country_code: String, phone_number: String) -> NewMobileInstrument {
-    NewMobileInstrument { country_code, phone_number }
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct MobileArg {
+    country_code: String,
+    phone_number: String,
+}
+
+impl MobileArg {
+    pub fn into_core(self) -> NewMobileInstrument {
+        NewMobileInstrument { country_code: self.country_code, phone_number: self.phone_number }
+    }
 }
 
 // ----------------------------------------------------------------- responses

@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 mod client;
 mod convert;
 mod errors;
+mod operations;
 mod runtime;
 
 #[pymodule]

@@ -190,7 +190,7 @@ class Client(_ClientBase):
         """Makes sure an access token is cached (fetching one with the HMAC key if needed): a
         way to fail fast on bad credentials."""
         with self._calling() as native:
-            native.authenticate(correlation_id, tenant_id)
+            native.authenticate(False, correlation_id, tenant_id)
 
     def create_order(
         self,
@@ -205,7 +205,7 @@ class Client(_ClientBase):
         """``POST /v1/order-management``: 201 without instructions, 202 with them."""
         order = _models.order_arg(order_ref, instructions, metadata, customer_defaults)
         with self._calling() as native:
-            raw = native.create_order(order, correlation_id, tenant_id)
+            raw = native.create_order(False, order, correlation_id, tenant_id)
         return _response(raw, _models.created)
 
     def get_order(
@@ -213,7 +213,7 @@ class Client(_ClientBase):
     ) -> Response[Order]:
         """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
-            raw = native.get_order(order_ref, correlation_id, tenant_id)
+            raw = native.get_order(False, order_ref, correlation_id, tenant_id)
         return _response(raw, _models.order)
 
     def create_instruction(
@@ -227,7 +227,7 @@ class Client(_ClientBase):
         """``POST /v1/order-management/{orderRef}/instruction`` (201)."""
         arg = _models.instruction_arg(instruction)
         with self._calling() as native:
-            raw = native.create_instruction(order_ref, arg, correlation_id, tenant_id)
+            raw = native.create_instruction(False, order_ref, arg, correlation_id, tenant_id)
         return _response(raw, _models.created)
 
     def get_instruction(
@@ -240,7 +240,7 @@ class Client(_ClientBase):
     ) -> Response[Instruction]:
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
-            raw = native.get_instruction(order_ref, instruction_ref, correlation_id, tenant_id)
+            raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id)
         return _response(raw, _models.instruction)
 
     def cancel_instruction(
@@ -254,7 +254,7 @@ class Client(_ClientBase):
     ) -> ResponseMeta:
         """``POST …/instruction/{instructionRef}/cancel`` (202; cancelling twice is harmless)."""
         with self._calling() as native:
-            raw = native.cancel_instruction(order_ref, instruction_ref, reason, correlation_id, tenant_id)
+            raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id)
         return _models.meta(raw)
 
     def get_customer(
@@ -262,7 +262,7 @@ class Client(_ClientBase):
     ) -> Response[Customer]:
         """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
-            raw = native.get_customer(customer_ref, correlation_id, tenant_id)
+            raw = native.get_customer(False, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.customer)
 
     def get_or_create_customer(
@@ -270,7 +270,7 @@ class Client(_ClientBase):
     ) -> Response[Customer]:
         """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
-            raw = native.get_or_create_customer(customer_ref, correlation_id, tenant_id)
+            raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.customer)
 
     def update_customer_metadata(
@@ -283,7 +283,7 @@ class Client(_ClientBase):
     ) -> ResponseMeta:
         """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
-            raw = native.update_customer_metadata(customer_ref, dict(metadata), correlation_id, tenant_id)
+            raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id)
         return _models.meta(raw)
 
     def add_mobile_instrument(
@@ -298,7 +298,9 @@ class Client(_ClientBase):
         """``POST /v1/customer-vault/{customerRef}/mobile``: stores a mobile number as a
         financial instrument (never replayed when an attempt's outcome is unknown)."""
         with self._calling() as native:
-            raw = native.add_mobile_instrument(customer_ref, country_code, phone_number, correlation_id, tenant_id)
+            raw = native.add_mobile_instrument(
+                False, customer_ref, {"country_code": country_code, "phone_number": phone_number}, correlation_id, tenant_id
+            )
         return _response(raw, _models.created_instrument)
 
     def get_financial_instrument(
@@ -311,7 +313,7 @@ class Client(_ClientBase):
     ) -> Response[FinancialInstrument]:
         """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
-            raw = native.get_financial_instrument(customer_ref, financial_instrument_id, correlation_id, tenant_id)
+            raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id)
         return _response(raw, _models.financial_instrument)
 
     def get_wallet(
@@ -319,7 +321,7 @@ class Client(_ClientBase):
     ) -> Response[Wallet]:
         """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
-            raw = native.get_wallet(customer_ref, correlation_id, tenant_id)
+            raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.wallet)
 
     def add_to_wallet(
@@ -333,7 +335,7 @@ class Client(_ClientBase):
     ) -> ResponseMeta:
         """``POST /v1/customer-vault/{customerRef}/wallet`` (202)."""
         with self._calling() as native:
-            raw = native.add_to_wallet(customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+            raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
         return _models.meta(raw)
 
 
@@ -361,7 +363,7 @@ class AsyncClient(_ClientBase):
     async def authenticate(self, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None) -> None:
         """Makes sure an access token is cached (fetching one with the HMAC key if needed)."""
         with self._calling() as native:
-            await native.authenticate_async(correlation_id, tenant_id)
+            await native.authenticate(True, correlation_id, tenant_id)
 
     async def create_order(
         self,
@@ -376,7 +378,7 @@ class AsyncClient(_ClientBase):
         """``POST /v1/order-management``: 201 without instructions, 202 with them."""
         order = _models.order_arg(order_ref, instructions, metadata, customer_defaults)
         with self._calling() as native:
-            raw = await native.create_order_async(order, correlation_id, tenant_id)
+            raw = await native.create_order(True, order, correlation_id, tenant_id)
         return _response(raw, _models.created)
 
     async def get_order(
@@ -384,7 +386,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[Order]:
         """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
-            raw = await native.get_order_async(order_ref, correlation_id, tenant_id)
+            raw = await native.get_order(True, order_ref, correlation_id, tenant_id)
         return _response(raw, _models.order)
 
     async def create_instruction(
@@ -398,7 +400,7 @@ class AsyncClient(_ClientBase):
         """``POST /v1/order-management/{orderRef}/instruction`` (201)."""
         arg = _models.instruction_arg(instruction)
         with self._calling() as native:
-            raw = await native.create_instruction_async(order_ref, arg, correlation_id, tenant_id)
+            raw = await native.create_instruction(True, order_ref, arg, correlation_id, tenant_id)
         return _response(raw, _models.created)
 
     async def get_instruction(
@@ -411,7 +413,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[Instruction]:
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
-            raw = await native.get_instruction_async(order_ref, instruction_ref, correlation_id, tenant_id)
+            raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id)
         return _response(raw, _models.instruction)
 
     async def cancel_instruction(
@@ -425,7 +427,7 @@ class AsyncClient(_ClientBase):
     ) -> ResponseMeta:
         """``POST …/instruction/{instructionRef}/cancel`` (202; cancelling twice is harmless)."""
         with self._calling() as native:
-            raw = await native.cancel_instruction_async(order_ref, instruction_ref, reason, correlation_id, tenant_id)
+            raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id)
         return _models.meta(raw)
 
     async def get_customer(
@@ -433,7 +435,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[Customer]:
         """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
-            raw = await native.get_customer_async(customer_ref, correlation_id, tenant_id)
+            raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.customer)
 
     async def get_or_create_customer(
@@ -441,7 +443,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[Customer]:
         """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
-            raw = await native.get_or_create_customer_async(customer_ref, correlation_id, tenant_id)
+            raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.customer)
 
     async def update_customer_metadata(
@@ -454,7 +456,7 @@ class AsyncClient(_ClientBase):
     ) -> ResponseMeta:
         """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
-            raw = await native.update_customer_metadata_async(customer_ref, dict(metadata), correlation_id, tenant_id)
+            raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id)
         return _models.meta(raw)
 
     async def add_mobile_instrument(
@@ -469,8 +471,8 @@ class AsyncClient(_ClientBase):
         """``POST /v1/customer-vault/{customerRef}/mobile``: stores a mobile number as a
         financial instrument (never replayed when an attempt's outcome is unknown)."""
         with self._calling() as native:
-            raw = await native.add_mobile_instrument_async(
-                customer_ref, country_code, phone_number, correlation_id, tenant_id
+            raw = await native.add_mobile_instrument(
+                True, customer_ref, {"country_code": country_code, "phone_number": phone_number}, correlation_id, tenant_id
             )
         return _response(raw, _models.created_instrument)
 
@@ -484,7 +486,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[FinancialInstrument]:
         """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
-            raw = await native.get_financial_instrument_async(
+            raw = await native.get_financial_instrument(True, 
                 customer_ref, financial_instrument_id, correlation_id, tenant_id
             )
         return _response(raw, _models.financial_instrument)
@@ -494,7 +496,7 @@ class AsyncClient(_ClientBase):
     ) -> Response[Wallet]:
         """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
-            raw = await native.get_wallet_async(customer_ref, correlation_id, tenant_id)
+            raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id)
         return _response(raw, _models.wallet)
 
     async def add_to_wallet(
@@ -508,6 +510,6 @@ class AsyncClient(_ClientBase):
     ) -> ResponseMeta:
         """``POST /v1/customer-vault/{customerRef}/wallet`` (202)."""
         with self._calling() as native:
-            raw = await native.add_to_wallet_async(customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+            raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
         return _models.meta(raw)
 

@@ -2,7 +2,7 @@
 # Dicts cross the boundary; the TypedDicts below name their keys. They exist only for type
 # checking, hence the leading underscore.
 
-from typing import Awaitable, Dict, List, Optional, Tuple, TypedDict, final
+from typing import Awaitable, Dict, List, Literal, Optional, TypedDict, final, overload
 
 __all__ = ["__version__", "CORE_VERSION", "NativeError", "NativeClient", "shutdown"]
 
@@ -43,6 +43,10 @@ class _AttemptEvent(TypedDict):
     server_correlation_id: Optional[str]
     outcome: str
     detail: str
+
+class _MobileArg(TypedDict):
+    country_code: str
+    phone_number: str
 
 class _InstructionArg(TypedDict):
     instruction_ref: str
@@ -228,103 +232,107 @@ class NativeClient:
     @property
     def closed(self) -> bool: ...
     def take_events(self) -> List[_AttemptEvent]: ...
-    def authenticate(self, correlation_id: Optional[str], tenant_id: Optional[str]) -> None: ...
-    def authenticate_async(self, correlation_id: Optional[str], tenant_id: Optional[str]) -> Awaitable[None]: ...
+    @overload
+    def authenticate(
+        self, asynchronous: Literal[False], correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> None: ...
+    @overload
+    def authenticate(
+        self, asynchronous: Literal[True], correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> Awaitable[None]: ...
+    @overload
     def create_order(
-        self, order: _OrderArg, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], order: _OrderArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CreatedResponse: ...
-    def create_order_async(
-        self, order: _OrderArg, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def create_order(
+        self, asynchronous: Literal[True], order: _OrderArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_CreatedResponse]: ...
-    def get_order(self, order_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]) -> _OrderResponse: ...
-    def get_order_async(
-        self, order_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_order(
+        self, asynchronous: Literal[False], order_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> _OrderResponse: ...
+    @overload
+    def get_order(
+        self, asynchronous: Literal[True], order_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_OrderResponse]: ...
+    @overload
     def create_instruction(
-        self, order_ref: str, instruction: _InstructionArg, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], order_ref: str, instruction: _InstructionArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CreatedResponse: ...
-    def create_instruction_async(
-        self, order_ref: str, instruction: _InstructionArg, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def create_instruction(
+        self, asynchronous: Literal[True], order_ref: str, instruction: _InstructionArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_CreatedResponse]: ...
+    @overload
     def get_instruction(
-        self, order_ref: str, instruction_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], order_ref: str, instruction_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _InstructionResponse: ...
-    def get_instruction_async(
-        self, order_ref: str, instruction_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_instruction(
+        self, asynchronous: Literal[True], order_ref: str, instruction_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_InstructionResponse]: ...
+    @overload
     def cancel_instruction(
-        self,
-        order_ref: str,
-        instruction_ref: str,
-        reason: Optional[str],
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+        self, asynchronous: Literal[False], order_ref: str, instruction_ref: str, reason: Optional[str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _MetaData: ...
-    def cancel_instruction_async(
-        self,
-        order_ref: str,
-        instruction_ref: str,
-        reason: Optional[str],
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+    @overload
+    def cancel_instruction(
+        self, asynchronous: Literal[True], order_ref: str, instruction_ref: str, reason: Optional[str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_MetaData]: ...
+    @overload
     def get_customer(
-        self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CustomerResponse: ...
-    def get_customer_async(
-        self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_customer(
+        self, asynchronous: Literal[True], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_CustomerResponse]: ...
+    @overload
     def get_or_create_customer(
-        self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CustomerResponse: ...
-    def get_or_create_customer_async(
-        self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_or_create_customer(
+        self, asynchronous: Literal[True], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_CustomerResponse]: ...
+    @overload
     def update_customer_metadata(
-        self, customer_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], customer_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _MetaData: ...
-    def update_customer_metadata_async(
-        self, customer_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def update_customer_metadata(
+        self, asynchronous: Literal[True], customer_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_MetaData]: ...
+    @overload
     def add_mobile_instrument(
-        self,
-        customer_ref: str,
-        country_code: str,
-        phone_number: str,
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+        self, asynchronous: Literal[False], customer_ref: str, mobile: _MobileArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CreatedInstrumentResponse: ...
-    def add_mobile_instrument_async(
-        self,
-        customer_ref: str,
-        country_code: str,
-        phone_number: str,
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+    @overload
+    def add_mobile_instrument(
+        self, asynchronous: Literal[True], customer_ref: str, mobile: _MobileArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_CreatedInstrumentResponse]: ...
+    @overload
     def get_financial_instrument(
-        self, customer_ref: str, financial_instrument_id: str, correlation_id: Optional[str], tenant_id: Optional[str]
+        self, asynchronous: Literal[False], customer_ref: str, financial_instrument_id: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _FinancialInstrumentResponse: ...
-    def get_financial_instrument_async(
-        self, customer_ref: str, financial_instrument_id: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_financial_instrument(
+        self, asynchronous: Literal[True], customer_ref: str, financial_instrument_id: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_FinancialInstrumentResponse]: ...
-    def get_wallet(self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]) -> _WalletResponse: ...
-    def get_wallet_async(
-        self, customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    @overload
+    def get_wallet(
+        self, asynchronous: Literal[False], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> _WalletResponse: ...
+    @overload
+    def get_wallet(
+        self, asynchronous: Literal[True], customer_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_WalletResponse]: ...
+    @overload
     def add_to_wallet(
-        self,
-        customer_ref: str,
-        financial_instrument_id: str,
-        reason: Optional[str],
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+        self, asynchronous: Literal[False], customer_ref: str, financial_instrument_id: str, reason: Optional[str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _MetaData: ...
-    def add_to_wallet_async(
-        self,
-        customer_ref: str,
-        financial_instrument_id: str,
-        reason: Optional[str],
-        correlation_id: Optional[str],
-        tenant_id: Optional[str],
+    @overload
+    def add_to_wallet(
+        self, asynchronous: Literal[True], customer_ref: str, financial_instrument_id: str, reason: Optional[str], correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_MetaData]: ...

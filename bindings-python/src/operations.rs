@@ -1,0 +1,128 @@
+//! The native client's operations, one method each, generated from the core's declaration
+//! (`imburse::for_each_operation!`). A method takes `asynchronous` first: `False` waits for the
+//! call (the GIL released) and returns its result, `True` returns an asyncio awaitable of it;
+//! then the operation's arguments, then the correlation id and tenant of the call.
+
+use imburse::models::{
+    Created, CreatedInstrument, Customer, FinancialInstrument, Instruction, Metadata, Order, Wallet,
+};
+use imburse::{Response, ResponseMeta};
+use pyo3::prelude::*;
+
+use crate::client::{Call, NativeClient, blocking, call, options};
+use crate::convert::{
+    self, Deferred, InstructionArg as NewInstruction, MobileArg as NewMobileInstrument, OrderArg as NewOrder,
+};
+use crate::runtime;
+
+/// A method argument as the core takes it (dicts from the package become the core's models).
+pub trait IntoCore {
+    type Core;
+    fn into_core(self) -> PyResult<Self::Core>;
+}
+
+macro_rules! same_on_both_sides {
+    ($($ty:ty),*) => {
+        $(impl IntoCore for $ty {
+            type Core = $ty;
+            fn into_core(self) -> PyResult<$ty> {
+                Ok(self)
+            }
+        })*
+    };
+}
+
+same_on_both_sides!(String, Option<String>, Metadata);
+
+impl IntoCore for NewOrder {
+    type Core = imburse::models::NewOrder;
+    fn into_core(self) -> PyResult<Self::Core> {
+        NewOrder::into_core(self)
+    }
+}
+
+impl IntoCore for NewInstruction {
+    type Core = imburse::models::NewInstruction;
+    fn into_core(self) -> PyResult<Self::Core> {
+        NewInstruction::into_core(self)
+    }
+}
+
+impl IntoCore for NewMobileInstrument {
+    type Core = imburse::models::NewMobileInstrument;
+    fn into_core(self) -> PyResult<Self::Core> {
+        Ok(NewMobileInstrument::into_core(self))
+    }
+}
+
+/// A core result as the package receives it: dicts built once the GIL is held.
+pub trait IntoDeferred {
+    fn into_deferred(self) -> Deferred;
+}
+
+impl IntoDeferred for () {
+    fn into_deferred(self) -> Deferred {
+        Deferred::none()
+    }
+}
+
+impl IntoDeferred for ResponseMeta {
+    fn into_deferred(self) -> Deferred {
+        Deferred::meta(self)
+    }
+}
+
+macro_rules! responses {
+    ($($data:ty => $convert:path),*) => {
+        $(impl IntoDeferred for Response<$data> {
+            fn into_deferred(self) -> Deferred {
+                Deferred::response(self, $convert)
+            }
+        })*
+    };
+}
+
+responses!(
+    Created => convert::created,
+    Order => convert::order,
+    Instruction => convert::instruction,
+    Customer => convert::customer,
+    Wallet => convert::wallet,
+    CreatedInstrument => convert::created_instrument,
+    FinancialInstrument => convert::financial_instrument
+);
+
+macro_rules! operation_methods {
+    ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+        = $call:ident ($($pass:expr),*);)*) => {
+        #[pymethods]
+        impl NativeClient {
+            $(
+                $(#[$doc])*
+                #[pyo3(signature = (asynchronous, $($arg,)* correlation_id, tenant_id))]
+                fn $name<'py>(
+                    &self,
+                    py: Python<'py>,
+                    asynchronous: bool,
+                    $($arg: $ty,)*
+                    correlation_id: Option<String>,
+                    tenant_id: Option<String>,
+                ) -> PyResult<Bound<'py, PyAny>> {
+                    $(let $arg = IntoCore::into_core($arg)?;)*
+                    let options = options(correlation_id, tenant_id);
+                    let client = self.core()?;
+                    let future: Call = call(async move {
+                        client.$call($($pass,)* &options).await.map(IntoDeferred::into_deferred)
+                    });
+                    if asynchronous {
+                        runtime::awaitable(py, future?)
+                    } else {
+                        Ok(blocking(py, future?)?.into_bound(py))
+                    }
+                }
+            )*
+        }
+    };
+}
+
+imburse::for_each_operation!(operation_methods);
