@@ -70,7 +70,7 @@ async function main() {
       .filter((r) => r.client_correlation_id === 'demo-503')
       .map((r) => r.status ?? 'dropped')
     console.log(`   the emulator saw: ${seen.join(' then ')}`)
-    console.log(`   attempt events: ${attempts.map((e) => `#${e.attempt} ${e.status} in ${e.elapsedMs} ms`).join(', ')}`)
+    console.log(`   attempt events: ${attempts.map((e) => `#${e.attempt} ${e.status} in ${e.elapsedMs.toFixed(1)} ms`).join(', ')}`)
   } finally {
     client.close()
   }

@@ -13,7 +13,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use imburse::config::{host_count, host_duration};
-use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder};
+use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
 use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::{Env, Status};
@@ -24,7 +24,7 @@ use crate::errors::{aborted, rejection};
 use crate::models::{
     CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
     InstructionResponse, IntoCore, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse,
-    ResponseMeta, WalletResponse, call_options,
+    WalletResponse, call_options,
 };
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.

@@ -72,6 +72,7 @@ impl<T> Response<T> {
 /// How a successful call went: the final status, the attempts it took (a token refresh's
 /// exchange not counted), and the `X-Correlation-ID` every attempt carried.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct ResponseMeta {
     pub status: u16,
     pub attempts: u32,

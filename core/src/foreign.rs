@@ -4,7 +4,8 @@
 //! A duration crosses as the host's own idiom: milliseconds as a number in JavaScript (fields
 //! named `…Ms`), float seconds in Python (as `timeout=` arguments are), and `java.time.Duration`
 //! on the JVM (the uniffi binding converts it). The conversion lives here, once, so an error's
-//! `retry_after` and an attempt's `elapsed` cannot drift between languages.
+//! `retry_after` and an attempt's `elapsed` cannot drift between languages. An amount is its
+//! exact decimal text in every language.
 
 use std::time::Duration;
 
@@ -46,6 +47,25 @@ mod napi_values {
     use napi::sys;
 
     use super::Interval;
+    use crate::models::Amount;
+
+    /// An amount is its exact decimal text in JavaScript, never a number.
+    impl TypeName for Amount {
+        fn type_name() -> &'static str {
+            "string"
+        }
+
+        fn value_type() -> ValueType {
+            ValueType::String
+        }
+    }
+
+    impl ToNapiValue for Amount {
+        unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> napi::Result<sys::napi_value> {
+            // SAFETY: called by napi-rs with a live env, as for any string.
+            unsafe { String::to_napi_value(env, value.as_str().to_string()) }
+        }
+    }
 
     impl TypeName for Interval {
         fn type_name() -> &'static str {

@@ -121,6 +121,7 @@ impl<'de> Deserialize<'de> for Amount {
 /// Money in (`Debit`, a collection) or out (`Credit`, a payout).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[cfg_attr(feature = "napi", napi_derive::napi(string_enum = "UPPERCASE"))]
 pub enum Direction {
     Debit,
     Credit,
@@ -216,6 +217,7 @@ pub struct Link {
 /// Where an instruction's financial instrument came from, and whether it can still change.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct InstrumentAssignment {
     #[serde(default)]
     pub financial_instrument_id: Option<String>,
@@ -228,6 +230,7 @@ pub struct InstrumentAssignment {
 /// Where an instruction's scheme came from, and whether it can still change.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct SchemeAssignment {
     #[serde(default)]
     pub scheme_id: Option<String>,
@@ -240,14 +243,19 @@ pub struct SchemeAssignment {
 /// The money movement behind an instruction, once there is one.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Transaction {
     #[serde(default)]
     pub transaction_id: Option<String>,
     #[serde(default)]
     pub status: Option<String>,
+    /// Exact decimal text.
     #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub amount: Option<Amount>,
+    /// Exact decimal text.
     #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub net_amount: Option<Amount>,
     #[serde(default)]
     pub created_timestamp: Option<i64>,
@@ -258,6 +266,7 @@ pub struct Transaction {
 /// An instruction as Get Instruction returns it. Timestamps are epoch milliseconds.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Instruction {
     #[serde(default)]
     pub order_ref: Option<String>,
@@ -269,6 +278,8 @@ pub struct Instruction {
     /// The documented statuses (INCOMPLETE, READY, LATE, PROCESSING, SETTLED, FAILED, VOID) are
     /// not the live list (COMPLETED has been seen), so the text is kept as sent.
     pub status: String,
+    /// Exact decimal text, digit for digit as the server sent it.
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub amount: Amount,
     pub currency: String,
     #[serde(default)]
@@ -298,6 +309,7 @@ pub struct Instruction {
 /// A customer default as Get Order returns it.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct CustomerDefaultView {
     #[serde(default)]
     pub financial_instrument: Option<InstrumentAssignment>,
@@ -310,6 +322,7 @@ pub struct CustomerDefaultView {
 /// An order as Get Order returns it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Order {
     pub order_ref: String,
     #[serde(default, deserialize_with = "metadata_or_empty")]
@@ -327,6 +340,7 @@ pub struct Order {
 /// What a financial instrument can do.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Capabilities {
     #[serde(default)]
     pub value_type: Option<String>,
@@ -341,9 +355,11 @@ pub struct Capabilities {
 /// A stored means of payment (card, mandate, mobile number…).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct FinancialInstrument {
     pub id: String,
     #[serde(rename = "type", default)]
+    #[cfg_attr(feature = "napi", napi(js_name = "type"))]
     pub kind: Option<String>,
     #[serde(default)]
     pub status: Option<String>,
@@ -366,6 +382,7 @@ pub struct FinancialInstrument {
 /// A customer in the vault.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Customer {
     /// Filled from the request when the server leaves it out.
     #[serde(default)]
@@ -384,6 +401,7 @@ pub struct Customer {
 /// The financial instruments stored in a customer's wallet.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Wallet {
     #[serde(default)]
     pub financial_instruments: Vec<FinancialInstrument>,
@@ -391,12 +409,14 @@ pub struct Wallet {
 
 /// The answer to creating a financial instrument.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct CreatedInstrument {
     pub id: String,
 }
 
 /// How create order / create instruction ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Created {
     /// 201 (created) or 202 (accepted for processing: an order with instructions).
     pub status: u16,
