@@ -245,6 +245,21 @@ pub struct Instruction {
     pub transaction: Option<Transaction>,
     pub created: Option<i64>,
     pub last_updated: Option<i64>,
+    /// The API's `_links`, by relation (`self`, `order`).
+    pub links: HashMap<String, Link>,
+}
+
+/// A link of an entity (`_links` entries).
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub name: Option<String>,
+}
+
+impl From<core::Link> for Link {
+    fn from(l: core::Link) -> Self {
+        Link { href: l.href, name: l.name }
+    }
 }
 
 impl From<core::Instruction> for Instruction {
@@ -268,6 +283,7 @@ impl From<core::Instruction> for Instruction {
             transaction: i.transaction.map(Into::into),
             created: i.created,
             last_updated: i.last_updated,
+            links: i.links.into_iter().map(|(rel, link)| (rel, link.into())).collect(),
         }
     }
 }

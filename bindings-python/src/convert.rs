@@ -220,6 +220,7 @@ pub fn instruction(py: Python<'_>, i: Instruction) -> PyResult<Bound<'_, PyDict>
         "transaction" => transaction(py, i.transaction)?,
         "created" => i.created,
         "last_updated" => i.last_updated,
+        "links" => i.links,
     })
 }
 

@@ -205,8 +205,10 @@ pub struct NewMobileInstrument {
 
 // --------------------------------------------------------------- responses
 
-/// A HAL-like link.
+/// A HAL-like link, as `_links` entries carry them (`self`, `order`, …).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
 pub struct Link {
     #[serde(default)]
     pub href: String,
@@ -304,6 +306,9 @@ pub struct Instruction {
     pub created: Option<i64>,
     #[serde(default)]
     pub last_updated: Option<i64>,
+    /// The API's `_links`, by relation (`self`, `order`).
+    #[serde(rename = "_links", default)]
+    pub links: BTreeMap<String, Link>,
 }
 
 /// A customer default as Get Order returns it.
@@ -491,6 +496,7 @@ mod tests {
             "metadata":{"a":"1","b":null},"newField":{"x":1},"financialInstrument":null,"transaction":{"transactionId":"t","amount":9.99}}"#;
         let instruction: Instruction = serde_json::from_str(json).unwrap();
         assert_eq!(instruction.status, "COMPLETED");
+        assert!(instruction.links.is_empty(), "an empty _links is no links");
         assert_eq!(instruction.metadata.len(), 1);
         assert_eq!(instruction.transaction.unwrap().amount.unwrap().as_str(), "9.99");
         let fi: FinancialInstrument = serde_json::from_str(
@@ -499,6 +505,15 @@ mod tests {
         .unwrap();
         assert_eq!(fi.details["hasFirstTransactionBeenSent"], "false");
         assert_eq!(fi.in_wallet, Some(true));
+    }
+
+    #[test]
+    fn an_instruction_keeps_its_links() {
+        let json = r#"{"_links":{"self":{"href":"/v2/order-management/O-1/instruction/I-1"},"order":{"href":"/v2/order-management/O-1","name":"O-1"}},
+            "direction":"DEBIT","status":"READY","amount":"1.00","currency":"GBP"}"#;
+        let instruction: Instruction = serde_json::from_str(json).unwrap();
+        assert_eq!(instruction.links["self"].href, "/v2/order-management/O-1/instruction/I-1");
+        assert_eq!(instruction.links["order"].name.as_deref(), Some("O-1"));
     }
 
     #[test]

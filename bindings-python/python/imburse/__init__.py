@@ -42,6 +42,7 @@ from ._models import (
     ResponseMeta,
     SchemeAssignment,
     Transaction,
+    Link,
     Wallet,
 )
 
@@ -64,6 +65,7 @@ __all__ = [
     "InstrumentAssignment",
     "SchemeAssignment",
     "Transaction",
+    "Link",
     "CustomerDefaultView",
     "Customer",
     "FinancialInstrument",

@@ -29,6 +29,7 @@ __all__ = [
     "InstrumentAssignment",
     "SchemeAssignment",
     "Transaction",
+    "Link",
     "Instruction",
     "CustomerDefaultView",
     "Order",
@@ -224,6 +225,14 @@ class Transaction(_Model):
 
 
 @dataclass(frozen=True)
+class Link(_Model):
+    """A link of an entity, as the API's ``_links`` carry them."""
+
+    href: str
+    name: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Instruction(_Model):
     """An instruction as ``get_instruction`` returns it."""
 
@@ -246,6 +255,8 @@ class Instruction(_Model):
     transaction: Optional[Transaction]
     created: Optional[_dt.datetime]
     last_updated: Optional[_dt.datetime]
+    #: The API's ``_links``, by relation (``self``, ``order``).
+    links: Dict[str, Link] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -384,6 +395,7 @@ def instruction(raw: _native._InstructionData) -> Instruction:
         transaction=_transaction(raw["transaction"]),
         created=_timestamp(raw["created"]),
         last_updated=_timestamp(raw["last_updated"]),
+        links={rel: Link(href=link["href"], name=link["name"]) for rel, link in raw["links"].items()},
     )
 
 

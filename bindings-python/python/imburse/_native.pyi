@@ -117,6 +117,11 @@ class _InstructionData(TypedDict):
     transaction: Optional[_TransactionData]
     created: Optional[int]
     last_updated: Optional[int]
+    links: Dict[str, _LinkData]
+
+class _LinkData(TypedDict):
+    href: str
+    name: Optional[str]
 
 class _CustomerDefaultData(TypedDict):
     financial_instrument: Optional[_InstrumentAssignmentData]
