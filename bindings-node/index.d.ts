@@ -95,6 +95,8 @@ export declare class Client extends EventEmitter<ClientEvents> {
   createOrder(order: NewOrder, options?: CallOptions): Promise<CreatedResponse>
   /** `GET /v1/order-management/{orderRef}`. */
   getOrder(orderRef: string, options?: CallOptions): Promise<OrderResponse>
+  /** `PUT /v1/order-management/{orderRef}/metadata`: replaces the order's metadata (202). */
+  updateOrderMetadata(orderRef: string, metadata: Metadata, options?: CallOptions): Promise<ResponseMeta>
   /** `POST /v1/order-management/{orderRef}/instruction` (201). */
   createInstruction(orderRef: string, instruction: NewInstruction, options?: CallOptions): Promise<CreatedResponse>
   /** `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`. */

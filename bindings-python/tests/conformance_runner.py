@@ -171,6 +171,9 @@ async def call(
     if operation == "get_or_create_customer":
         r = await run(client.get_or_create_customer, customer_ref)
         return _customer_record(r.data), r.meta.attempts
+    if operation == "update_order_metadata":
+        meta = await run(client.update_order_metadata, args["order_ref"], args.get("metadata") or {})
+        return {"status": meta.status}, meta.attempts
     if operation == "update_customer":
         meta = await run(client.update_customer_metadata, customer_ref, args.get("metadata") or {})
         return {"status": meta.status}, meta.attempts

@@ -118,6 +118,15 @@ impl Client {
         self.wait(self.inner.create_order(order, options))
     }
 
+    pub fn update_order_metadata(
+        &self,
+        order_ref: &str,
+        metadata: &Metadata,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        self.wait(self.inner.update_order_metadata(order_ref, metadata, options))
+    }
+
     pub fn get_order(&self, order_ref: &str, options: &CallOptions) -> Result<Response<Order>, Error> {
         self.wait(self.inner.get_order(order_ref, options))
     }

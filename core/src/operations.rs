@@ -78,6 +78,8 @@ specs! {
     AUTHENTICATE = "authenticate" "POST" "v1" "identity/hmac" Idempotent Account;
     CREATE_ORDER = "create_order" "POST" "v1" "order-management" IdempotentByReference Tenant;
     GET_ORDER = "get_order" "GET" "v1" "order-management/{orderRef}" Safe Tenant;
+    // The reference marks this path uncertain ("PUT …/order-management/{orderRef}/metadata").
+    UPDATE_ORDER_METADATA = "update_order_metadata" "PUT" "v1" "order-management/{orderRef}/metadata" Idempotent Tenant;
     CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant;
     GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant;
     CANCEL_INSTRUCTION = "cancel_instruction" "POST" "v1" "order-management/{orderRef}/instruction/{instructionRef}/cancel" Idempotent Tenant;
@@ -113,6 +115,9 @@ macro_rules! for_each_operation {
             create_order(order: NewOrder) -> Response<Created> as CreatedResponse = create_order(&order);
             /// `GET /v1/order-management/{orderRef}`.
             get_order(order_ref: String) -> Response<Order> as OrderResponse = get_order(&order_ref);
+            /// `PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata.
+            update_order_metadata(order_ref: String, metadata: Metadata) -> ResponseMeta as ResponseMeta
+                = update_order_metadata(&order_ref, &metadata);
             /// `POST /v1/order-management/{orderRef}/instruction` (201).
             create_instruction(order_ref: String, instruction: NewInstruction) -> Response<Created> as CreatedResponse
                 = create_instruction(&order_ref, &instruction);

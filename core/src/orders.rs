@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::Error;
-use crate::models::{Created, Instruction, NewInstruction, NewOrder, Order};
+use crate::models::{Created, Instruction, Metadata, NewInstruction, NewOrder, Order};
 use crate::operations;
 use crate::validation::{Validator, path_reference};
 
@@ -45,6 +45,20 @@ impl Client {
         let operation = Operation::new(&operations::GET_ORDER, &[order_ref], None, invalid);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// `PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata. The
+    /// path is the reference's uncertain reading, kept in `operations::UPDATE_ORDER_METADATA`.
+    pub async fn update_order_metadata(
+        &self,
+        order_ref: &str,
+        metadata: &Metadata,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        let invalid = path_reference("ORDER_REF", "orderRef", order_ref).err();
+        let body = encode(&json!({ "metadata": metadata }))?;
+        let operation = Operation::new(&operations::UPDATE_ORDER_METADATA, &[order_ref], Some(body), invalid);
+        Ok(self.execute(operation, options).await?.meta)
     }
 
     /// `POST /v1/order-management/{orderRef}/instruction` (201).

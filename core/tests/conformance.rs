@@ -240,6 +240,11 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
                 r.meta.attempts,
             )
         }
+        "update_order_metadata" => {
+            let meta =
+                client.update_order_metadata(&text(args, "order_ref"), &metadata(&args["metadata"]), options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
         "update_customer" => {
             let meta = client.update_customer_metadata(&customer_ref, &metadata(&args["metadata"]), options).await?;
             (json!({"status": meta.status}), meta.attempts)

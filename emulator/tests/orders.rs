@@ -282,3 +282,24 @@ async fn unknown_routes_and_versions_are_404_in_the_classic_shape() {
     let wrong_method = h.api(Method::DELETE, "/v1/order-management", &token).send().await.unwrap();
     expect_error(wrong_method, StatusCode::METHOD_NOT_ALLOWED, &["METHOD_NOT_ALLOWED"]).await;
 }
+
+#[tokio::test]
+async fn an_orders_metadata_is_replaced_with_the_creation_limits() {
+    let h = Harness::start().await;
+    let token = h.token().await;
+    h.create_order(&token, json!({"orderRef": "O-1", "metadata": {"old": "1"}})).await;
+    let path = "/v1/order-management/O-1/metadata";
+    let update = h.api(Method::PUT, path, &token).json(&json!({"metadata": {"batch": "7"}})).send().await.unwrap();
+    assert_eq!(update.status(), StatusCode::ACCEPTED);
+    assert_eq!(get_json(&h, &token, "/v1/order-management/O-1").await["metadata"], json!({"batch": "7"}));
+
+    let missing =
+        h.api(Method::PUT, "/v1/order-management/NO-SUCH/metadata", &token).json(&json!({"metadata": {}})).send();
+    let missing: Value = missing.await.unwrap().json().await.unwrap();
+    assert_eq!(missing["errors"][0]["errorCode"], "ORDER_NOT_FOUND");
+    let long_key = "k".repeat(101);
+    let refused = h.api(Method::PUT, path, &token).json(&json!({"metadata": {long_key: "v"}})).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let refused: Value = refused.json().await.unwrap();
+    assert_eq!(refused["errors"][0]["errorCode"], "METADATA_KEY_SIZE_OUT_OF_RANGE");
+}

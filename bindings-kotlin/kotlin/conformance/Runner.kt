@@ -294,6 +294,10 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
                 "financial_instrument_ids" to c.financialInstruments.map { it.id }, "created" to c.created,
             ) to r.meta.attempts
         }
+        "update_order_metadata" -> {
+            val meta = client.updateOrderMetadata(text(args, "order_ref"), metadata(args.at("metadata")), options)
+            json("status" to meta.status) to meta.attempts
+        }
         "update_customer" -> {
             val meta = client.updateCustomerMetadata(customerRef, metadata(args.at("metadata")), options)
             json("status" to meta.status) to meta.attempts

@@ -164,6 +164,10 @@ async function call(client, operation, args, options) {
         r.meta.attempts,
       ]
     }
+    case 'update_order_metadata': {
+      const meta = await client.updateOrderMetadata(text(args, 'order_ref'), metadata(args?.metadata), options)
+      return [{ status: meta.status }, meta.attempts]
+    }
     case 'update_customer': {
       const meta = await client.updateCustomerMetadata(customerRef, metadata(args?.metadata), options)
       return [{ status: meta.status }, meta.attempts]

@@ -216,6 +216,19 @@ class Client(_ClientBase):
             raw = native.get_order(False, order_ref, correlation_id, tenant_id)
         return _response(raw, _models.order)
 
+    def update_order_metadata(
+        self,
+        order_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/order-management/{orderRef}/metadata``: replaces the order's metadata (202)."""
+        with self._calling() as native:
+            raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id)
+        return _models.meta(raw)
+
     def create_instruction(
         self,
         order_ref: str,
@@ -388,6 +401,19 @@ class AsyncClient(_ClientBase):
         with self._calling() as native:
             raw = await native.get_order(True, order_ref, correlation_id, tenant_id)
         return _response(raw, _models.order)
+
+    async def update_order_metadata(
+        self,
+        order_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/order-management/{orderRef}/metadata``: replaces the order's metadata (202)."""
+        with self._calling() as native:
+            raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id)
+        return _models.meta(raw)
 
     async def create_instruction(
         self,

@@ -262,6 +262,14 @@ class NativeClient:
         self, asynchronous: Literal[True], order_ref: str, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> Awaitable[_OrderResponse]: ...
     @overload
+    def update_order_metadata(
+        self, asynchronous: Literal[False], order_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> _MetaData: ...
+    @overload
+    def update_order_metadata(
+        self, asynchronous: Literal[True], order_ref: str, metadata: Dict[str, str], correlation_id: Optional[str], tenant_id: Optional[str]
+    ) -> Awaitable[_MetaData]: ...
+    @overload
     def create_instruction(
         self, asynchronous: Literal[False], order_ref: str, instruction: _InstructionArg, correlation_id: Optional[str], tenant_id: Optional[str]
     ) -> _CreatedResponse: ...

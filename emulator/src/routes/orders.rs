@@ -10,7 +10,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -30,6 +30,9 @@ pub fn routes() -> Router<SharedState> {
     Router::new()
         .route(base, post(create_order))
         .route(&format!("{base}/{{order_ref}}"), get(get_order))
+        // The reference marks this path uncertain ("PUT …/order-management/{orderRef}/metadata");
+        // the emulator serves the documented reading.
+        .route(&format!("{base}/{{order_ref}}/metadata"), put(update_order_metadata))
         .route(&format!("{base}/{{order_ref}}/instruction"), post(create_instruction))
         .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}"), get(get_instruction))
         .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}/cancel"), post(cancel_instruction))
@@ -450,6 +453,35 @@ async fn get_instruction(
             .instruction(&instruction_ref)
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;
         Ok(super::json_ok(&instruction_view(&version, &order.order_ref, instruction)))
+    })
+}
+
+#[derive(Deserialize, Default)]
+struct UpdateMetadataBody {
+    metadata: Option<MetadataInput>,
+}
+
+/// Replaces an order's metadata (202), with the same limits as when it was created.
+async fn update_order_metadata(
+    State(state): State<SharedState>,
+    Path((version, order_ref)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    api_version(&version, BOTH_VERSIONS)?;
+    let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
+    let body: UpdateMetadataBody = parse_body(&body)?;
+    let mut v = Validator::new(&state.config.limits);
+    let metadata = v.metadata("metadata", body.metadata);
+    if !v.is_valid() {
+        return Err(ApiError::bad_request(v.errors));
+    }
+    let not_found_status = state.not_found_status();
+    state.store.with_tenant(&caller.tenant_id, |tenant| {
+        let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        order.metadata = metadata;
+        order.updated_ms = clock::now_ms();
+        Ok(StatusCode::ACCEPTED.into_response())
     })
 }
 
