@@ -8,12 +8,14 @@
 
 use std::sync::Arc;
 
+use imburse::operations::IntoCore;
+
 use crate::config::{CallOptions, ClientConfig};
 use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
 use crate::models::{
     CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse, InstructionResponse,
-    IntoCore, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta, WalletResponse,
+    Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta, WalletResponse,
 };
 
 type Result<T> = std::result::Result<T, ImburseError>;

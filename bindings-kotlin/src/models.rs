@@ -494,43 +494,8 @@ mod tests {
     }
 }
 
-/// A method argument as the core takes it: the conversion the generated methods apply to each
-/// argument.
-pub trait IntoCore {
-    type Core;
-    fn into_core(self) -> Self::Core;
-}
-
-impl IntoCore for String {
-    type Core = String;
-    fn into_core(self) -> String {
-        self
-    }
-}
-
-impl IntoCore for Option<String> {
-    type Core = Option<String>;
-    fn into_core(self) -> Option<String> {
-        self
-    }
-}
-
-impl IntoCore for Metadata {
-    type Core = core::Metadata;
-    fn into_core(self) -> core::Metadata {
-        to_core_map(self)
-    }
-}
-
-macro_rules! converted {
-    ($($kotlin:ty => $core:ty),*) => {
-        $(impl IntoCore for $kotlin {
-            type Core = $core;
-            fn into_core(self) -> $core {
-                self.into()
-            }
-        })*
-    };
-}
-
-converted!(NewOrder => core::NewOrder, NewInstruction => core::NewInstruction, NewMobileInstrument => core::NewMobileInstrument);
+imburse::into_core_by_from!(
+    NewOrder => core::NewOrder,
+    NewInstruction => core::NewInstruction,
+    NewMobileInstrument => core::NewMobileInstrument,
+);

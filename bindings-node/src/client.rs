@@ -13,6 +13,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use imburse::config::{host_count, host_duration};
+use imburse::operations::IntoCore;
 use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
 use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -23,7 +24,7 @@ use tokio::sync::Notify;
 use crate::errors::{aborted, rejection};
 use crate::models::{
     CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
-    InstructionResponse, IntoCore, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse,
+    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse,
     WalletResponse, call_options,
 };
 
@@ -264,13 +265,12 @@ impl NativeClient {
         self.base_url.clone()
     }
 
-    /// Closes the client as the core defines it: later calls reject with the `closed` kind,
-    /// calls already made finish.
+    /// Closes the client: later calls reject with the core's `closed` error, calls already made
+    /// finish on their own clone of the core client (so the core's own flag, which would stop a
+    /// call whose task has not run yet, is not used here).
     #[napi]
     pub fn close(&self) {
-        if let Some(client) = self.client.write().unwrap_or_else(PoisonError::into_inner).take() {
-            client.close();
-        }
+        self.client.write().unwrap_or_else(PoisonError::into_inner).take();
     }
 
     /// The core client for one call, taken when the call is made (not when its task first

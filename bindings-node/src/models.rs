@@ -168,35 +168,8 @@ responses!(
     FinancialInstrumentResponse <- sdk::FinancialInstrument,
 );
 
-/// A method argument as the core takes it: the conversion the generated methods apply to each
-/// argument (strings and maps are the same type on both sides).
-pub trait IntoCore {
-    type Core;
-    fn into_core(self) -> Self::Core;
-}
-
-macro_rules! same_on_both_sides {
-    ($($ty:ty),*) => {
-        $(impl IntoCore for $ty {
-            type Core = $ty;
-            fn into_core(self) -> $ty {
-                self
-            }
-        })*
-    };
-}
-
-same_on_both_sides!(String, Option<String>, Metadata);
-
-macro_rules! converted {
-    ($($js:ty => $core:ty),*) => {
-        $(impl IntoCore for $js {
-            type Core = $core;
-            fn into_core(self) -> $core {
-                self.into()
-            }
-        })*
-    };
-}
-
-converted!(NewOrder => sdk::NewOrder, NewInstruction => sdk::NewInstruction, NewMobileInstrument => sdk::NewMobileInstrument);
+imburse::into_core_by_from!(
+    NewOrder => sdk::NewOrder,
+    NewInstruction => sdk::NewInstruction,
+    NewMobileInstrument => sdk::NewMobileInstrument,
+);

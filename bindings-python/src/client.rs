@@ -211,12 +211,13 @@ impl NativeClient {
     /// calls already made hold their own clone of the core client, so they finish, and the
     /// connection pool goes with the last of them.
     fn close(&self) {
+        // Not the core's `close()`: an awaitable made before this may not have started its
+        // task yet, and must still finish on its own clone of the core client.
         let closed = self.live.lock().unwrap_or_else(PoisonError::into_inner).take();
-        if let Some(live) = closed {
-            live.client.close();
-            if live.pid != std::process::id() {
-                std::mem::forget(live);
-            }
+        if let Some(live) = closed
+            && live.pid != std::process::id()
+        {
+            std::mem::forget(live);
         }
     }
 

@@ -116,3 +116,18 @@ def test_a_closed_async_client_refuses_calls(settings: dict[str, Any]) -> None:
             await c.get_order("ORDER-1")
 
     asyncio.run(closed_call())
+
+
+def test_close_lets_a_call_made_before_it_finish(settings: dict[str, Any], emulator: Emulator) -> None:
+    async def body() -> None:
+        c = imburse.AsyncClient(**settings)
+        await c.authenticate()
+        emulator.arm(method="GET", path="/v2/customer-vault/*", action="delay", ms=200)
+        running = asyncio.ensure_future(c.get_or_create_customer("CUST-CLOSE"))
+        await asyncio.sleep(0)  # the call is made; its task may not have run yet
+        await c.close()
+        assert (await running).data.customer_ref == "CUST-CLOSE"
+        with pytest.raises(imburse.ClientClosedError):
+            await c.get_order("ORDER-1")
+
+    asyncio.run(body())

@@ -152,6 +152,55 @@ macro_rules! for_each_operation {
     };
 }
 
+/// An argument of a generated binding method as the core method takes it. Strings and maps are
+/// the core's types already (a host map may arrive as a `HashMap`); a binding implements it for
+/// its own request types with [`into_core_by_from!`].
+pub trait IntoCore {
+    type Core;
+    fn into_core(self) -> Self::Core;
+}
+
+impl IntoCore for String {
+    type Core = String;
+    fn into_core(self) -> String {
+        self
+    }
+}
+
+impl IntoCore for Option<String> {
+    type Core = Option<String>;
+    fn into_core(self) -> Option<String> {
+        self
+    }
+}
+
+impl IntoCore for crate::models::Metadata {
+    type Core = crate::models::Metadata;
+    fn into_core(self) -> crate::models::Metadata {
+        self
+    }
+}
+
+impl IntoCore for std::collections::HashMap<String, String> {
+    type Core = crate::models::Metadata;
+    fn into_core(self) -> crate::models::Metadata {
+        self.into_iter().collect()
+    }
+}
+
+/// Implements [`IntoCore`] for a binding's request types through their `From` conversions.
+#[macro_export]
+macro_rules! into_core_by_from {
+    ($($binding:ty => $core:ty),* $(,)?) => {
+        $(impl $crate::operations::IntoCore for $binding {
+            type Core = $core;
+            fn into_core(self) -> $core {
+                self.into()
+            }
+        })*
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
