@@ -24,7 +24,7 @@ use crate::auth::Scope;
 use crate::clock;
 use crate::error::{ApiError, ErrorEntry};
 use crate::store::{Customer, FinancialInstrument};
-use crate::validation::{MetadataInput, Validator};
+use crate::validation::Validator;
 
 const READ_ROLES: &[&str] = &["tenant-transaction-read", "tenant-admin"];
 const V2_READ_ROLES: &[&str] = &["tenant-transaction-read", "tenant-admin", "tenant-bridge-read"];
@@ -177,11 +177,6 @@ async fn get_customer(
     Ok(json_ok(&customer_view(&version, &customer)))
 }
 
-#[derive(Deserialize, Default)]
-struct UpdateCustomerBody {
-    metadata: Option<MetadataInput>,
-}
-
 async fn update_customer(
     State(state): State<SharedState>,
     Path((version, customer_ref)): Path<(String, String)>,
@@ -191,12 +186,7 @@ async fn update_customer(
     api_version(&version, &["v2"])?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     check_customer_ref(&state, &customer_ref)?;
-    let body: UpdateCustomerBody = parse_body(&body)?;
-    let mut v = Validator::new(&state.config.limits);
-    let metadata = v.metadata("metadata", body.metadata);
-    if !v.is_valid() {
-        return Err(ApiError::bad_request(v.errors));
-    }
+    let metadata = super::metadata_body(&body, &state.config.limits)?;
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         tenant.customers.entry(customer_ref.clone()).or_insert_with(|| new_customer(&customer_ref)).metadata = metadata;
     });

@@ -19,7 +19,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::SharedState;
+use crate::config::Limits;
 use crate::error::{self, ApiError, ErrorEntry};
+use crate::validation::{Metadata, MetadataInput, Validator};
 
 pub const BOTH_VERSIONS: &[&str] = &["v1", "v2"];
 
@@ -53,6 +55,22 @@ pub fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, ApiEr
         return Ok(T::default());
     }
     serde_json::from_slice(body).map_err(ApiError::invalid_body)
+}
+
+/// The `{metadata}` body of the metadata updates (order and customer): parsed, then checked
+/// against the same limits as at creation, every problem at once.
+pub fn metadata_body(body: &[u8], limits: &Limits) -> Result<Metadata, ApiError> {
+    #[derive(serde::Deserialize, Default)]
+    struct MetadataBody {
+        metadata: Option<MetadataInput>,
+    }
+    let body: MetadataBody = parse_body(body)?;
+    let mut v = Validator::new(limits);
+    let metadata = v.metadata("metadata", body.metadata);
+    if !v.is_valid() {
+        return Err(ApiError::bad_request(v.errors));
+    }
+    Ok(metadata)
 }
 
 pub fn json_ok<T: Serialize>(value: &T) -> Response {

@@ -456,11 +456,6 @@ async fn get_instruction(
     })
 }
 
-#[derive(Deserialize, Default)]
-struct UpdateMetadataBody {
-    metadata: Option<MetadataInput>,
-}
-
 /// Replaces an order's metadata (202), with the same limits as when it was created.
 async fn update_order_metadata(
     State(state): State<SharedState>,
@@ -470,12 +465,7 @@ async fn update_order_metadata(
 ) -> Result<Response, ApiError> {
     api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
-    let body: UpdateMetadataBody = parse_body(&body)?;
-    let mut v = Validator::new(&state.config.limits);
-    let metadata = v.metadata("metadata", body.metadata);
-    if !v.is_valid() {
-        return Err(ApiError::bad_request(v.errors));
-    }
+    let metadata = super::metadata_body(&body, &state.config.limits)?;
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
