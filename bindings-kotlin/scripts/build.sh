@@ -13,11 +13,15 @@ step "generating Kotlin and Swift sources"
 rm -rf "$GENERATED_KOTLIN" "$GENERATED_SWIFT"
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language kotlin --out-dir "$GENERATED_KOTLIN" --no-format
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language swift --out-dir "$GENERATED_SWIFT" --no-format
+# Two generated files: the core's models (package com.imburse.core) and this crate's client,
+# settings and errors (com.imburse), which the patch applies to.
 KOTLIN_SOURCE="$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
+KOTLIN_CORE_SOURCE="$GENERATED_KOTLIN/com/imburse/core/imburse.kt"
 python3 "$KOTLIN_DIR/scripts/patch-generated.py" "$KOTLIN_SOURCE"
 # No Swift compiler here: check that the generator produced the module, its C header and module
 # map, and the API's main declarations.
-for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap; do
+# The two Swift files (and their C modules) are compiled into one Swift module.
+for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap ImburseCore.swift ImburseCoreFFI.h ImburseCoreFFI.modulemap; do
   [ -s "$GENERATED_SWIFT/$file" ] || { echo "error: Swift generation did not produce $file" >&2; exit 1; }
 done
 for declaration in "open class Client:" "open class BlockingClient:" "enum ImburseError: Swift.Error" \
@@ -25,19 +29,23 @@ for declaration in "open class Client:" "open class BlockingClient:" "enum Imbur
   grep -qF "$declaration" "$GENERATED_SWIFT/Imburse.swift" \
     || { echo "error: the Swift sources lack '$declaration'" >&2; exit 1; }
 done
-echo "Swift: $(wc -l < "$GENERATED_SWIFT/Imburse.swift") lines in $GENERATED_SWIFT"
+for declaration in "public struct Order" "public struct NewOrder" "public enum Direction" "public typealias Amount = String"; do
+  grep -qF "$declaration" "$GENERATED_SWIFT/ImburseCore.swift" \
+    || { echo "error: the Swift core sources lack '$declaration'" >&2; exit 1; }
+done
+echo "Swift: $(cat "$GENERATED_SWIFT"/*.swift | wc -l) lines in $GENERATED_SWIFT"
 
 CLASSES="$BUILD_DIR/classes/main"
-if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" && [ -d "$CLASSES" ]; then
+if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" && [ -d "$CLASSES" ]; then
   echo "Kotlin classes up to date"
 else
   step "compiling the generated Kotlin (kotlinc)"
   rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
-  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE"
+  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
+  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE"
 fi
 
-if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
+if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
   echo "jar up to date: $LIBRARY_JAR"
 else
   step "assembling $LIBRARY_JAR"
@@ -55,5 +63,5 @@ with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as z:
     # JNA looks for native libraries on the classpath under <os>-<arch>/.
     z.write(native, "linux-x86-64/" + os.path.basename(native))
 PY
-  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$NATIVE_LIB"
+  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$NATIVE_LIB"
 fi

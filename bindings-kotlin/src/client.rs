@@ -13,9 +13,11 @@ use imburse::operations::IntoCore;
 use crate::config::{CallOptions, ClientConfig};
 use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
+use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder};
+
 use crate::models::{
     CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse, InstructionResponse,
-    Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, ResponseMeta, WalletResponse,
+    OrderResponse, ResponseMeta, WalletResponse,
 };
 
 type Result<T> = std::result::Result<T, ImburseError>;

@@ -1,5 +1,5 @@
 //! How core values look in the host languages, for the types the core declares once and every
-//! binding exposes as they are (behind the `napi` and `python` features).
+//! binding exposes as they are (behind the `napi`, `python` and `uniffi` features).
 //!
 //! A duration crosses as the host's own idiom: milliseconds as a number in JavaScript (fields
 //! named `…Ms`), float seconds in Python (as `timeout=` arguments are), and `java.time.Duration`
@@ -83,6 +83,38 @@ mod napi_values {
             unsafe { f64::to_napi_value(env, value.as_millis_f64()) }
         }
     }
+}
+
+/// Kotlin and Swift: an amount is a `String` and each map a `Map`/`Dictionary` (uniffi knows
+/// no ordered map); durations cross in the uniffi binding, which owns the platform type.
+#[cfg(feature = "uniffi")]
+mod uniffi_values {
+    use std::collections::HashMap;
+
+    use crate::models::{Amount, CustomerDefaultView, CustomerDefaultViews, CustomerDefaults, Link, Links, Metadata};
+
+    uniffi::custom_type!(Amount, String, {
+        lower: |amount| amount.as_str().to_string(),
+        try_lift: |text| Ok(Amount::new(text)),
+    });
+
+    /// Declares a core map alias as a uniffi map, converted entry by entry.
+    macro_rules! maps_as_host_maps {
+        ($($alias:ident => $value:ty),* $(,)?) => {$(
+            uniffi::custom_type!($alias, HashMap<String, $value>, {
+                remote,
+                lower: |map| map.into_iter().collect(),
+                try_lift: |map| Ok(map.into_iter().collect()),
+            });
+        )*};
+    }
+
+    maps_as_host_maps!(
+        Metadata => String,
+        CustomerDefaults => crate::models::CustomerDefault,
+        CustomerDefaultViews => CustomerDefaultView,
+        Links => Link,
+    );
 }
 
 #[cfg(feature = "python")]

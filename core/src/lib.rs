@@ -32,6 +32,11 @@ pub use foreign::Interval;
 pub use operations::{OperationSpec, Scope};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
 
+// The core's models as uniffi records (Kotlin package `com.imburse.core`, Swift `ImburseCore`),
+// which the Kotlin/Swift binding uses as they are.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 /// The SDK version, as reported in the User-Agent.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -15,6 +15,15 @@ use serde_json::value::RawValue;
 /// Key-value data attached to orders, instructions and customers.
 pub type Metadata = BTreeMap<String, String>;
 
+/// An order's customer defaults, by customer reference.
+pub type CustomerDefaults = BTreeMap<String, CustomerDefault>;
+
+/// Get Order's customer defaults, by customer reference.
+pub type CustomerDefaultViews = BTreeMap<String, CustomerDefaultView>;
+
+/// An entity's `_links`, by relation (`self`, `order`, …).
+pub type Links = BTreeMap<String, Link>;
+
 /// A decimal amount in major units (`"12.34"`), kept as the exact digits.
 ///
 /// Sent as a JSON number with exactly these digits; read from a JSON number or string without
@@ -122,6 +131,7 @@ impl<'de> Deserialize<'de> for Amount {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 #[cfg_attr(feature = "napi", napi_derive::napi(string_enum = "UPPERCASE"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Direction {
     Debit,
     Credit,
@@ -151,51 +161,70 @@ impl std::str::FromStr for Direction {
 // ---------------------------------------------------------------- requests
 
 /// One payment to or from a customer, as sent in create order / create instruction.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewInstruction {
     pub instruction_ref: String,
     pub customer_ref: String,
     pub direction: Direction,
+    /// An exact decimal in major units, e.g. `"49.99"`.
     pub amount: Amount,
+    /// ISO 4217, e.g. `GBP`.
     pub currency: String,
+    /// ISO 3166 alpha-2, e.g. `GB`.
     pub country: String,
+    /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub settled_by_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub scheme_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub financial_instrument_id: Option<String>,
     #[serde(skip_serializing_if = "Metadata::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Metadata,
 }
 
 /// Values an order's instructions for one customer inherit unless they set their own.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerDefault {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub financial_instrument_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub scheme_id: Option<String>,
     #[serde(skip_serializing_if = "Metadata::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Metadata,
 }
 
 /// The body of create order.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewOrder {
     pub order_ref: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub instructions: Vec<NewInstruction>,
     #[serde(skip_serializing_if = "Metadata::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Metadata,
+    /// Keyed by customer reference.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub customer_defaults: BTreeMap<String, CustomerDefault>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub customer_defaults: CustomerDefaults,
 }
 
 /// A mobile number to store as a financial instrument (`countryCode` is the dialling code).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewMobileInstrument {
@@ -208,6 +237,7 @@ pub struct NewMobileInstrument {
 /// A HAL-like link, as `_links` entries carry them (`self`, `order`, …).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
 pub struct Link {
     #[serde(default)]
@@ -220,6 +250,7 @@ pub struct Link {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InstrumentAssignment {
     #[serde(default)]
     pub financial_instrument_id: Option<String>,
@@ -233,6 +264,7 @@ pub struct InstrumentAssignment {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeAssignment {
     #[serde(default)]
     pub scheme_id: Option<String>,
@@ -246,6 +278,7 @@ pub struct SchemeAssignment {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Transaction {
     #[serde(default)]
     pub transaction_id: Option<String>,
@@ -269,6 +302,7 @@ pub struct Transaction {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Instruction {
     #[serde(default)]
     pub order_ref: Option<String>,
@@ -308,13 +342,14 @@ pub struct Instruction {
     pub last_updated: Option<i64>,
     /// The API's `_links`, by relation (`self`, `order`).
     #[serde(rename = "_links", default)]
-    pub links: BTreeMap<String, Link>,
+    pub links: Links,
 }
 
 /// A customer default as Get Order returns it.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CustomerDefaultView {
     #[serde(default)]
     pub financial_instrument: Option<InstrumentAssignment>,
@@ -328,12 +363,13 @@ pub struct CustomerDefaultView {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Order {
     pub order_ref: String,
     #[serde(default, deserialize_with = "metadata_or_empty")]
     pub metadata: Metadata,
     #[serde(default)]
-    pub customer_defaults: BTreeMap<String, CustomerDefaultView>,
+    pub customer_defaults: CustomerDefaultViews,
     #[serde(default)]
     pub instructions: Vec<Instruction>,
     #[serde(default)]
@@ -346,6 +382,7 @@ pub struct Order {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Capabilities {
     #[serde(default)]
     pub value_type: Option<String>,
@@ -361,6 +398,7 @@ pub struct Capabilities {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FinancialInstrument {
     pub id: String,
     #[serde(rename = "type", default)]
@@ -376,7 +414,7 @@ pub struct FinancialInstrument {
     pub authorization_source: Option<String>,
     /// Network-specific details; values that are not strings are kept as their JSON text.
     #[serde(default, deserialize_with = "string_map_lenient")]
-    pub details: BTreeMap<String, String>,
+    pub details: Metadata,
     #[serde(default)]
     pub capabilities: Option<Capabilities>,
     /// Whether the instrument is in the customer's wallet (`wallet.enabled`).
@@ -388,6 +426,7 @@ pub struct FinancialInstrument {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Customer {
     /// Filled from the request when the server leaves it out.
     #[serde(default)]
@@ -407,6 +446,7 @@ pub struct Customer {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Wallet {
     #[serde(default)]
     pub financial_instruments: Vec<FinancialInstrument>,
@@ -415,6 +455,7 @@ pub struct Wallet {
 /// The answer to creating a financial instrument.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreatedInstrument {
     pub id: String,
 }

@@ -160,33 +160,34 @@ pub trait IntoCore {
     fn into_core(self) -> Self::Core;
 }
 
-impl IntoCore for String {
-    type Core = String;
-    fn into_core(self) -> String {
-        self
-    }
-}
-
-impl IntoCore for Option<String> {
-    type Core = Option<String>;
-    fn into_core(self) -> Option<String> {
-        self
-    }
-}
-
-impl IntoCore for crate::models::Metadata {
-    type Core = crate::models::Metadata;
-    fn into_core(self) -> crate::models::Metadata {
-        self
-    }
-}
-
 impl IntoCore for std::collections::HashMap<String, String> {
     type Core = crate::models::Metadata;
     fn into_core(self) -> crate::models::Metadata {
         self.into_iter().collect()
     }
 }
+
+/// Arguments a binding takes as the core's own types (strings, metadata, and the request
+/// models for a binding that exposes them as they are) pass through.
+macro_rules! into_core_as_is {
+    ($($core:ty),*) => {$(
+        impl IntoCore for $core {
+            type Core = $core;
+            fn into_core(self) -> $core {
+                self
+            }
+        }
+    )*};
+}
+
+into_core_as_is!(
+    String,
+    Option<String>,
+    crate::models::Metadata,
+    crate::models::NewOrder,
+    crate::models::NewInstruction,
+    crate::models::NewMobileInstrument
+);
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.
 #[macro_export]

@@ -19,13 +19,13 @@ import com.imburse.AttemptListener
 import com.imburse.CallOptions
 import com.imburse.Client
 import com.imburse.ClientConfig
-import com.imburse.CustomerDefault
-import com.imburse.Direction
+import com.imburse.core.CustomerDefault
+import com.imburse.core.Direction
 import com.imburse.ErrorDetails
 import com.imburse.ImburseException
-import com.imburse.NewInstruction
-import com.imburse.NewMobileInstrument
-import com.imburse.NewOrder
+import com.imburse.core.NewInstruction
+import com.imburse.core.NewMobileInstrument
+import com.imburse.core.NewOrder
 import com.imburse.Secret
 import com.imburse.testing.Emulator
 import java.io.File
@@ -305,7 +305,7 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
         "add_mobile_instrument" -> {
             val mobile = NewMobileInstrument(countryCode = text(args, "country_code"), phoneNumber = text(args, "phone_number"))
             val r = client.addMobileInstrument(customerRef, mobile, options)
-            json("id" to r.data) to r.meta.attempts
+            json("id" to r.data.id) to r.meta.attempts
         }
         "get_financial_instrument" -> {
             val r = client.getFinancialInstrument(customerRef, text(args, "financial_instrument_id"), options)

@@ -6,9 +6,9 @@ package com.imburse.demo
 import com.imburse.CallOptions
 import com.imburse.Client
 import com.imburse.ClientConfig
-import com.imburse.Direction
-import com.imburse.NewInstruction
-import com.imburse.NewOrder
+import com.imburse.core.Direction
+import com.imburse.core.NewInstruction
+import com.imburse.core.NewOrder
 import com.imburse.Secret
 import com.imburse.testing.Emulator
 import com.imburse.testing.header

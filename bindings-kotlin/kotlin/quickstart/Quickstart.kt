@@ -5,6 +5,7 @@
 package com.imburse.quickstart
 
 import com.imburse.*
+import com.imburse.core.*
 import com.imburse.testing.Emulator
 import kotlinx.coroutines.runBlocking
 import kotlin.system.exitProcess

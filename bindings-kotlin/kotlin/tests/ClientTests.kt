@@ -11,11 +11,11 @@ import com.imburse.BlockingClient
 import com.imburse.CallOptions
 import com.imburse.Client
 import com.imburse.ClientConfig
-import com.imburse.Direction
+import com.imburse.core.Direction
 import com.imburse.ImburseException
-import com.imburse.NewInstruction
-import com.imburse.NewMobileInstrument
-import com.imburse.NewOrder
+import com.imburse.core.NewInstruction
+import com.imburse.core.NewMobileInstrument
+import com.imburse.core.NewOrder
 import com.imburse.Secret
 import com.imburse.testing.Emulator
 import com.imburse.testing.TestSuite
@@ -168,7 +168,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             val customer = client.getOrCreateCustomer("CUST-NEW").data
             assertEquals("CUST-NEW", customer.customerRef, "created customer")
             assertEquals(202, client.updateCustomerMetadata("CUST-NEW", mapOf("tier" to "gold")).status, "update status")
-            val id = client.addMobileInstrument("CUST-NEW", NewMobileInstrument(countryCode = "44", phoneNumber = "7700900123")).data
+            val id = client.addMobileInstrument("CUST-NEW", NewMobileInstrument(countryCode = "44", phoneNumber = "7700900123")).data.id
             check(UUID.matches(id)) { "instrument id is a UUID: $id" }
             val instrument = client.getFinancialInstrument("CUST-NEW", id).data
             assertEquals(id, instrument.id, "instrument id")
