@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use imburse::config::{host_count, host_duration};
+use imburse::config::{HostLanguage, HostSettings};
 use zeroize::Zeroizing;
 
 use crate::duration::HostDuration;
@@ -135,59 +135,40 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
-    /// The core's validated configuration, or its configuration error.
+    /// The core's validated configuration, or its configuration error naming the setting as
+    /// Kotlin spells it.
     pub(crate) fn to_core(&self) -> Result<imburse::ClientConfig, imburse::Error> {
-        let duration = |name: &str, value: HostDuration| host_duration(name, value.0);
+        let seconds = |value: Option<HostDuration>| value.map(f64::from);
+        let settings = HostSettings {
+            environment: self.environment.map(|e| e.core().name().to_string()),
+            base_url: self.base_url.clone(),
+            public_key: Some(self.public_key.clone()),
+            private_key: Some(self.private_key.expose().to_string()),
+            account_id: Some(self.account_id.clone()),
+            tenant_id: self.tenant_id.clone(),
+            connect_timeout: seconds(self.connect_timeout),
+            attempt_timeout: seconds(self.attempt_timeout),
+            call_timeout: seconds(self.call_timeout),
+            max_attempts: self.max_attempts.map(i64::from),
+            backoff_base: seconds(self.backoff_base),
+            backoff_cap: seconds(self.backoff_cap),
+            retry_after_cap: seconds(self.retry_after_cap),
+            token_refresh_margin: seconds(self.token_refresh_margin),
+            proxy: self.proxy.as_ref().map(|p| p.expose().to_string()),
+            use_env_proxy: self.use_env_proxy,
+        };
         let (host_language, host_version) = host_runtime();
-        let mut builder = imburse::ClientConfig::builder()
-            .public_key(self.public_key.as_str())
-            .private_key(self.private_key.expose())
-            .account_id(self.account_id.as_str())
-            .host(host_language, host_version);
-        // The base URL is applied last so that it wins, as it does in the core's `from_env`.
-        if let Some(environment) = self.environment {
-            builder = builder.environment(match environment {
-                Environment::Sandbox => imburse::Environment::Sandbox,
-                Environment::Production => imburse::Environment::Production,
-            });
+        let builder = imburse::ClientConfig::builder().host(host_language, host_version);
+        settings.apply(builder, HostLanguage::Kotlin)?.build()
+    }
+}
+
+impl Environment {
+    fn core(self) -> imburse::Environment {
+        match self {
+            Environment::Sandbox => imburse::Environment::Sandbox,
+            Environment::Production => imburse::Environment::Production,
         }
-        if let Some(url) = &self.base_url {
-            builder = builder.base_url(url.as_str());
-        }
-        if let Some(tenant_id) = &self.tenant_id {
-            builder = builder.tenant_id(tenant_id.as_str());
-        }
-        if let Some(v) = self.connect_timeout {
-            builder = builder.connect_timeout(duration("connectTimeout", v)?);
-        }
-        if let Some(v) = self.attempt_timeout {
-            builder = builder.attempt_timeout(duration("attemptTimeout", v)?);
-        }
-        if let Some(v) = self.call_timeout {
-            builder = builder.call_timeout(duration("callTimeout", v)?);
-        }
-        if let Some(v) = self.max_attempts {
-            builder = builder.max_attempts(host_count("maxAttempts", i64::from(v))?);
-        }
-        if let Some(v) = self.backoff_base {
-            builder = builder.backoff_base(duration("backoffBase", v)?);
-        }
-        if let Some(v) = self.backoff_cap {
-            builder = builder.backoff_cap(duration("backoffCap", v)?);
-        }
-        if let Some(v) = self.retry_after_cap {
-            builder = builder.retry_after_cap(duration("retryAfterCap", v)?);
-        }
-        if let Some(v) = self.token_refresh_margin {
-            builder = builder.token_refresh_margin(duration("tokenRefreshMargin", v)?);
-        }
-        if let Some(proxy) = &self.proxy {
-            builder = builder.proxy(proxy.expose());
-        }
-        if let Some(honour) = self.use_env_proxy {
-            builder = builder.use_env_proxy(honour);
-        }
-        builder.build()
     }
 }
 
@@ -236,62 +217,45 @@ mod tests {
     }
 
     #[test]
-    fn unset_settings_keep_the_core_defaults() {
-        let core = config().to_core().unwrap();
-        let defaults = imburse::ClientConfig::builder()
-            .public_key("a123456b-c12c-123d-1ab4-18bd8c8e88a3")
-            .private_key("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=")
-            .account_id("6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6")
-            .build()
-            .unwrap();
-        assert_eq!(core.base_url(), defaults.base_url());
-        assert_eq!(core.connect_timeout(), defaults.connect_timeout());
-        assert_eq!(core.attempt_timeout(), defaults.attempt_timeout());
-        assert_eq!(core.call_timeout(), defaults.call_timeout());
-        assert_eq!(core.retry_policy(), defaults.retry_policy());
-        assert_eq!(core.token_refresh_margin(), defaults.token_refresh_margin());
-        assert!(core.use_env_proxy());
+    fn the_user_agent_names_the_host_runtime() {
         // Tests run in a Rust program, which is not a JVM.
+        let core = config().to_core().unwrap();
         assert!(core.user_agent().contains("(swift/unknown;"), "{}", core.user_agent());
-    }
-
-    #[test]
-    fn the_base_url_wins_over_the_environment() {
-        let mut settings = config();
-        settings.environment = Some(Environment::Production);
-        settings.base_url = Some("http://127.0.0.1:9/".into());
-        assert_eq!(settings.to_core().unwrap().base_url().as_str(), "http://127.0.0.1:9/");
-        settings.base_url = None;
-        assert_eq!(settings.to_core().unwrap().base_url().as_str(), "https://api.imbursepayments.com/");
     }
 
     #[test]
     fn every_setting_reaches_the_core() {
         let mut settings = config();
+        settings.environment = Some(Environment::Production);
         settings.tenant_id = Some("0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c".into());
         settings.connect_timeout = Some(HostDuration(1.5));
         settings.attempt_timeout = Some(HostDuration(2.5));
         settings.call_timeout = Some(HostDuration(9.0));
+        settings.max_attempts = Some(5);
+        settings.backoff_base = Some(HostDuration(0.25));
+        settings.backoff_cap = Some(HostDuration(2.0));
+        settings.retry_after_cap = Some(HostDuration(3.0));
         settings.token_refresh_margin = Some(HostDuration(5.0));
         settings.use_env_proxy = Some(false);
         settings.proxy = Some(Arc::new(Secret::new("http://user:pw@127.0.0.1:3128".into())));
         let core = settings.to_core().unwrap();
+        assert_eq!(core.base_url().as_str(), "https://api.imbursepayments.com/");
         assert_eq!(core.tenant_id().unwrap().to_string(), "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c");
         assert_eq!(core.connect_timeout(), Duration::from_millis(1500));
         assert_eq!(core.attempt_timeout(), Duration::from_millis(2500));
         assert_eq!(core.call_timeout(), Duration::from_millis(9000));
         assert_eq!(core.token_refresh_margin(), Duration::from_millis(5000));
+        let policy = core.retry_policy();
+        assert_eq!(policy.max_attempts(), 5);
+        assert_eq!(policy.backoff_base(), Duration::from_millis(250));
+        assert_eq!(policy.backoff_cap(), Duration::from_secs(2));
+        assert_eq!(policy.retry_after_cap(), Duration::from_secs(3));
         assert!(!core.use_env_proxy());
         assert_eq!(core.proxy().map(|u| u.host_str()), Some(Some("127.0.0.1")));
     }
 
     #[test]
-    fn a_refused_setting_is_the_cores_configuration_error() {
-        let mut settings = config();
-        settings.max_attempts = Some(0);
-        let error = settings.to_core().unwrap_err();
-        assert_eq!(error.kind(), imburse::ErrorKind::Configuration);
-        assert!(error.message().starts_with("max_attempts"), "{}", error.message());
+    fn a_refused_setting_is_the_cores_configuration_error_in_kotlin_terms() {
         let mut settings = config();
         settings.connect_timeout = Some(HostDuration(-1.0));
         let error = settings.to_core().unwrap_err();

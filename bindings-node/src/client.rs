@@ -10,9 +10,8 @@
 
 use std::future::Future;
 use std::sync::{Arc, PoisonError, RwLock};
-use std::time::Duration;
 
-use imburse::config::{host_count, host_duration};
+use imburse::config::{HostLanguage, HostSettings};
 use imburse::operations::IntoCore;
 use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
 use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
@@ -84,69 +83,28 @@ pub struct ClientOptions {
     pub use_env_proxy: Option<bool>,
 }
 
-/// Milliseconds from JavaScript as a duration, by the core's rule for host numbers; `name` is
-/// the option as JavaScript spells it.
-fn millis(name: &str, ms: f64) -> imburse::Result<Duration> {
-    host_duration(name, ms / 1000.0)
-}
-
 fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
-    let mut builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-    builder = builder.host("node", node_version);
-    if let Some(honour) = options.use_env_proxy {
-        builder = builder.use_env_proxy(honour);
-    }
-    if let Some(name) = options.environment {
-        builder = builder.environment(name.parse()?);
-    }
-    // Applied after the environment, as the core's own `from_env` lets the URL win.
-    if let Some(url) = options.base_url {
-        builder = builder.base_url(url);
-    }
-    if let Some(key) = options.public_key {
-        builder = builder.public_key(key);
-    }
-    if let Some(key) = options.private_key {
-        builder = builder.private_key(key);
-    }
-    if let Some(id) = options.account_id {
-        builder = builder.account_id(id);
-    }
-    if let Some(id) = options.tenant_id {
-        builder = builder.tenant_id(id);
-    }
-    if let Some(t) = options.timeouts {
-        if let Some(ms) = t.connect_ms {
-            builder = builder.connect_timeout(millis("timeouts.connectMs", ms)?);
-        }
-        if let Some(ms) = t.attempt_ms {
-            builder = builder.attempt_timeout(millis("timeouts.attemptMs", ms)?);
-        }
-        if let Some(ms) = t.call_ms {
-            builder = builder.call_timeout(millis("timeouts.callMs", ms)?);
-        }
-    }
-    if let Some(attempts) = options.max_attempts {
-        builder = builder.max_attempts(host_count("maxAttempts", attempts)?);
-    }
-    if let Some(b) = options.backoff {
-        if let Some(ms) = b.base_ms {
-            builder = builder.backoff_base(millis("backoff.baseMs", ms)?);
-        }
-        if let Some(ms) = b.cap_ms {
-            builder = builder.backoff_cap(millis("backoff.capMs", ms)?);
-        }
-    }
-    if let Some(ms) = options.retry_after_cap_ms {
-        builder = builder.retry_after_cap(millis("retryAfterCapMs", ms)?);
-    }
-    if let Some(ms) = options.token_refresh_margin_ms {
-        builder = builder.token_refresh_margin(millis("tokenRefreshMarginMs", ms)?);
-    }
-    if let Some(proxy) = options.proxy {
-        builder = builder.proxy(proxy);
-    }
-    builder.build()
+    let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
+    let (timeouts, backoff) = (options.timeouts, options.backoff);
+    let settings = HostSettings {
+        environment: options.environment,
+        base_url: options.base_url,
+        public_key: options.public_key,
+        private_key: options.private_key,
+        account_id: options.account_id,
+        tenant_id: options.tenant_id,
+        connect_timeout: timeouts.as_ref().and_then(|t| t.connect_ms),
+        attempt_timeout: timeouts.as_ref().and_then(|t| t.attempt_ms),
+        call_timeout: timeouts.as_ref().and_then(|t| t.call_ms),
+        max_attempts: options.max_attempts,
+        backoff_base: backoff.as_ref().and_then(|b| b.base_ms),
+        backoff_cap: backoff.as_ref().and_then(|b| b.cap_ms),
+        retry_after_cap: options.retry_after_cap_ms,
+        token_refresh_margin: options.token_refresh_margin_ms,
+        proxy: options.proxy,
+        use_env_proxy: options.use_env_proxy,
+    };
+    settings.apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
 }
 
 /// Cancels the one call it is passed to. Firing it before the call starts cancels the call as

@@ -10,11 +10,8 @@
 use std::collections::BTreeMap;
 
 use imburse::models as sdk;
+pub use imburse::models::Metadata;
 use napi_derive::napi;
-
-/// Key-value data attached to orders, instructions and customers.
-#[napi]
-pub type Metadata = BTreeMap<String, String>;
 
 // ---------------------------------------------------------------- requests
 

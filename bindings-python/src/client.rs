@@ -9,10 +9,9 @@
 use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
 
-use imburse::config::{host_count, host_duration};
-use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder, Environment};
+use imburse::config::{HostLanguage, HostSettings};
+use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -35,11 +34,6 @@ struct Live {
 pub struct NativeClient {
     config: ClientConfig,
     live: Mutex<Option<Live>>,
-}
-
-/// Float seconds from Python as a duration, by the core's rule for host numbers.
-fn seconds(field: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    value.map(|s| host_duration(field, s).map_err(errors::to_py)).transpose()
 }
 
 fn build_live(config: &ClientConfig) -> PyResult<Live> {
@@ -137,59 +131,31 @@ impl NativeClient {
         proxy: Option<String>,
         use_env_proxy: Option<bool>,
     ) -> PyResult<Self> {
-        let mut b = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-        if let Some(name) = environment {
-            b = b.environment(name.parse::<Environment>().map_err(errors::to_py)?);
-        }
-        // Set after the environment, so a base URL wins as it does in the core's from_env.
-        if let Some(url) = base_url {
-            b = b.base_url(url);
-        }
-        if let Some(v) = public_key {
-            b = b.public_key(v);
-        }
-        if let Some(v) = private_key {
-            b = b.private_key(v);
-        }
-        if let Some(v) = account_id {
-            b = b.account_id(v);
-        }
-        if let Some(v) = tenant_id {
-            b = b.tenant_id(v);
-        }
-        if let Some(v) = seconds("connect_timeout", connect_timeout)? {
-            b = b.connect_timeout(v);
-        }
-        if let Some(v) = seconds("attempt_timeout", attempt_timeout)? {
-            b = b.attempt_timeout(v);
-        }
-        if let Some(v) = seconds("call_timeout", call_timeout)? {
-            b = b.call_timeout(v);
-        }
-        if let Some(v) = max_attempts {
-            b = b.max_attempts(host_count("max_attempts", v).map_err(errors::to_py)?);
-        }
-        if let Some(v) = seconds("backoff_base", backoff_base)? {
-            b = b.backoff_base(v);
-        }
-        if let Some(v) = seconds("backoff_cap", backoff_cap)? {
-            b = b.backoff_cap(v);
-        }
-        if let Some(v) = seconds("retry_after_cap", retry_after_cap)? {
-            b = b.retry_after_cap(v);
-        }
-        if let Some(v) = seconds("token_refresh_margin", token_refresh_margin)? {
-            b = b.token_refresh_margin(v);
-        }
-        if let Some(v) = proxy {
-            b = b.proxy(v);
-        }
-        if let Some(v) = use_env_proxy {
-            b = b.use_env_proxy(v);
-        }
+        let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
+        let settings = HostSettings {
+            environment,
+            base_url,
+            public_key,
+            private_key,
+            account_id,
+            tenant_id,
+            connect_timeout,
+            attempt_timeout,
+            call_timeout,
+            max_attempts,
+            backoff_base,
+            backoff_cap,
+            retry_after_cap,
+            token_refresh_margin,
+            proxy,
+            use_env_proxy,
+        };
         // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
         let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();
-        let config = b.host("python", python_version).build().map_err(errors::to_py)?;
+        let config = settings
+            .apply(builder.host("python", python_version), HostLanguage::Python)
+            .and_then(ClientConfigBuilder::build)
+            .map_err(errors::to_py)?;
         let live = build_live(&config)?;
         Ok(NativeClient { config, live: Mutex::new(Some(live)) })
     }

@@ -13,15 +13,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 /// Key-value data attached to orders, instructions and customers.
+#[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type Metadata = BTreeMap<String, String>;
 
 /// An order's customer defaults, by customer reference.
 pub type CustomerDefaults = BTreeMap<String, CustomerDefault>;
 
 /// Get Order's customer defaults, by customer reference.
+#[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type CustomerDefaultViews = BTreeMap<String, CustomerDefaultView>;
 
 /// An entity's `_links`, by relation (`self`, `order`, …).
+#[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type Links = BTreeMap<String, Link>;
 
 /// A decimal amount in major units (`"12.34"`), kept as the exact digits.

@@ -1,12 +1,164 @@
 //! Settings as a host language passes them: a duration is a plain number there (float seconds
-//! in Python, milliseconds in JavaScript) and a count may be negative. The rule for turning them
-//! into the core's types is here, once, so the same bad value fails the same way, as a
-//! configuration error, in every language; `field` is the setting's name in the host language.
+//! in Python and on the JVM, milliseconds in JavaScript), a count may be negative, and each
+//! setting has the language's own name. The rule for turning them into the core's types is here,
+//! once, so the same bad value fails the same way, as a configuration error naming the setting
+//! as the user wrote it, in every language; a binding only fills [`HostSettings`].
 
+use std::borrow::Cow;
 use std::time::Duration;
 
-use super::MAX_DURATION;
+use super::{ClientConfigBuilder, MAX_DURATION};
 use crate::error::Error;
+
+/// The language a binding serves: how it names settings and what unit its durations are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostLanguage {
+    /// snake_case keyword arguments; durations in float seconds (as `timeout=` is).
+    Python,
+    /// camelCase options, some nested (`timeouts.connectMs`); durations in milliseconds.
+    JavaScript,
+    /// camelCase properties (Kotlin, Swift, Java); durations cross as float seconds.
+    Kotlin,
+}
+
+impl HostLanguage {
+    /// The name a setting has in this language, from its core (snake_case) name.
+    pub fn setting_name(self, setting: &'static str) -> Cow<'static, str> {
+        match self {
+            HostLanguage::Python => Cow::Borrowed(setting),
+            HostLanguage::Kotlin => Cow::Owned(camel_case(setting)),
+            HostLanguage::JavaScript => Cow::Borrowed(match setting {
+                "connect_timeout" => "timeouts.connectMs",
+                "attempt_timeout" => "timeouts.attemptMs",
+                "call_timeout" => "timeouts.callMs",
+                "backoff_base" => "backoff.baseMs",
+                "backoff_cap" => "backoff.capMs",
+                "retry_after_cap" => "retryAfterCapMs",
+                "token_refresh_margin" => "tokenRefreshMarginMs",
+                _ => return Cow::Owned(camel_case(setting)),
+            }),
+        }
+    }
+
+    /// A duration as this language passes it, in seconds.
+    fn seconds(self, value: f64) -> f64 {
+        match self {
+            HostLanguage::JavaScript => value / 1000.0,
+            HostLanguage::Python | HostLanguage::Kotlin => value,
+        }
+    }
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every client setting a binding accepts, as its user gave it; `None` keeps the core's default
+/// (or, on a builder from [`ClientConfigBuilder::from_env`], what the environment says).
+/// Durations are in the host language's unit ([`HostLanguage`]).
+#[derive(Default)]
+pub struct HostSettings {
+    /// `sandbox` or `production`.
+    pub environment: Option<String>,
+    pub base_url: Option<String>,
+    pub public_key: Option<String>,
+    pub private_key: Option<String>,
+    pub account_id: Option<String>,
+    pub tenant_id: Option<String>,
+    pub connect_timeout: Option<f64>,
+    pub attempt_timeout: Option<f64>,
+    pub call_timeout: Option<f64>,
+    pub max_attempts: Option<i64>,
+    pub backoff_base: Option<f64>,
+    pub backoff_cap: Option<f64>,
+    pub retry_after_cap: Option<f64>,
+    pub token_refresh_margin: Option<f64>,
+    pub proxy: Option<String>,
+    pub use_env_proxy: Option<bool>,
+}
+
+impl std::fmt::Debug for HostSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The private key and the proxy (which may carry a password) are never shown.
+        f.debug_struct("HostSettings")
+            .field("environment", &self.environment)
+            .field("base_url", &self.base_url)
+            .field("account_id", &self.account_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HostSettings {
+    /// The settings applied to `builder`; a bad duration or count is a configuration error
+    /// naming the setting as `language` spells it. Everything else is checked by `build()`.
+    pub fn apply(self, mut builder: ClientConfigBuilder, language: HostLanguage) -> Result<ClientConfigBuilder, Error> {
+        let duration = |setting: &'static str, value: Option<f64>| {
+            value.map(|v| host_duration(&language.setting_name(setting), language.seconds(v))).transpose()
+        };
+        if let Some(name) = self.environment {
+            builder = builder.environment(name.parse()?);
+        }
+        // After the environment, so that a base URL wins, as it does in `from_env`.
+        if let Some(url) = self.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(key) = self.public_key {
+            builder = builder.public_key(key);
+        }
+        if let Some(key) = self.private_key {
+            builder = builder.private_key(key);
+        }
+        if let Some(id) = self.account_id {
+            builder = builder.account_id(id);
+        }
+        if let Some(id) = self.tenant_id {
+            builder = builder.tenant_id(id);
+        }
+        if let Some(v) = duration("connect_timeout", self.connect_timeout)? {
+            builder = builder.connect_timeout(v);
+        }
+        if let Some(v) = duration("attempt_timeout", self.attempt_timeout)? {
+            builder = builder.attempt_timeout(v);
+        }
+        if let Some(v) = duration("call_timeout", self.call_timeout)? {
+            builder = builder.call_timeout(v);
+        }
+        if let Some(v) = self.max_attempts {
+            builder = builder.max_attempts(host_count(&language.setting_name("max_attempts"), v)?);
+        }
+        if let Some(v) = duration("backoff_base", self.backoff_base)? {
+            builder = builder.backoff_base(v);
+        }
+        if let Some(v) = duration("backoff_cap", self.backoff_cap)? {
+            builder = builder.backoff_cap(v);
+        }
+        if let Some(v) = duration("retry_after_cap", self.retry_after_cap)? {
+            builder = builder.retry_after_cap(v);
+        }
+        if let Some(v) = duration("token_refresh_margin", self.token_refresh_margin)? {
+            builder = builder.token_refresh_margin(v);
+        }
+        if let Some(proxy) = self.proxy {
+            builder = builder.proxy(proxy);
+        }
+        if let Some(honour) = self.use_env_proxy {
+            builder = builder.use_env_proxy(honour);
+        }
+        Ok(builder)
+    }
+}
 
 /// A duration the binding has converted to seconds: refused unless finite and not negative.
 /// Values above a day are kept above a day, so `build()` refuses them with its own message.
@@ -29,6 +181,24 @@ pub fn host_count(field: &str, value: i64) -> Result<u32, Error> {
 mod tests {
     use super::*;
     use crate::ErrorKind;
+    use crate::config::ClientConfig;
+
+    const PUBLIC_KEY: &str = "a123456b-c12c-123d-1ab4-18bd8c8e88a3";
+    const PRIVATE_KEY: &str = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=";
+    const ACCOUNT: &str = "6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6";
+
+    fn credentials() -> HostSettings {
+        HostSettings {
+            public_key: Some(PUBLIC_KEY.into()),
+            private_key: Some(PRIVATE_KEY.into()),
+            account_id: Some(ACCOUNT.into()),
+            ..HostSettings::default()
+        }
+    }
+
+    fn build(settings: HostSettings, language: HostLanguage) -> Result<ClientConfig, Error> {
+        settings.apply(ClientConfig::builder(), language)?.build()
+    }
 
     #[test]
     fn host_numbers_become_core_values_or_configuration_errors() {
@@ -43,5 +213,89 @@ mod tests {
         assert_eq!(host_count("maxAttempts", 3).unwrap(), 3);
         assert_eq!(host_count("maxAttempts", i64::MAX).unwrap(), u32::MAX);
         assert_eq!(host_count("max_attempts", -1).unwrap_err().message(), "max_attempts: must not be negative");
+    }
+
+    #[test]
+    fn unset_settings_keep_the_core_defaults() {
+        let config = build(credentials(), HostLanguage::Kotlin).unwrap();
+        let defaults = ClientConfig::builder().public_key(PUBLIC_KEY).private_key(PRIVATE_KEY).account_id(ACCOUNT);
+        let defaults = defaults.build().unwrap();
+        assert_eq!(config.base_url(), defaults.base_url());
+        assert_eq!(config.connect_timeout(), defaults.connect_timeout());
+        assert_eq!(config.call_timeout(), defaults.call_timeout());
+        assert_eq!(config.retry_policy(), defaults.retry_policy());
+        assert_eq!(config.token_refresh_margin(), defaults.token_refresh_margin());
+        assert!(config.use_env_proxy());
+    }
+
+    #[test]
+    fn every_setting_reaches_the_core_in_the_languages_unit() {
+        for (language, unit) in
+            [(HostLanguage::Python, 1.0), (HostLanguage::Kotlin, 1.0), (HostLanguage::JavaScript, 1000.0)]
+        {
+            let settings = HostSettings {
+                tenant_id: Some("0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c".into()),
+                connect_timeout: Some(1.5 * unit),
+                attempt_timeout: Some(2.5 * unit),
+                call_timeout: Some(9.0 * unit),
+                max_attempts: Some(5),
+                backoff_base: Some(0.25 * unit),
+                backoff_cap: Some(2.0 * unit),
+                retry_after_cap: Some(3.0 * unit),
+                token_refresh_margin: Some(5.0 * unit),
+                proxy: Some("http://user:pw@127.0.0.1:3128".into()),
+                use_env_proxy: Some(false),
+                ..credentials()
+            };
+            let config = build(settings, language).unwrap();
+            assert_eq!(config.tenant_id().unwrap().to_string(), "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c");
+            assert_eq!(config.connect_timeout(), Duration::from_millis(1500), "{language:?}");
+            assert_eq!(config.attempt_timeout(), Duration::from_millis(2500));
+            assert_eq!(config.call_timeout(), Duration::from_secs(9));
+            assert_eq!(config.token_refresh_margin(), Duration::from_secs(5));
+            let policy = config.retry_policy();
+            assert_eq!(policy.max_attempts(), 5);
+            assert_eq!(policy.backoff_base(), Duration::from_millis(250));
+            assert_eq!(policy.backoff_cap(), Duration::from_secs(2));
+            assert_eq!(policy.retry_after_cap(), Duration::from_secs(3));
+            assert!(!config.use_env_proxy());
+            assert_eq!(config.proxy().map(|u| u.host_str()), Some(Some("127.0.0.1")));
+        }
+    }
+
+    #[test]
+    fn the_base_url_wins_over_the_environment() {
+        let settings = || HostSettings { environment: Some("production".into()), ..credentials() };
+        let with_url = HostSettings { base_url: Some("http://127.0.0.1:9/".into()), ..settings() };
+        assert_eq!(build(with_url, HostLanguage::Python).unwrap().base_url().as_str(), "http://127.0.0.1:9/");
+        assert_eq!(
+            build(settings(), HostLanguage::Python).unwrap().base_url().as_str(),
+            "https://api.imbursepayments.com/"
+        );
+    }
+
+    #[test]
+    fn a_refused_number_is_named_as_the_language_spells_it() {
+        let cases = [
+            (HostLanguage::Python, "connect_timeout", "max_attempts"),
+            (HostLanguage::Kotlin, "connectTimeout", "maxAttempts"),
+            (HostLanguage::JavaScript, "timeouts.connectMs", "maxAttempts"),
+        ];
+        for (language, timeout_name, attempts_name) in cases {
+            let error = build(HostSettings { connect_timeout: Some(-1.0), ..credentials() }, language).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Configuration);
+            assert_eq!(error.message(), format!("{timeout_name}: must be a duration of zero or more"));
+            let error = build(HostSettings { max_attempts: Some(-1), ..credentials() }, language).unwrap_err();
+            assert_eq!(error.message(), format!("{attempts_name}: must not be negative"));
+        }
+        assert_eq!(HostLanguage::JavaScript.setting_name("token_refresh_margin"), "tokenRefreshMarginMs");
+        assert_eq!(HostLanguage::Kotlin.setting_name("retry_after_cap"), "retryAfterCap");
+    }
+
+    #[test]
+    fn debug_never_shows_the_private_key_or_the_proxy() {
+        let settings = HostSettings { proxy: Some("http://user:hunter2@proxy:3128".into()), ..credentials() };
+        let text = format!("{settings:?}");
+        assert!(!text.contains("AGHYR1aW") && !text.contains("hunter2"), "{text}");
     }
 }
