@@ -34,7 +34,9 @@ export IMBURSE_EMULATOR_BIN="$REPO/target/debug/imburse-emulator"
 echo "== building the wheel"
 mkdir -p "$PY_TARGET"
 rm -f "$WHEELS"/imburse-*.whl
-if ! (cd "$PY_DIR" && "$VENV/bin/maturin" build --release --locked --target-dir "$PY_TARGET" --out "$WHEELS") \
+# --generate-stubs: the native module's `.pyi` is made from the built library (the core's model
+# classes included), so it cannot drift; mypy and stubtest check it below.
+if ! (cd "$PY_DIR" && "$VENV/bin/maturin" build --release --locked --generate-stubs --target-dir "$PY_TARGET" --out "$WHEELS") \
   >"$PY_TARGET/maturin.log" 2>&1; then
   cat "$PY_TARGET/maturin.log" >&2
   exit 1

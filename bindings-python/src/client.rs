@@ -161,6 +161,7 @@ impl NativeClient {
     }
 
     /// The settings worth showing (no secret among them).
+    #[pyo3(signature = () -> "dict[str, str | None]")]
     fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let c = &self.config;
         let out = PyDict::new(py);
@@ -194,6 +195,7 @@ impl NativeClient {
 
     /// The attempt events recorded since the last call, oldest first, as the core's
     /// [`AttemptEvent`] dicts.
+    #[pyo3(signature = () -> "list[dict[str, Any]]")]
     fn take_events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let pending: Vec<AttemptEvent> = {
             let live = self.live.lock().unwrap_or_else(PoisonError::into_inner);

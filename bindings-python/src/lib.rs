@@ -3,20 +3,34 @@
 //! It only converts types and errors; retries, validation, authentication and every default
 //! live in the core. The public, typed API is the pure-Python `imburse` package around it.
 
-use pyo3::prelude::*;
-
 mod client;
 mod convert;
 mod errors;
 mod operations;
 mod runtime;
 
-#[pymodule]
-fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("CORE_VERSION", imburse::VERSION)?;
-    m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
-    m.add_class::<client::NativeClient>()?;
-    m.add_function(wrap_pyfunction!(runtime::shutdown, m)?)?;
-    Ok(())
+#[pyo3::pymodule]
+mod _native {
+    #[pymodule_export]
+    use crate::client::NativeClient;
+    #[pymodule_export]
+    use crate::runtime::shutdown;
+    // The core's response models, Python classes derived in the core (its `python` feature).
+    #[pymodule_export]
+    use imburse::ResponseMeta;
+    #[pymodule_export]
+    use imburse::models::{
+        Capabilities, Created, CreatedInstrument, Customer, CustomerDefaultView, FinancialInstrument, Instruction,
+        InstrumentAssignment, Link, Order, SchemeAssignment, Transaction, Wallet,
+    };
+
+    #[pymodule_export]
+    use crate::errors::NativeError;
+
+    /// The package version.
+    #[pymodule_export]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+    /// The version of the Rust core inside.
+    #[pymodule_export]
+    const CORE_VERSION: &str = imburse::VERSION;
 }

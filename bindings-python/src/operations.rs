@@ -3,15 +3,13 @@
 //! call (the GIL released) and returns its result, `True` returns an asyncio awaitable of it;
 //! then the operation's arguments, then the correlation id and tenant of the call.
 
-use imburse::models::{
-    Created, CreatedInstrument, Customer, FinancialInstrument, Instruction, Metadata, Order, Wallet,
-};
+use imburse::models::Metadata;
 use imburse::{Response, ResponseMeta};
 use pyo3::prelude::*;
 
 use crate::client::{Call, NativeClient, blocking, call, options};
 use crate::convert::{
-    self, Deferred, InstructionArg as NewInstruction, MobileArg as NewMobileInstrument, OrderArg as NewOrder,
+    Deferred, InstructionArg as NewInstruction, MobileArg as NewMobileInstrument, OrderArg as NewOrder,
 };
 use crate::runtime;
 
@@ -72,25 +70,14 @@ impl IntoDeferred for ResponseMeta {
     }
 }
 
-macro_rules! responses {
-    ($($data:ty => $convert:path),*) => {
-        $(impl IntoDeferred for Response<$data> {
-            fn into_deferred(self) -> Deferred {
-                Deferred::response(self, $convert)
-            }
-        })*
-    };
+impl<T> IntoDeferred for Response<T>
+where
+    T: for<'py> IntoPyObject<'py> + Send + 'static,
+{
+    fn into_deferred(self) -> Deferred {
+        Deferred::response(self)
+    }
 }
-
-responses!(
-    Created => convert::created,
-    Order => convert::order,
-    Instruction => convert::instruction,
-    Customer => convert::customer,
-    Wallet => convert::wallet,
-    CreatedInstrument => convert::created_instrument,
-    FinancialInstrument => convert::financial_instrument
-);
 
 macro_rules! operation_methods {
     ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty

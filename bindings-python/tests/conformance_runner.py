@@ -190,7 +190,7 @@ async def call(
         f: imburse.FinancialInstrument = r.data
         return {
             "id": f.id,
-            "type": f.type,
+            "type": f.kind,
             "status": f.status,
             "display_name": f.display_name,
             "details": f.details,

@@ -97,3 +97,42 @@ def test_models_are_frozen_and_compare_by_value() -> None:
     with pytest.raises(AttributeError):
         a.status = 500  # type: ignore[misc]
     assert a.to_dict() == {"status": 200, "attempts": 1, "client_correlation_id": "x"}
+
+
+def test_read_models_are_the_cores_types_with_exact_python_values(client: imburse.Client) -> None:
+    client.create_order("ORDER-1", instructions=[new_instruction(amount=Decimal("10.50"))])
+    instruction = client.get_instruction("ORDER-1", "I-1").data
+    assert type(instruction) is imburse.Instruction and type(instruction).__module__ == "imburse"
+    created = instruction.created
+    assert isinstance(created, datetime.datetime) and created.tzinfo == datetime.timezone.utc
+    assert created.microsecond % 1000 == 0  # epoch milliseconds, no float in between
+    as_dict = instruction.to_dict()
+    assert as_dict["amount"] == Decimal("10.50") and as_dict["direction"] is imburse.Direction.DEBIT
+    link = instruction.links["self"]
+    assert as_dict["links"]["self"] == {"href": link.href, "name": link.name} and link.href.endswith("/I-1")
+    assert repr(instruction).startswith("Instruction(order_ref='ORDER-1', instruction_ref='I-1', ")
+    order = client.get_order("ORDER-1").data
+    [listed] = order.to_dict()["instructions"]  # nested models become dicts too
+    assert listed["instruction_ref"] == "I-1" and listed["amount"] == Decimal("10.50")
+    assert order.instructions[0].amount == instruction.amount
+
+
+def test_models_can_be_built_by_keyword_for_test_doubles() -> None:
+    when = datetime.datetime(2026, 12, 1, 9, 30, 0, 123000, tzinfo=datetime.timezone.utc)
+    transaction = imburse.Transaction(
+        transaction_id="T-1",
+        status="SETTLED",
+        amount=Decimal("1.10"),
+        net_amount="1.00",
+        created_timestamp=when,
+        last_updated_timestamp=None,
+    )
+    assert transaction.amount == Decimal("1.10") and transaction.net_amount == Decimal("1.00")
+    assert transaction.created_timestamp == when
+    with pytest.raises(TypeError, match="amount"):
+        imburse.Transaction(
+            transaction_id=None, status=None, amount=1.1, net_amount=None,  # type: ignore[arg-type]
+            created_timestamp=None, last_updated_timestamp=None,
+        )
+    with pytest.raises(TypeError):
+        imburse.Link(href="/x")  # type: ignore[call-arg]  # every field is given, as the SDK reads them

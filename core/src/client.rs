@@ -69,14 +69,17 @@ impl<T> Response<T> {
     }
 }
 
+crate::foreign::response_models! {
 /// How a successful call went: the final status, the attempts it took (a token refresh's
 /// exchange not counted), and the `X-Correlation-ID` every attempt carried.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct ResponseMeta {
     pub status: u16,
     pub attempts: u32,
     pub client_correlation_id: String,
+}
 }
 
 /// One call of a declared operation, as a resource module prepares it.

@@ -9,6 +9,60 @@
 
 use std::time::Duration;
 
+/// Declares response models: each struct exactly as written (derives behind each binding's
+/// feature included), plus, for the bindings that need the list of fields, code generated
+/// from it: Python's keyword constructor, `repr()` and `to_dict()`. A field added to a model is
+/// then in every language at once.
+macro_rules! response_models {
+    ($(
+        $(#[$meta:meta])*
+        pub struct $name:ident { $( $(#[$field_meta:meta])* pub $field:ident : $ty:ty ),* $(,)? }
+    )*) => {$(
+        $(#[$meta])*
+        pub struct $name { $( $(#[$field_meta])* pub $field: $ty ),* }
+
+        #[cfg(feature = "python")]
+        $crate::foreign::python_model!($name { $($field: $ty),* });
+    )*};
+}
+pub(crate) use response_models;
+
+/// A model's Python methods, from its fields.
+#[cfg(feature = "python")]
+macro_rules! python_model {
+    ($name:ident { $($field:ident : $ty:ty),* }) => {
+        #[pyo3::pymethods]
+        impl $name {
+            /// Every field by keyword, as the SDK would have read it (e.g. for test doubles).
+            #[new]
+            #[pyo3(signature = (*, $($field),*))]
+            fn __new__($($field: $ty),*) -> Self {
+                $name { $($field),* }
+            }
+
+            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                let fields: Vec<String> = vec![$(
+                    format!("{}={}", stringify!($field), $crate::foreign::python_repr(py, self.$field.clone())?),
+                )*];
+                Ok(format!("{}({})", stringify!($name), fields.join(", ")))
+            }
+
+            /// The model as plain dicts, lists and values (amounts stay `Decimal`, timestamps
+            /// `datetime`).
+            #[pyo3(signature = () -> "dict[str, Any]")]
+            fn to_dict<'py>(&self, py: pyo3::Python<'py>) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
+                let out = pyo3::types::PyDict::new(py);
+                $( $crate::foreign::python_set_plain(&out, stringify!($field), self.$field.clone())?; )*
+                Ok(out)
+            }
+        }
+    };
+}
+#[cfg(feature = "python")]
+pub(crate) use python_model;
+#[cfg(feature = "python")]
+pub(crate) use python_values::{python_repr, python_set_plain};
+
 /// A span of time as the core measured or was told it (a `Retry-After`, an attempt's duration).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Interval(pub Duration);
@@ -47,7 +101,7 @@ mod napi_values {
     use napi::sys;
 
     use super::Interval;
-    use crate::models::Amount;
+    use crate::models::{Amount, Timestamp};
 
     /// An amount is its exact decimal text in JavaScript, never a number.
     impl TypeName for Amount {
@@ -64,6 +118,24 @@ mod napi_values {
         unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> napi::Result<sys::napi_value> {
             // SAFETY: called by napi-rs with a live env, as for any string.
             unsafe { String::to_napi_value(env, value.as_str().to_string()) }
+        }
+    }
+
+    /// A timestamp is its epoch milliseconds in JavaScript (`Date` takes them as they are).
+    impl TypeName for Timestamp {
+        fn type_name() -> &'static str {
+            "number"
+        }
+
+        fn value_type() -> ValueType {
+            ValueType::Number
+        }
+    }
+
+    impl ToNapiValue for Timestamp {
+        unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> napi::Result<sys::napi_value> {
+            // SAFETY: called by napi-rs with a live env, as for any i64.
+            unsafe { i64::to_napi_value(env, value.epoch_millis()) }
         }
     }
 
@@ -85,17 +157,26 @@ mod napi_values {
     }
 }
 
-/// Kotlin and Swift: an amount is a `String` and each map a `Map`/`Dictionary` (uniffi knows
-/// no ordered map); durations cross in the uniffi binding, which owns the platform type.
+/// Kotlin and Swift: an amount is a `String`, a timestamp epoch milliseconds, and each map a
+/// `Map`/`Dictionary` (uniffi knows no ordered map); durations cross in the uniffi binding,
+/// which owns the platform type.
 #[cfg(feature = "uniffi")]
 mod uniffi_values {
     use std::collections::HashMap;
 
-    use crate::models::{Amount, CustomerDefaultView, CustomerDefaultViews, CustomerDefaults, Link, Links, Metadata};
+    use crate::models::{
+        Amount, CustomerDefaultView, CustomerDefaultViews, CustomerDefaults, Link, Links, Metadata, Timestamp,
+    };
 
     uniffi::custom_type!(Amount, String, {
         lower: |amount| amount.as_str().to_string(),
         try_lift: |text| Ok(Amount::new(text)),
+    });
+
+    // Epoch milliseconds, a `Long` as before.
+    uniffi::custom_type!(Timestamp, i64, {
+        lower: |timestamp| timestamp.epoch_millis(),
+        try_lift: |millis| Ok(Timestamp::from_epoch_millis(millis)),
     });
 
     /// Declares a core map alias as a uniffi map, converted entry by entry.
@@ -117,23 +198,188 @@ mod uniffi_values {
     );
 }
 
+/// Python: an amount is a `decimal.Decimal` (never a float), a timestamp an aware UTC
+/// `datetime`, a direction the package's `imburse.Direction`, each taken back the same way by
+/// a model's constructor.
 #[cfg(feature = "python")]
 mod python_values {
     use std::convert::Infallible;
 
+    use pyo3::IntoPyObjectExt;
+    use pyo3::inspect::PyStaticExpr;
     use pyo3::prelude::*;
-    use pyo3::types::PyFloat;
+    use pyo3::sync::PyOnceLock;
+    use pyo3::types::{PyDateTime, PyDelta, PyDict, PyFloat, PyList, PyTzInfo};
 
     use super::Interval;
+    use crate::models::{Amount, Direction, Timestamp};
 
     impl<'py> IntoPyObject<'py> for Interval {
         type Target = PyFloat;
         type Output = Bound<'py, PyFloat>;
         type Error = Infallible;
 
+        const OUTPUT_TYPE: PyStaticExpr = pyo3::type_hint_identifier!("builtins", "float");
+
         fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
             Ok(PyFloat::new(py, self.as_secs_f64()))
         }
+    }
+
+    // What the generated stub names for them.
+    const DECIMAL_HINT: PyStaticExpr = pyo3::type_hint_identifier!("decimal", "Decimal");
+    const DATETIME_HINT: PyStaticExpr = pyo3::type_hint_identifier!("datetime", "datetime");
+    const DIRECTION_HINT: PyStaticExpr = pyo3::type_hint_identifier!("imburse", "Direction");
+    const STR_HINT: PyStaticExpr = pyo3::type_hint_identifier!("builtins", "str");
+    const INT_HINT: PyStaticExpr = pyo3::type_hint_identifier!("builtins", "int");
+
+    /// `left | right`.
+    const fn either(left: &'static PyStaticExpr, right: &'static PyStaticExpr) -> PyStaticExpr {
+        PyStaticExpr::BinOp { left, op: pyo3::inspect::PyStaticOperator::BitOr, right }
+    }
+
+    /// An attribute of a Python module, imported once per interpreter.
+    fn imported<'py>(
+        py: Python<'py>,
+        cell: &'static PyOnceLock<Py<PyAny>>,
+        module: &str,
+        name: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let value = cell.get_or_try_init(py, || py.import(module)?.getattr(name).map(Bound::unbind))?;
+        Ok(value.bind(py).clone())
+    }
+
+    impl<'py> IntoPyObject<'py> for Amount {
+        type Target = PyAny;
+        type Output = Bound<'py, PyAny>;
+        type Error = PyErr;
+
+        const OUTPUT_TYPE: PyStaticExpr = DECIMAL_HINT;
+
+        fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+            static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+            imported(py, &DECIMAL, "decimal", "Decimal")?.call1((self.as_str(),))
+        }
+    }
+
+    impl<'py> IntoPyObject<'py> for Timestamp {
+        type Target = PyDateTime;
+        type Output = Bound<'py, PyDateTime>;
+        type Error = PyErr;
+
+        const OUTPUT_TYPE: PyStaticExpr = DATETIME_HINT;
+
+        /// Exact to the millisecond: the epoch plus a `timedelta`, no float in between.
+        fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+            let millis = self.epoch_millis();
+            let (days, rest) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+            let days = i32::try_from(days).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("timestamp"))?;
+            // Both below their limits: rest is under a day.
+            let delta = PyDelta::new(py, days, (rest / 1000) as i32, ((rest % 1000) * 1000) as i32, false)?;
+            let utc = PyTzInfo::utc(py)?;
+            let epoch = PyDateTime::new(py, 1970, 1, 1, 0, 0, 0, 0, Some(&utc))?;
+            Ok(epoch.add(delta)?.cast_into::<PyDateTime>()?)
+        }
+    }
+
+    impl<'py> IntoPyObject<'py> for Direction {
+        type Target = PyAny;
+        type Output = Bound<'py, PyAny>;
+        type Error = PyErr;
+
+        const OUTPUT_TYPE: PyStaticExpr = DIRECTION_HINT;
+
+        fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+            static DIRECTION: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+            imported(py, &DIRECTION, "imburse._models", "Direction")?.call1((self.as_str(),))
+        }
+    }
+
+    impl<'a, 'py> FromPyObject<'a, 'py> for Amount {
+        type Error = PyErr;
+
+        const INPUT_TYPE: PyStaticExpr = either(&DECIMAL_HINT, &either(&STR_HINT, &INT_HINT));
+
+        /// A `Decimal`, `str` or `int`, as a request's amounts are given; never a float.
+        fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+            static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+            let py = value.py();
+            if value.is_instance(&imported(py, &DECIMAL, "decimal", "Decimal")?)? {
+                return Ok(Amount::new(value.call_method1("__format__", ("f",))?.extract::<String>()?));
+            }
+            if let Ok(text) = value.extract::<String>() {
+                return Ok(Amount::new(text));
+            }
+            if value.is_instance_of::<pyo3::types::PyInt>() && !value.is_instance_of::<pyo3::types::PyBool>() {
+                return Ok(Amount::new(value.str()?.to_string()));
+            }
+            Err(pyo3::exceptions::PyTypeError::new_err("an amount must be a decimal.Decimal, a str or an int"))
+        }
+    }
+
+    impl<'a, 'py> FromPyObject<'a, 'py> for Timestamp {
+        type Error = PyErr;
+
+        const INPUT_TYPE: PyStaticExpr = DATETIME_HINT;
+
+        /// An aware `datetime`, to the millisecond.
+        fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+            let py = value.py();
+            let utc = PyTzInfo::utc(py)?;
+            let epoch = PyDateTime::new(py, 1970, 1, 1, 0, 0, 0, 0, Some(&utc))?;
+            let since = value.call_method1("__sub__", (epoch,))?;
+            if since.is(&py.NotImplemented()) {
+                return Err(pyo3::exceptions::PyTypeError::new_err("a timestamp must be an aware datetime.datetime"));
+            }
+            let part = |name: &str| -> PyResult<i64> { since.getattr(name)?.extract() };
+            Ok(Timestamp::from_epoch_millis(
+                part("days")? * 86_400_000 + part("seconds")? * 1000 + part("microseconds")? / 1000,
+            ))
+        }
+    }
+
+    impl<'a, 'py> FromPyObject<'a, 'py> for Direction {
+        type Error = PyErr;
+
+        const INPUT_TYPE: PyStaticExpr = either(&DIRECTION_HINT, &STR_HINT);
+
+        fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+            let text: String = value.str()?.extract()?;
+            text.parse().map_err(pyo3::exceptions::PyValueError::new_err)
+        }
+    }
+
+    /// `repr()` of a field's Python value.
+    pub(crate) fn python_repr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> PyResult<String> {
+        Ok(value.into_bound_py_any(py)?.repr()?.to_string())
+    }
+
+    /// Sets `dict[key]` to a field's value with every model in it turned into its dict.
+    pub(crate) fn python_set_plain<'py, T: IntoPyObject<'py>>(
+        dict: &Bound<'py, PyDict>,
+        key: &str,
+        value: T,
+    ) -> PyResult<()> {
+        dict.set_item(key, plain(value.into_bound_py_any(dict.py())?)?)
+    }
+
+    fn plain(value: Bound<'_, PyAny>) -> PyResult<Bound<'_, PyAny>> {
+        if let Ok(list) = value.cast::<PyList>() {
+            let items = list.iter().map(plain).collect::<PyResult<Vec<_>>>()?;
+            return Ok(PyList::new(value.py(), items)?.into_any());
+        }
+        if let Ok(dict) = value.cast::<PyDict>() {
+            let out = PyDict::new(value.py());
+            for (k, v) in dict.iter() {
+                out.set_item(k, plain(v)?)?;
+            }
+            return Ok(out.into_any());
+        }
+        // A core model (module `imburse`, with `to_dict`); not a Decimal, datetime or str.
+        if value.get_type().module()? == "imburse" && value.hasattr("to_dict")? {
+            return value.call_method0("to_dict");
+        }
+        Ok(value)
     }
 }
 

@@ -130,6 +130,23 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// A moment as the Transaction API sends it: milliseconds since the Unix epoch, UTC. Each
+/// language shows it as its own type where it has one (Python an aware `datetime`); JavaScript
+/// and the JVM keep the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    pub fn from_epoch_millis(millis: i64) -> Self {
+        Timestamp(millis)
+    }
+
+    pub fn epoch_millis(self) -> i64 {
+        self.0
+    }
+}
+
 /// Money in (`Debit`, a collection) or out (`Credit`, a payout).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -237,11 +254,14 @@ pub struct NewMobileInstrument {
 
 // --------------------------------------------------------------- responses
 
+// The macro declares each struct as written, and gives the bindings that need the list of
+// fields (Python's constructor, `repr` and `to_dict`) code generated from it.
+crate::foreign::response_models! {
 /// A HAL-like link, as `_links` entries carry them (`self`, `order`, …).
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
 pub struct Link {
     #[serde(default)]
     pub href: String,
@@ -250,6 +270,7 @@ pub struct Link {
 }
 
 /// Where an instruction's financial instrument came from, and whether it can still change.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -264,6 +285,7 @@ pub struct InstrumentAssignment {
 }
 
 /// Where an instruction's scheme came from, and whether it can still change.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -278,6 +300,7 @@ pub struct SchemeAssignment {
 }
 
 /// The money movement behind an instruction, once there is one.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -296,12 +319,15 @@ pub struct Transaction {
     #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub net_amount: Option<Amount>,
     #[serde(default)]
-    pub created_timestamp: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created_timestamp: Option<Timestamp>,
     #[serde(default)]
-    pub last_updated_timestamp: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub last_updated_timestamp: Option<Timestamp>,
 }
 
 /// An instruction as Get Instruction returns it. Timestamps are epoch milliseconds.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -330,7 +356,8 @@ pub struct Instruction {
     #[serde(default)]
     pub actual_settlement_date: Option<String>,
     #[serde(default)]
-    pub execution_timestamp: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub execution_timestamp: Option<Timestamp>,
     #[serde(default)]
     pub financial_instrument: Option<InstrumentAssignment>,
     #[serde(default)]
@@ -340,15 +367,18 @@ pub struct Instruction {
     #[serde(default)]
     pub transaction: Option<Transaction>,
     #[serde(default)]
-    pub created: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created: Option<Timestamp>,
     #[serde(default)]
-    pub last_updated: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub last_updated: Option<Timestamp>,
     /// The API's `_links`, by relation (`self`, `order`).
     #[serde(rename = "_links", default)]
     pub links: Links,
 }
 
 /// A customer default as Get Order returns it.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -363,6 +393,7 @@ pub struct CustomerDefaultView {
 }
 
 /// An order as Get Order returns it.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -376,12 +407,15 @@ pub struct Order {
     #[serde(default)]
     pub instructions: Vec<Instruction>,
     #[serde(default)]
-    pub created: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created: Option<Timestamp>,
     #[serde(default)]
-    pub last_updated: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub last_updated: Option<Timestamp>,
 }
 
 /// What a financial instrument can do.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -398,6 +432,7 @@ pub struct Capabilities {
 }
 
 /// A stored means of payment (card, mandate, mobile number…).
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -412,7 +447,8 @@ pub struct FinancialInstrument {
     #[serde(default)]
     pub display_name: Option<String>,
     #[serde(default, alias = "createdDate")]
-    pub created_timestamp: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created_timestamp: Option<Timestamp>,
     #[serde(default)]
     pub authorization_source: Option<String>,
     /// Network-specific details; values that are not strings are kept as their JSON text.
@@ -426,6 +462,7 @@ pub struct FinancialInstrument {
 }
 
 /// A customer in the vault.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -442,10 +479,12 @@ pub struct Customer {
     pub financial_instruments: Vec<FinancialInstrument>,
     /// Epoch milliseconds.
     #[serde(default)]
-    pub created: Option<i64>,
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created: Option<Timestamp>,
 }
 
 /// The financial instruments stored in a customer's wallet.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
@@ -456,6 +495,7 @@ pub struct Wallet {
 }
 
 /// The answer to creating a financial instrument.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -464,6 +504,7 @@ pub struct CreatedInstrument {
 }
 
 /// How create order / create instruction ended.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct Created {
@@ -472,6 +513,7 @@ pub struct Created {
     /// True when an attempt's outcome was unknown, a retry found the entity already there, and
     /// the SDK confirmed it is the one this call sent.
     pub reconciled: bool,
+}
 }
 
 /// Metadata where `null` means "none" and null values are dropped, as the API does.

@@ -11,7 +11,7 @@ import atexit
 import logging
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Type, TypeVar, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Type, TypeVar, Union, cast
 
 from . import _models, _native
 from ._errors import translated
@@ -43,10 +43,10 @@ atexit.register(_native.shutdown)
 
 _Self = TypeVar("_Self", bound="_ClientBase")
 _T = TypeVar("_T")
-_Raw = TypeVar("_Raw")
 
 
-def _log_attempts(events: Iterable[_native._AttemptEvent]) -> None:
+def _log_attempts(events: Iterable[Mapping[str, Any]]) -> None:
+    # Each event is the core's AttemptEvent as a dict.
     for event in events:
         level = logging.INFO if event["outcome"] == "ok" else logging.WARNING
         if not logger.isEnabledFor(level):
@@ -67,9 +67,14 @@ def _log_attempts(events: Iterable[_native._AttemptEvent]) -> None:
         )
 
 
-def _response(raw: Mapping[str, Any], convert: Callable[[_Raw], _T]) -> Response[_T]:
-    # The core only hands over amounts that are plain decimals, so the conversion cannot fail.
-    return Response(data=convert(raw["data"]), meta=_models.meta(raw["meta"]))
+def _response(raw: Mapping[str, Any]) -> Response[Any]:
+    return Response(data=raw["data"], meta=raw["meta"])
+
+
+def _meta(raw: Any) -> ResponseMeta:
+    # The native methods are typed `Any` (one method serves both clients); this one returned
+    # the core's ResponseMeta.
+    return cast(ResponseMeta, raw)
 
 
 class _ClientBase:
@@ -136,7 +141,7 @@ class _ClientBase:
     @property
     def user_agent(self) -> str:
         """The ``User-Agent`` every request carries (SDK, Python and Rust versions, platform)."""
-        return self._native_client.settings()["user_agent"]
+        return str(self._native_client.settings()["user_agent"])
 
     @property
     def closed(self) -> bool:
@@ -206,7 +211,7 @@ class Client(_ClientBase):
         order = _models.order_arg(order_ref, instructions, metadata, customer_defaults)
         with self._calling() as native:
             raw = native.create_order(False, order, correlation_id, tenant_id)
-        return _response(raw, _models.created)
+        return _response(raw)
 
     def get_order(
         self, order_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -214,7 +219,7 @@ class Client(_ClientBase):
         """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
             raw = native.get_order(False, order_ref, correlation_id, tenant_id)
-        return _response(raw, _models.order)
+        return _response(raw)
 
     def update_order_metadata(
         self,
@@ -227,7 +232,7 @@ class Client(_ClientBase):
         """``PUT /v1/order-management/{orderRef}/metadata``: replaces the order's metadata (202)."""
         with self._calling() as native:
             raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     def create_instruction(
         self,
@@ -241,7 +246,7 @@ class Client(_ClientBase):
         arg = _models.instruction_arg(instruction)
         with self._calling() as native:
             raw = native.create_instruction(False, order_ref, arg, correlation_id, tenant_id)
-        return _response(raw, _models.created)
+        return _response(raw)
 
     def get_instruction(
         self,
@@ -254,7 +259,7 @@ class Client(_ClientBase):
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id)
-        return _response(raw, _models.instruction)
+        return _response(raw)
 
     def cancel_instruction(
         self,
@@ -268,7 +273,7 @@ class Client(_ClientBase):
         """``POST …/instruction/{instructionRef}/cancel`` (202; cancelling twice is harmless)."""
         with self._calling() as native:
             raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     def get_customer(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -276,7 +281,7 @@ class Client(_ClientBase):
         """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
             raw = native.get_customer(False, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.customer)
+        return _response(raw)
 
     def get_or_create_customer(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -284,7 +289,7 @@ class Client(_ClientBase):
         """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
             raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.customer)
+        return _response(raw)
 
     def update_customer_metadata(
         self,
@@ -297,7 +302,7 @@ class Client(_ClientBase):
         """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
             raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     def add_mobile_instrument(
         self,
@@ -314,7 +319,7 @@ class Client(_ClientBase):
             raw = native.add_mobile_instrument(
                 False, customer_ref, {"country_code": country_code, "phone_number": phone_number}, correlation_id, tenant_id
             )
-        return _response(raw, _models.created_instrument)
+        return _response(raw)
 
     def get_financial_instrument(
         self,
@@ -327,7 +332,7 @@ class Client(_ClientBase):
         """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
             raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id)
-        return _response(raw, _models.financial_instrument)
+        return _response(raw)
 
     def get_wallet(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -335,7 +340,7 @@ class Client(_ClientBase):
         """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
             raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.wallet)
+        return _response(raw)
 
     def add_to_wallet(
         self,
@@ -349,7 +354,7 @@ class Client(_ClientBase):
         """``POST /v1/customer-vault/{customerRef}/wallet`` (202)."""
         with self._calling() as native:
             raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
 
 class AsyncClient(_ClientBase):
@@ -392,7 +397,7 @@ class AsyncClient(_ClientBase):
         order = _models.order_arg(order_ref, instructions, metadata, customer_defaults)
         with self._calling() as native:
             raw = await native.create_order(True, order, correlation_id, tenant_id)
-        return _response(raw, _models.created)
+        return _response(raw)
 
     async def get_order(
         self, order_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -400,7 +405,7 @@ class AsyncClient(_ClientBase):
         """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
             raw = await native.get_order(True, order_ref, correlation_id, tenant_id)
-        return _response(raw, _models.order)
+        return _response(raw)
 
     async def update_order_metadata(
         self,
@@ -413,7 +418,7 @@ class AsyncClient(_ClientBase):
         """``PUT /v1/order-management/{orderRef}/metadata``: replaces the order's metadata (202)."""
         with self._calling() as native:
             raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     async def create_instruction(
         self,
@@ -427,7 +432,7 @@ class AsyncClient(_ClientBase):
         arg = _models.instruction_arg(instruction)
         with self._calling() as native:
             raw = await native.create_instruction(True, order_ref, arg, correlation_id, tenant_id)
-        return _response(raw, _models.created)
+        return _response(raw)
 
     async def get_instruction(
         self,
@@ -440,7 +445,7 @@ class AsyncClient(_ClientBase):
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id)
-        return _response(raw, _models.instruction)
+        return _response(raw)
 
     async def cancel_instruction(
         self,
@@ -454,7 +459,7 @@ class AsyncClient(_ClientBase):
         """``POST …/instruction/{instructionRef}/cancel`` (202; cancelling twice is harmless)."""
         with self._calling() as native:
             raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     async def get_customer(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -462,7 +467,7 @@ class AsyncClient(_ClientBase):
         """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
             raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.customer)
+        return _response(raw)
 
     async def get_or_create_customer(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -470,7 +475,7 @@ class AsyncClient(_ClientBase):
         """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
             raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.customer)
+        return _response(raw)
 
     async def update_customer_metadata(
         self,
@@ -483,7 +488,7 @@ class AsyncClient(_ClientBase):
         """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
             raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 
     async def add_mobile_instrument(
         self,
@@ -500,7 +505,7 @@ class AsyncClient(_ClientBase):
             raw = await native.add_mobile_instrument(
                 True, customer_ref, {"country_code": country_code, "phone_number": phone_number}, correlation_id, tenant_id
             )
-        return _response(raw, _models.created_instrument)
+        return _response(raw)
 
     async def get_financial_instrument(
         self,
@@ -515,7 +520,7 @@ class AsyncClient(_ClientBase):
             raw = await native.get_financial_instrument(True, 
                 customer_ref, financial_instrument_id, correlation_id, tenant_id
             )
-        return _response(raw, _models.financial_instrument)
+        return _response(raw)
 
     async def get_wallet(
         self, customer_ref: str, *, correlation_id: Optional[str] = None, tenant_id: Optional[str] = None
@@ -523,7 +528,7 @@ class AsyncClient(_ClientBase):
         """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
             raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id)
-        return _response(raw, _models.wallet)
+        return _response(raw)
 
     async def add_to_wallet(
         self,
@@ -537,5 +542,5 @@ class AsyncClient(_ClientBase):
         """``POST /v1/customer-vault/{customerRef}/wallet`` (202)."""
         with self._calling() as native:
             raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
-        return _models.meta(raw)
+        return _meta(raw)
 

@@ -196,9 +196,14 @@ def class_for_kind(kind: str) -> Type[ImburseError]:
     return _CLASS_BY_KIND.get(kind, ImburseError)
 
 
-def from_native(error: _native.NativeError) -> ImburseError:
+#: The native module's one exception class (its argument is the core's error report).
+NativeError: Type[Exception] = _native.NativeError
+
+
+def from_native(error: Exception) -> ImburseError:
     """The public exception for the native module's error, built from the core's error report."""
-    (report,) = cast("tuple[_native._ErrorReport]", error.args)
+    # The core's ErrorReport as a dict (its fields are documented on `imburse::ErrorReport`).
+    (report,) = cast("tuple[Dict[str, Any]]", error.args)
     return class_for_kind(report["kind"])(
         report["text"],
         kind=report["kind"],
@@ -228,5 +233,5 @@ def translated() -> Iterator[None]:
     from the chain: it adds nothing the public error does not carry)."""
     try:
         yield
-    except _native.NativeError as error:
+    except NativeError as error:
         raise from_native(error) from None
