@@ -23,7 +23,7 @@ def debit(reference: str, amount: str) -> imburse.NewInstruction:
 
 async def main() -> None:
     async with imburse.AsyncClient.from_env() as client:
-        await client.create_order("ORDER-2", instructions=[debit("I-1", "49.99"), debit("I-2", "0.10")])
+        await client.create_order(imburse.NewOrder("ORDER-2", instructions=[debit("I-1", "49.99"), debit("I-2", "0.10")]))
         responses = await asyncio.gather(
             client.get_instruction("ORDER-2", "I-1"),
             client.get_instruction("ORDER-2", "I-2"),

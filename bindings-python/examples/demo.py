@@ -57,11 +57,12 @@ def run(info: Dict[str, str]) -> None:
         client.authenticate()
         print("1. exchanged the HMAC key for an access token")
 
-        created = client.create_order(
-            "DEMO-ORDER-1",
+        order = imburse.NewOrder(
+            order_ref="DEMO-ORDER-1",
             instructions=[instruction("I-1", "CUST-1", "49.99"), instruction("I-2", "CUST-2", "0.10")],
             metadata={"channel": "demo"},
         )
+        created = client.create_order(order)
         print(f"2. created order DEMO-ORDER-1 with 2 instructions: HTTP {created.data.status}")
 
         i = client.get_instruction("DEMO-ORDER-1", "I-2").data

@@ -11,8 +11,8 @@ import imburse
 
 def main() -> None:
     with imburse.Client.from_env() as client:
-        created = client.create_order(
-            "ORDER-1",
+        order = imburse.NewOrder(
+            order_ref="ORDER-1",
             instructions=[
                 imburse.NewInstruction(
                     instruction_ref="I-1",
@@ -26,6 +26,7 @@ def main() -> None:
                 )
             ],
         )
+        created = client.create_order(order)
         try:
             instruction = client.get_instruction("ORDER-1", "I-1", correlation_id="checkout-1234").data
         except imburse.NotFoundError:

@@ -129,13 +129,13 @@ async def call(
 
     customer_ref = args.get("customer_ref", "")
     if operation == "create_order":
-        r = await run(
-            client.create_order,
-            args.get("order_ref", ""),
+        order = imburse.NewOrder(
+            order_ref=args.get("order_ref", ""),
             instructions=[_instruction(i) for i in args.get("instructions") or []],
             metadata=args.get("metadata") or {},
             customer_defaults=_customer_defaults(args.get("customer_defaults")),
         )
+        r = await run(client.create_order, order)
         return {"order_ref": args.get("order_ref", ""), "status": r.data.status, "reconciled": r.data.reconciled}, r.meta.attempts
     if operation == "get_order":
         r = await run(client.get_order, args.get("order_ref", ""))
@@ -178,12 +178,10 @@ async def call(
         meta = await run(client.update_customer_metadata, customer_ref, args.get("metadata") or {})
         return {"status": meta.status}, meta.attempts
     if operation == "add_mobile_instrument":
-        r = await run(
-            client.add_mobile_instrument,
-            customer_ref,
-            country_code=args.get("country_code", ""),
-            phone_number=args.get("phone_number", ""),
+        mobile = imburse.NewMobileInstrument(
+            country_code=args.get("country_code", ""), phone_number=args.get("phone_number", "")
         )
+        r = await run(client.add_mobile_instrument, customer_ref, mobile)
         return {"id": r.data.id}, r.meta.attempts
     if operation == "get_financial_instrument":
         r = await run(client.get_financial_instrument, customer_ref, args.get("financial_instrument_id", ""))

@@ -19,7 +19,7 @@ from helpers import new_instruction
 def test_async_flow_returns_the_same_models(settings: dict[str, Any], emulator: Emulator) -> None:
     async def flow() -> None:
         async with imburse.AsyncClient(**settings) as c:
-            created = await c.create_order("ORDER-1", instructions=[new_instruction(amount=Decimal("1234567.89"))])
+            created = await c.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction(amount=Decimal("1234567.89"))]))
             assert created.data == imburse.Created(status=202, reconciled=False)
             read = await c.get_instruction("ORDER-1", "I-1", correlation_id="async-1")
             assert isinstance(read.data, imburse.Instruction)
@@ -27,7 +27,7 @@ def test_async_flow_returns_the_same_models(settings: dict[str, Any], emulator: 
             assert read.meta.client_correlation_id == "async-1"
             order = await c.get_order("ORDER-1")
             assert [i.instruction_ref for i in order.data.instructions] == ["I-1"]
-            mobile = await c.add_mobile_instrument("CUST-1", country_code="44", phone_number="7700900123")
+            mobile = await c.add_mobile_instrument("CUST-1", imburse.NewMobileInstrument(country_code="44", phone_number="7700900123"))
             assert (await c.add_to_wallet("CUST-1", mobile.data.id)).status == 202
             wallet = await c.get_wallet("CUST-1")
             assert [f.id for f in wallet.data.financial_instruments] == [mobile.data.id]

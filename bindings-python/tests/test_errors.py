@@ -65,7 +65,7 @@ def test_authentication_error_for_a_refused_key(settings: dict[str, Any], emulat
 
 def test_permission_denied_for_a_read_only_key(settings: dict[str, Any]) -> None:
     with imburse.Client(**{**settings, **READ_ONLY_KEY}) as c:
-        error = raised(c.create_order, "ORDER-1")
+        error = raised(c.create_order, imburse.NewOrder("ORDER-1"))
     assert type(error) is imburse.PermissionDeniedError
     assert (error.kind, error.status, error.code, error.attempts) == ("forbidden", 403, "INSUFFICIENT_ROLE", 1)
     assert error.errors[0].metadata["requiredRole"] == "tenant-transaction-write"
@@ -129,7 +129,7 @@ def test_connection_error_is_also_a_builtin_connection_error(settings: dict[str,
 
 
 def test_invalid_response_for_a_success_body_that_is_not_json(client: imburse.Client, emulator: Emulator) -> None:
-    client.create_order("ORDER-1")
+    client.create_order(imburse.NewOrder("ORDER-1"))
     emulator.arm(method="GET", path=ORDER_PATH, action="corrupt_body")
     error = raised(client.get_order, "ORDER-1")
     assert type(error) is imburse.InvalidResponseError
@@ -154,7 +154,7 @@ def test_invalid_response_for_an_amount_that_is_not_a_decimal(client: imburse.Cl
 
 def test_invalid_request_lists_every_problem_and_sends_nothing(client: imburse.Client, emulator: Emulator) -> None:
     bad = new_instruction("I 1", amount="-3", currency="gbp")
-    error = raised(client.create_order, "ORDER/1", instructions=[bad], correlation_id="form-42")
+    error = raised(client.create_order, imburse.NewOrder("ORDER/1", instructions=[bad]), correlation_id="form-42")
     assert type(error) is imburse.InvalidRequestError
     assert error.kind == "invalid_request"
     assert (error.status, error.attempts, error.client_correlation_id) == (None, 0, "form-42")

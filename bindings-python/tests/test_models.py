@@ -33,7 +33,7 @@ def sent_body(emulator: Emulator) -> Any:
 def test_amounts_are_sent_and_read_back_exactly(
     client: imburse.Client, emulator: Emulator, amount: Any, on_the_wire: str
 ) -> None:
-    client.create_order("ORDER-1", instructions=[new_instruction(amount=amount)])
+    client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction(amount=amount)]))
     [request] = emulator.requests("POST", "/v1/order-management")
     assert f'"amount":{on_the_wire}' in request["body"]  # a JSON number with exactly these digits
     read = client.get_instruction("ORDER-1", "I-1").data.amount
@@ -43,7 +43,7 @@ def test_amounts_are_sent_and_read_back_exactly(
 @pytest.mark.parametrize("amount", [49.99, True, None])
 def test_inexact_amounts_are_refused_before_sending(client: imburse.Client, emulator: Emulator, amount: Any) -> None:
     with pytest.raises(TypeError, match="amount"):
-        client.create_order("ORDER-1", instructions=[new_instruction(amount=amount)])
+        client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction(amount=amount)]))
     assert emulator.requests() == []
 
 
@@ -53,12 +53,13 @@ def test_dates_directions_and_metadata_as_sent(client: imburse.Client, emulator:
         direction="credit",
         metadata={"invoice": "INV-1", "note": "ünïcödé"},
     )
-    client.create_order(
+    order = imburse.NewOrder(
         "ORDER-1",
         instructions=[instruction],
         metadata={"channel": "web"},
         customer_defaults={"CUST-1": imburse.CustomerDefault(scheme_id="EEAB9BBF6F8FA16D711798D14B65E066")},
     )
+    client.create_order(order)
     body = sent_body(emulator)
     assert body["orderRef"] == "ORDER-1"
     assert body["metadata"] == {"channel": "web"}
@@ -74,7 +75,7 @@ def test_dates_directions_and_metadata_as_sent(client: imburse.Client, emulator:
 
 def test_an_unknown_direction_is_a_value_error(client: imburse.Client, emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="direction"):
-        client.create_order("ORDER-1", instructions=[new_instruction(direction="SIDEWAYS")])
+        client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction(direction="SIDEWAYS")]))
     assert emulator.requests() == []
 
 
@@ -100,7 +101,7 @@ def test_models_are_frozen_and_compare_by_value() -> None:
 
 
 def test_read_models_are_the_cores_types_with_exact_python_values(client: imburse.Client) -> None:
-    client.create_order("ORDER-1", instructions=[new_instruction(amount=Decimal("10.50"))])
+    client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction(amount=Decimal("10.50"))]))
     instruction = client.get_instruction("ORDER-1", "I-1").data
     assert type(instruction) is imburse.Instruction and type(instruction).__module__ == "imburse"
     created = instruction.created

@@ -20,11 +20,12 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_create_order_and_read_an_instruction_back(client: imburse.Client, emulator: Emulator) -> None:
-    created = client.create_order(
+    order = imburse.NewOrder(
         "ORDER-1",
         instructions=[new_instruction("I-1", amount=Decimal("49.99"), metadata={"invoice": "INV-1"})],
         metadata={"channel": "web"},
     )
+    created = client.create_order(order)
     assert created.data == imburse.Created(status=202, reconciled=False)
     assert created.meta.status == 202
     assert created.meta.attempts == 1
@@ -54,10 +55,8 @@ def test_create_order_and_read_an_instruction_back(client: imburse.Client, emula
 
 
 def test_orders_instructions_and_cancel(client: imburse.Client) -> None:
-    client.create_order(
-        "ORDER-2",
-        customer_defaults={"CUST-9": imburse.CustomerDefault(financial_instrument_id="fi-9", metadata={"tier": "gold"})},
-    )
+    default = imburse.CustomerDefault(financial_instrument_id="fi-9", metadata={"tier": "gold"})
+    client.create_order(imburse.NewOrder("ORDER-2", customer_defaults={"CUST-9": default}))
     added = client.create_instruction("ORDER-2", new_instruction("I-9", customer="CUST-9", amount=Decimal("210.00")))
     assert added.data == imburse.Created(status=201, reconciled=False)
 
@@ -86,7 +85,7 @@ def test_customers_wallet_and_financial_instruments(client: imburse.Client) -> N
     assert client.update_customer_metadata("CUST-1", {"segment": "retail"}).status == 202
     assert client.get_customer("CUST-1").data.metadata == {"segment": "retail"}
 
-    created = client.add_mobile_instrument("CUST-1", country_code="44", phone_number="7700900123").data
+    created = client.add_mobile_instrument("CUST-1", imburse.NewMobileInstrument(country_code="44", phone_number="7700900123")).data
     assert isinstance(created, imburse.CreatedInstrument)
     instrument = client.get_financial_instrument("CUST-1", created.id).data
     assert isinstance(instrument, imburse.FinancialInstrument)
@@ -101,7 +100,7 @@ def test_customers_wallet_and_financial_instruments(client: imburse.Client) -> N
 
 
 def test_models_have_readable_reprs_and_plain_dicts(client: imburse.Client) -> None:
-    client.create_order("ORDER-3", instructions=[new_instruction("I-1", amount="0.10")])
+    client.create_order(imburse.NewOrder("ORDER-3", instructions=[new_instruction("I-1", amount="0.10")]))
     instruction = client.get_instruction("ORDER-3", "I-1").data
     text = repr(instruction)
     assert text.startswith("Instruction(order_ref='ORDER-3', instruction_ref='I-1'")

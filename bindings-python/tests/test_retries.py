@@ -17,7 +17,7 @@ INSTRUCTION_PATH = "/v2/order-management/*"
 
 
 def test_a_503_is_retried_with_the_same_correlation_id(client: imburse.Client, emulator: Emulator) -> None:
-    client.create_order("ORDER-1", instructions=[new_instruction()])
+    client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction()]))
     emulator.control("DELETE", "/requests")
     emulator.arm(method="GET", path=INSTRUCTION_PATH, action="respond", status=503)
 
@@ -66,7 +66,7 @@ def test_the_token_is_fetched_once_and_reused(client: imburse.Client, emulator: 
 
 def test_a_dropped_create_is_reconciled_into_exactly_one_order(client: imburse.Client, emulator: Emulator) -> None:
     emulator.arm(method="POST", path="/v1/order-management", action="drop_after_read")
-    created = client.create_order("ORDER-1", instructions=[new_instruction()], correlation_id="create-1")
+    created = client.create_order(imburse.NewOrder("ORDER-1", instructions=[new_instruction()]), correlation_id="create-1")
     assert created.data == imburse.Created(status=202, reconciled=True)
     assert created.meta.attempts == 2
     assert [r["status"] for r in emulator.requests("POST", "/v1/order-management")] == [None, 400]
@@ -76,7 +76,7 @@ def test_a_dropped_create_is_reconciled_into_exactly_one_order(client: imburse.C
 def test_a_non_idempotent_create_is_not_replayed(client: imburse.Client, emulator: Emulator) -> None:
     emulator.arm(method="POST", path="/v1/customer-vault/*/mobile", action="drop_after_read")
     with pytest.raises(imburse.APIConnectionError) as caught:
-        client.add_mobile_instrument("CUST-1", country_code="44", phone_number="7700900123")
+        client.add_mobile_instrument("CUST-1", imburse.NewMobileInstrument(country_code="44", phone_number="7700900123"))
     assert caught.value.attempts == 1
     assert len(emulator.requests("POST", "/v1/customer-vault/CUST-1/mobile")) == 1
 

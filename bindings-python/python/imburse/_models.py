@@ -20,7 +20,9 @@ from . import _native
 __all__ = [
     "Direction",
     "Environment",
+    "NewOrder",
     "NewInstruction",
+    "NewMobileInstrument",
     "CustomerDefault",
     "ResponseMeta",
     "Response",
@@ -95,6 +97,27 @@ class NewInstruction(_Model):
 
 
 @dataclass(frozen=True)
+class NewOrder(_Model):
+    """An order for ``create_order``, with the instructions it carries (then the server answers
+    202) and the values its instructions for each customer inherit (``customer_defaults``, keyed
+    by customer reference)."""
+
+    order_ref: str
+    instructions: Iterable[NewInstruction] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    customer_defaults: Mapping[str, CustomerDefault] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewMobileInstrument(_Model):
+    """A mobile number to store as a financial instrument (``country_code`` is the dialling
+    code, e.g. ``"44"``)."""
+
+    country_code: str
+    phone_number: str
+
+
+@dataclass(frozen=True)
 class CustomerDefault(_Model):
     """What an order's instructions for one customer inherit unless they set it themselves."""
 
@@ -146,25 +169,28 @@ def instruction_arg(instruction: NewInstruction) -> Dict[str, Any]:
     }
 
 
-def order_arg(
-    order_ref: str,
-    instructions: Iterable[NewInstruction],
-    metadata: Optional[Mapping[str, str]],
-    customer_defaults: Optional[Mapping[str, CustomerDefault]],
-) -> Dict[str, Any]:
+def order_arg(order: NewOrder) -> Dict[str, Any]:
+    if not isinstance(order, NewOrder):
+        raise TypeError(f"order must be imburse.NewOrder, not {type(order).__name__}")
     return {
-        "order_ref": order_ref,
-        "instructions": [instruction_arg(i) for i in instructions],
-        "metadata": dict(metadata or {}),
+        "order_ref": order.order_ref,
+        "instructions": [instruction_arg(i) for i in order.instructions],
+        "metadata": dict(order.metadata),
         "customer_defaults": {
             customer_ref: {
                 "financial_instrument_id": default.financial_instrument_id,
                 "scheme_id": default.scheme_id,
                 "metadata": dict(default.metadata),
             }
-            for customer_ref, default in (customer_defaults or {}).items()
+            for customer_ref, default in order.customer_defaults.items()
         },
     }
+
+
+def mobile_arg(mobile: NewMobileInstrument) -> Dict[str, Any]:
+    if not isinstance(mobile, NewMobileInstrument):
+        raise TypeError(f"mobile must be imburse.NewMobileInstrument, not {type(mobile).__name__}")
+    return {"country_code": mobile.country_code, "phone_number": mobile.phone_number}
 
 
 # ----------------------------------------------------------------------------------- responses

@@ -1,0 +1,390 @@
+"""The typed operations of ``Client`` (blocking) and ``AsyncClient`` (asyncio).
+
+Generated from the core's operation declaration (``imburse::for_each_operation!``) by
+``bindings-python/codegen``: do not edit; the test command fails when it is stale.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional
+
+from . import _models
+from ._base import ClientBase, _meta, _response
+from ._models import (
+    Created,
+    CreatedInstrument,
+    Customer,
+    FinancialInstrument,
+    Instruction,
+    NewInstruction,
+    NewMobileInstrument,
+    NewOrder,
+    Order,
+    Response,
+    ResponseMeta,
+    Wallet,
+)
+
+__all__ = ["Operations", "AsyncOperations"]
+
+
+class Operations(ClientBase):
+    """Every operation as a blocking method (the GIL released while it waits)."""
+
+    def authenticate(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> None:
+        """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
+        with self._calling() as native:
+            native.authenticate(False, correlation_id, tenant_id)
+
+    def create_order(
+        self,
+        order: NewOrder,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Created]:
+        """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
+        with self._calling() as native:
+            raw = native.create_order(False, _models.order_arg(order), correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_order(
+        self,
+        order_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Order]:
+        """`GET /v1/order-management/{orderRef}`."""
+        with self._calling() as native:
+            raw = native.get_order(False, order_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    def update_order_metadata(
+        self,
+        order_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
+        with self._calling() as native:
+            raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id)
+        return _meta(raw)
+
+    def create_instruction(
+        self,
+        order_ref: str,
+        instruction: NewInstruction,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Created]:
+        """`POST /v1/order-management/{orderRef}/instruction` (201)."""
+        with self._calling() as native:
+            raw = native.create_instruction(False, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Instruction]:
+        """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
+        with self._calling() as native:
+            raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    def cancel_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        *,
+        reason: Optional[str] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
+        with self._calling() as native:
+            raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id)
+        return _meta(raw)
+
+    def get_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Customer]:
+        """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
+        with self._calling() as native:
+            raw = native.get_customer(False, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_or_create_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Customer]:
+        """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
+        with self._calling() as native:
+            raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    def update_customer_metadata(
+        self,
+        customer_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
+        with self._calling() as native:
+            raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id)
+        return _meta(raw)
+
+    def get_wallet(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Wallet]:
+        """`GET /v1/customer-vault/{customerRef}/wallet`."""
+        with self._calling() as native:
+            raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    def add_to_wallet(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        *,
+        reason: Optional[str] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
+        with self._calling() as native:
+            raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+        return _meta(raw)
+
+    def add_mobile_instrument(
+        self,
+        customer_ref: str,
+        mobile: NewMobileInstrument,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[CreatedInstrument]:
+        """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
+        once it may have been processed."""
+        with self._calling() as native:
+            raw = native.add_mobile_instrument(False, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_financial_instrument(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[FinancialInstrument]:
+        """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
+        with self._calling() as native:
+            raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id)
+        return _response(raw)
+
+
+class AsyncOperations(ClientBase):
+    """Every operation as a coroutine on the core's own runtime."""
+
+    async def authenticate(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> None:
+        """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
+        with self._calling() as native:
+            await native.authenticate(True, correlation_id, tenant_id)
+
+    async def create_order(
+        self,
+        order: NewOrder,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Created]:
+        """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
+        with self._calling() as native:
+            raw = await native.create_order(True, _models.order_arg(order), correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_order(
+        self,
+        order_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Order]:
+        """`GET /v1/order-management/{orderRef}`."""
+        with self._calling() as native:
+            raw = await native.get_order(True, order_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def update_order_metadata(
+        self,
+        order_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
+        with self._calling() as native:
+            raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def create_instruction(
+        self,
+        order_ref: str,
+        instruction: NewInstruction,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Created]:
+        """`POST /v1/order-management/{orderRef}/instruction` (201)."""
+        with self._calling() as native:
+            raw = await native.create_instruction(True, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Instruction]:
+        """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
+        with self._calling() as native:
+            raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def cancel_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        *,
+        reason: Optional[str] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
+        with self._calling() as native:
+            raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def get_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Customer]:
+        """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
+        with self._calling() as native:
+            raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_or_create_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Customer]:
+        """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
+        with self._calling() as native:
+            raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def update_customer_metadata(
+        self,
+        customer_ref: str,
+        metadata: Mapping[str, str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
+        with self._calling() as native:
+            raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def get_wallet(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Wallet]:
+        """`GET /v1/customer-vault/{customerRef}/wallet`."""
+        with self._calling() as native:
+            raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def add_to_wallet(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        *,
+        reason: Optional[str] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
+        with self._calling() as native:
+            raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def add_mobile_instrument(
+        self,
+        customer_ref: str,
+        mobile: NewMobileInstrument,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[CreatedInstrument]:
+        """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
+        once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.add_mobile_instrument(True, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_financial_instrument(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[FinancialInstrument]:
+        """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
+        with self._calling() as native:
+            raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id)
+        return _response(raw)
