@@ -1,24 +1,15 @@
-// Types of the `imburse` package. The data shapes (requests, results, options, events) are
-// generated from the Rust binding into `native.d.ts` and re-exported here; the client and the
-// error classes are written in JavaScript and declared below.
+// Types of the `imburse` package. The data shapes (requests, results, options, events) and the
+// native client's operations are generated from the Rust binding into `native.d.ts`; the
+// client's operation methods are typed from those here, and the client's own members and the
+// error classes (written in JavaScript) are declared below.
 
 import { EventEmitter } from 'node:events'
 import type {
   AttemptEvent,
+  CallCanceller,
   CallOptions as NativeCallOptions,
   ClientOptions,
-  CreatedInstrumentResponse,
-  CreatedResponse,
-  CustomerResponse,
-  FinancialInstrumentResponse,
-  InstructionResponse,
-  Metadata,
-  NewInstruction,
-  NewMobileInstrument,
-  NewOrder,
-  OrderResponse,
-  ResponseMeta,
-  WalletResponse,
+  NativeClient,
 } from './native'
 
 export type {
@@ -66,10 +57,37 @@ export interface ClientEvents {
   attempt: [event: AttemptEvent]
 }
 
+/** The native client's members that are not operations (the binding's own). */
+type NativeOwnMembers = 'userAgent' | 'baseUrl' | 'close'
+
+/** A native method's arguments without its two trailing ones (call options, canceller). */
+type OperationArguments<P extends unknown[]> = P extends [
+  ...infer Head,
+  (NativeCallOptions | undefined | null)?,
+  (CallCanceller | undefined | null)?,
+]
+  ? Head
+  : never
+
+/** The public form of a native operation: the same arguments, then the per-call options. */
+type PublicOperation<F> = F extends (...args: infer P) => Promise<infer R>
+  ? (...args: [...OperationArguments<P>, options?: CallOptions]) => Promise<R extends undefined ? void : R>
+  : never
+
+/**
+ * Every operation, one method each, typed from the native client's declaration (which is
+ * generated from the core's): `name(...arguments, options?)`, e.g. `getOrder(orderRef, options)`.
+ */
+export type Operations = {
+  [K in Exclude<keyof NativeClient, NativeOwnMembers>]: PublicOperation<NativeClient[K]>
+}
+
 /**
  * The Imburse API client. One connection pool and one cached access token per client: share
- * one client across your application, and `close()` it when done.
+ * one client across your application, and `close()` it when done. Its operations are the
+ * methods of {@link Operations}.
  */
+export interface Client extends Operations {}
 export declare class Client extends EventEmitter<ClientEvents> {
   /** Builds a client; a bad setting throws a `ConfigurationError` naming it. */
   constructor(options?: ClientOptions)
@@ -88,53 +106,6 @@ export declare class Client extends EventEmitter<ClientEvents> {
    * harmless.
    */
   close(): void
-
-  /** Fetches an access token now (if none is cached), e.g. to fail fast on bad credentials. */
-  authenticate(options?: CallOptions): Promise<void>
-  /** `POST /v1/order-management`: 201 for an order without instructions, 202 with them. */
-  createOrder(order: NewOrder, options?: CallOptions): Promise<CreatedResponse>
-  /** `GET /v1/order-management/{orderRef}`. */
-  getOrder(orderRef: string, options?: CallOptions): Promise<OrderResponse>
-  /** `PUT /v1/order-management/{orderRef}/metadata`: replaces the order's metadata (202). */
-  updateOrderMetadata(orderRef: string, metadata: Metadata, options?: CallOptions): Promise<ResponseMeta>
-  /** `POST /v1/order-management/{orderRef}/instruction` (201). */
-  createInstruction(orderRef: string, instruction: NewInstruction, options?: CallOptions): Promise<CreatedResponse>
-  /** `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`. */
-  getInstruction(orderRef: string, instructionRef: string, options?: CallOptions): Promise<InstructionResponse>
-  /** `POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless. */
-  cancelInstruction(
-    orderRef: string,
-    instructionRef: string,
-    reason?: string | null,
-    options?: CallOptions,
-  ): Promise<ResponseMeta>
-  /** `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error. */
-  getCustomer(customerRef: string, options?: CallOptions): Promise<CustomerResponse>
-  /** `GET /v2/customer-vault/{customerRef}`: the customer, created when absent. */
-  getOrCreateCustomer(customerRef: string, options?: CallOptions): Promise<CustomerResponse>
-  /** `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202). */
-  updateCustomerMetadata(customerRef: string, metadata: Metadata, options?: CallOptions): Promise<ResponseMeta>
-  /** `POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed. */
-  addMobileInstrument(
-    customerRef: string,
-    mobile: NewMobileInstrument,
-    options?: CallOptions,
-  ): Promise<CreatedInstrumentResponse>
-  /** `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`. */
-  getFinancialInstrument(
-    customerRef: string,
-    financialInstrumentId: string,
-    options?: CallOptions,
-  ): Promise<FinancialInstrumentResponse>
-  /** `GET /v1/customer-vault/{customerRef}/wallet`. */
-  getWallet(customerRef: string, options?: CallOptions): Promise<WalletResponse>
-  /** `POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202). */
-  addToWallet(
-    customerRef: string,
-    financialInstrumentId: string,
-    reason?: string | null,
-    options?: CallOptions,
-  ): Promise<ResponseMeta>
 
   toJSON(): { baseUrl: string; userAgent: string; closed: boolean }
 }

@@ -13,7 +13,7 @@ bash scripts/setup.sh
 echo "== Rust conformance records (the reference the Node records must equal) =="
 (cd "$REPO" && cargo test --locked -q -p imburse --test conformance)
 
-echo "== TypeScript: tsc --noEmit on examples/quickstart.ts and examples/esm.mts =="
+echo "== TypeScript: tsc --noEmit on the examples and the type tests (test/types) =="
 npx --no-install tsc --noEmit -p tsconfig.json
 echo "types OK"
 

@@ -1,0 +1,27 @@
+// Type-level tests of the client's operation methods, which index.d.ts derives from the native
+// client's generated declaration: compiled by `tsc` in the test command, so a wrong argument
+// must be refused and each result must keep its type. Never run.
+
+import { Client } from '../../index.js'
+import type { CreatedResponse, InstructionResponse, ResponseMeta } from '../../index.js'
+
+export async function typed(client: Client, signal: AbortSignal): Promise<void> {
+  const instruction: InstructionResponse = await client.getInstruction('O-1', 'I-1', { correlationId: 'c', signal })
+  const amount: string = instruction.data.amount
+  const created: CreatedResponse = await client.createOrder({ orderRef: 'O-1' })
+  const cancelled: ResponseMeta = await client.cancelInstruction('O-1', 'I-1', 'duplicate', { tenantId: 't' })
+  const nothing: void = await client.authenticate({ signal })
+  void [amount, created, cancelled, nothing]
+
+  // @ts-expect-error: a reference is a string
+  await client.getOrder(42)
+  // @ts-expect-error: the instruction reference is required
+  await client.getInstruction('O-1')
+  // @ts-expect-error: an order needs its orderRef
+  await client.createOrder({})
+  // @ts-expect-error: the options come last and are an object
+  await client.getOrder('O-1', 'not options')
+  // @ts-expect-error: the result keeps its type
+  const wrong: ResponseMeta = await client.getOrder('O-1')
+  void wrong
+}
