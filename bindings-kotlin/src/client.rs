@@ -13,11 +13,11 @@ use imburse::operations::IntoCore;
 use crate::config::{CallOptions, ClientConfig};
 use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
-use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder};
+use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
 
 use crate::models::{
     CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse, InstructionResponse,
-    OrderResponse, ResponseMeta, WalletResponse,
+    OrderResponse, ResponseMeta, SchemeListResponse, SchemeResponse, WalletResponse,
 };
 
 type Result<T> = std::result::Result<T, ImburseError>;

@@ -75,6 +75,9 @@ responses! {
     /// The result of add mobile instrument: the new instrument's id.
     CreatedInstrumentResponse(core::CreatedInstrument) -> core::CreatedInstrument;
     FinancialInstrumentResponse(core::FinancialInstrument) -> core::FinancialInstrument;
+    SchemeResponse(core::Scheme) -> core::Scheme;
+    /// The tenant's schemes of one kind.
+    SchemeListResponse(core::SchemeList) -> core::SchemeList;
 }
 
 #[cfg(test)]

@@ -23,8 +23,8 @@ use tokio::sync::Notify;
 use crate::errors::{aborted, rejection};
 use crate::models::{
     CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
-    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, OrderResponse, WalletResponse,
-    call_options,
+    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, OrderResponse,
+    SchemeListResponse, SchemeResponse, WalletResponse, call_options,
 };
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.

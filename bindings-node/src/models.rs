@@ -123,6 +123,59 @@ impl From<NewMobileInstrument> for sdk::NewMobileInstrument {
     }
 }
 
+/// A scheme to create (collect or payout): its first draft.
+#[napi(object)]
+pub struct NewScheme {
+    pub name: String,
+    pub code: Option<String>,
+    /// E.g. `"SingleUse"`.
+    pub agreement_type: Option<String>,
+    pub rules: Option<Vec<NewSchemeRule>>,
+}
+
+/// One rule of a new scheme.
+#[napi(object)]
+pub struct NewSchemeRule {
+    /// ISO 4217 codes, e.g. `["GBP"]`.
+    pub currencies: Option<Vec<String>>,
+    /// ISO 3166-1 alpha-2 codes, e.g. `["GB"]`.
+    pub countries: Option<Vec<String>>,
+    /// Exact decimal text, e.g. `"0.01"`.
+    pub low_value_inclusive: Option<String>,
+    /// Exact decimal text, e.g. `"1000.00"`.
+    pub high_value_inclusive: Option<String>,
+    pub apps: Option<Vec<NewSchemeApp>>,
+}
+
+/// An app serving a rule, and the payment methods it must not offer there.
+#[napi(object)]
+pub struct NewSchemeApp {
+    /// E.g. `"STRIPE"`.
+    pub app_id: String,
+    pub excluded_payment_methods: Option<Vec<String>>,
+}
+
+impl From<NewScheme> for sdk::NewScheme {
+    fn from(s: NewScheme) -> Self {
+        let rules = s.rules.unwrap_or_default().into_iter().map(|r| sdk::NewSchemeRule {
+            currencies: r.currencies.unwrap_or_default(),
+            countries: r.countries.unwrap_or_default(),
+            low_value_inclusive: r.low_value_inclusive.map(Into::into),
+            high_value_inclusive: r.high_value_inclusive.map(Into::into),
+            apps: r
+                .apps
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| sdk::NewSchemeApp {
+                    app_id: a.app_id,
+                    excluded_payment_methods: a.excluded_payment_methods.unwrap_or_default(),
+                })
+                .collect(),
+        });
+        sdk::NewScheme { name: s.name, code: s.code, agreement_type: s.agreement_type, rules: rules.collect() }
+    }
+}
+
 // --------------------------------------------------------------- responses
 
 // Results are the core's own types (their napi derives are in the core, behind its `napi`
@@ -163,10 +216,15 @@ responses!(
     CreatedInstrumentResponse <- sdk::CreatedInstrument,
     /// A financial instrument, with how the call went.
     FinancialInstrumentResponse <- sdk::FinancialInstrument,
+    /// A scheme, with how the call went.
+    SchemeResponse <- sdk::Scheme,
+    /// The tenant's schemes of one kind, with how the call went.
+    SchemeListResponse <- sdk::SchemeList,
 );
 
 imburse::into_core_by_from!(
     NewOrder => sdk::NewOrder,
     NewInstruction => sdk::NewInstruction,
     NewMobileInstrument => sdk::NewMobileInstrument,
+    NewScheme => sdk::NewScheme,
 );

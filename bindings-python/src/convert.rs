@@ -7,7 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use imburse::models::{CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder};
+use imburse::models::{
+    CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
+    NewSchemeRule,
+};
 use imburse::{Response, ResponseMeta};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -99,6 +102,49 @@ pub struct MobileArg {
 impl MobileArg {
     pub fn into_core(self) -> NewMobileInstrument {
         NewMobileInstrument { country_code: self.country_code, phone_number: self.phone_number }
+    }
+}
+
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct SchemeAppArg {
+    app_id: String,
+    excluded_payment_methods: Vec<String>,
+}
+
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct SchemeRuleArg {
+    currencies: Vec<String>,
+    countries: Vec<String>,
+    low_value_inclusive: Option<String>,
+    high_value_inclusive: Option<String>,
+    apps: Vec<SchemeAppArg>,
+}
+
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub struct SchemeArg {
+    name: String,
+    code: Option<String>,
+    agreement_type: Option<String>,
+    rules: Vec<SchemeRuleArg>,
+}
+
+impl SchemeArg {
+    pub fn into_core(self) -> NewScheme {
+        let rules = self.rules.into_iter().map(|r| NewSchemeRule {
+            currencies: r.currencies,
+            countries: r.countries,
+            low_value_inclusive: r.low_value_inclusive.map(Into::into),
+            high_value_inclusive: r.high_value_inclusive.map(Into::into),
+            apps: r
+                .apps
+                .into_iter()
+                .map(|a| NewSchemeApp { app_id: a.app_id, excluded_payment_methods: a.excluded_payment_methods })
+                .collect(),
+        });
+        NewScheme { name: self.name, code: self.code, agreement_type: self.agreement_type, rules: rules.collect() }
     }
 }
 

@@ -20,8 +20,9 @@ mod _native {
     use imburse::ResponseMeta;
     #[pymodule_export]
     use imburse::models::{
-        Capabilities, Created, CreatedInstrument, Customer, CustomerDefaultView, FinancialInstrument, Instruction,
-        InstrumentAssignment, Link, Order, SchemeAssignment, Transaction, Wallet,
+        Capabilities, Country, Created, CreatedInstrument, Currency, Customer, CustomerDefaultView,
+        FinancialInstrument, Instruction, InstrumentAssignment, Link, Order, Scheme, SchemeApp, SchemeAssignment,
+        SchemeDraft, SchemeList, SchemeRule, Transaction, Wallet,
     };
 
     #[pymodule_export]

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use crate::client::{Call, NativeClient, blocking, call, options};
 use crate::convert::{
     Deferred, InstructionArg as NewInstruction, MobileArg as NewMobileInstrument, OrderArg as NewOrder,
+    SchemeArg as NewScheme,
 };
 use crate::runtime;
 
@@ -50,6 +51,13 @@ impl IntoCore for NewMobileInstrument {
     type Core = imburse::models::NewMobileInstrument;
     fn into_core(self) -> PyResult<Self::Core> {
         Ok(NewMobileInstrument::into_core(self))
+    }
+}
+
+impl IntoCore for NewScheme {
+    type Core = imburse::models::NewScheme;
+    fn into_core(self) -> PyResult<Self::Core> {
+        Ok(NewScheme::into_core(self))
     }
 }
 

@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import uuid
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
 
@@ -204,7 +205,76 @@ async def call(
     if operation == "add_to_wallet":
         meta = await run(client.add_to_wallet, customer_ref, args.get("financial_instrument_id", ""), reason=args.get("reason"))
         return {"status": meta.status}, meta.attempts
+    if "_scheme" in operation:
+        return await call_scheme(run, client, operation, args)
     raise HarnessError(f"unknown operation {operation}")
+
+
+def _new_scheme(args: Dict[str, Any]) -> imburse.NewScheme:
+    s = args.get("scheme") or {}
+    return imburse.NewScheme(
+        name=s.get("name", ""),
+        code=s.get("code"),
+        agreement_type=s.get("agreement_type"),
+        rules=[
+            imburse.NewSchemeRule(
+                currencies=r.get("currencies") or [],
+                countries=r.get("countries") or [],
+                low_value_inclusive=r.get("low_value_inclusive"),
+                high_value_inclusive=r.get("high_value_inclusive"),
+                apps=[
+                    imburse.NewSchemeApp(
+                        app_id=a.get("app_id", ""), excluded_payment_methods=a.get("excluded_payment_methods") or []
+                    )
+                    for a in r.get("apps") or []
+                ],
+            )
+            for r in s.get("rules") or []
+        ],
+    )
+
+
+def _amount(value: Optional[Decimal]) -> Optional[str]:
+    return None if value is None else format(value, "f")
+
+
+def _scheme_record(s: imburse.Scheme) -> Dict[str, Any]:
+    first = s.drafts[0] if s.drafts else None
+    rules = first.rules if first else []
+    apps = [a for r in rules for a in r.apps]
+    return {
+        "scheme_id": s.scheme_id,
+        "draft_id": first.draft_id if first else None,
+        "published": first is not None and s.published_draft_id == first.draft_id,
+        "names": [d.name for d in s.drafts],
+        "currencies": [c.code for r in rules for c in r.currencies],
+        "currency_names": [c.name for r in rules for c in r.currencies],
+        "countries": [c.code for r in rules for c in r.countries],
+        "bounds": [[_amount(r.low_value_inclusive), _amount(r.high_value_inclusive)] for r in rules],
+        "apps": [a.app_id for a in apps],
+        "available_payment_methods": [a.available_payment_methods for a in apps],
+    }
+
+
+async def call_scheme(
+    run: Callable[..., Any], client: AnyClient, operation: str, args: Dict[str, Any]
+) -> Tuple[Dict[str, Any], int]:
+    """The scheme operations: `create_collect_scheme` is `client.create_collect_scheme`, …"""
+    method = getattr(client, operation)
+    if operation.startswith("list_"):
+        r = await run(method)
+        return {"scheme_ids": [s.scheme_id for s in r.data.schemes]}, r.meta.attempts
+    if operation.startswith("create_"):
+        r = await run(method, _new_scheme(args))
+        return _scheme_record(r.data), r.meta.attempts
+    if operation.startswith("get_"):
+        r = await run(method, args.get("scheme_id", ""))
+        return _scheme_record(r.data), r.meta.attempts
+    if operation.startswith("publish_"):
+        meta = await run(method, args.get("scheme_id", ""), args.get("draft_id", ""))
+        return {"status": meta.status}, meta.attempts
+    meta = await run(method, args.get("scheme_id", ""))
+    return {"status": meta.status}, meta.attempts
 
 
 async def close(client: AnyClient) -> None:

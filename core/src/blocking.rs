@@ -13,8 +13,18 @@ use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
     Created, CreatedInstrument, Customer, FinancialInstrument, Instruction, Metadata, NewInstruction,
-    NewMobileInstrument, NewOrder, Order, Wallet,
+    NewMobileInstrument, NewOrder, NewScheme, Order, Scheme, SchemeList, Wallet,
 };
+
+/// The blocking twin of each async method: the same arguments, waited on.
+macro_rules! blocking_methods {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {$(
+        #[doc = concat!("Blocking [`AsyncClient::", stringify!($name), "`].")]
+        pub fn $name(&self, $($arg: $ty,)* options: &CallOptions) -> Result<$out, Error> {
+            self.wait(self.inner.$name($($arg,)* options))
+        }
+    )*};
+}
 
 #[derive(Clone)]
 pub struct Client {
@@ -110,105 +120,30 @@ impl Client {
         &self.inner
     }
 
-    pub fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
-        self.wait(self.inner.authenticate(options))
-    }
-
-    pub fn create_order(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
-        self.wait(self.inner.create_order(order, options))
-    }
-
-    pub fn update_order_metadata(
-        &self,
-        order_ref: &str,
-        metadata: &Metadata,
-        options: &CallOptions,
-    ) -> Result<ResponseMeta, Error> {
-        self.wait(self.inner.update_order_metadata(order_ref, metadata, options))
-    }
-
-    pub fn get_order(&self, order_ref: &str, options: &CallOptions) -> Result<Response<Order>, Error> {
-        self.wait(self.inner.get_order(order_ref, options))
-    }
-
-    pub fn create_instruction(
-        &self,
-        order_ref: &str,
-        instruction: &NewInstruction,
-        options: &CallOptions,
-    ) -> Result<Response<Created>, Error> {
-        self.wait(self.inner.create_instruction(order_ref, instruction, options))
-    }
-
-    pub fn get_instruction(
-        &self,
-        order_ref: &str,
-        instruction_ref: &str,
-        options: &CallOptions,
-    ) -> Result<Response<Instruction>, Error> {
-        self.wait(self.inner.get_instruction(order_ref, instruction_ref, options))
-    }
-
-    pub fn cancel_instruction(
-        &self,
-        order_ref: &str,
-        instruction_ref: &str,
-        reason: Option<&str>,
-        options: &CallOptions,
-    ) -> Result<ResponseMeta, Error> {
-        self.wait(self.inner.cancel_instruction(order_ref, instruction_ref, reason, options))
-    }
-
-    pub fn get_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Customer>, Error> {
-        self.wait(self.inner.get_customer(customer_ref, options))
-    }
-
-    pub fn get_or_create_customer(
-        &self,
-        customer_ref: &str,
-        options: &CallOptions,
-    ) -> Result<Response<Customer>, Error> {
-        self.wait(self.inner.get_or_create_customer(customer_ref, options))
-    }
-
-    pub fn update_customer_metadata(
-        &self,
-        customer_ref: &str,
-        metadata: &Metadata,
-        options: &CallOptions,
-    ) -> Result<ResponseMeta, Error> {
-        self.wait(self.inner.update_customer_metadata(customer_ref, metadata, options))
-    }
-
-    pub fn get_wallet(&self, customer_ref: &str, options: &CallOptions) -> Result<Response<Wallet>, Error> {
-        self.wait(self.inner.get_wallet(customer_ref, options))
-    }
-
-    pub fn add_to_wallet(
-        &self,
-        customer_ref: &str,
-        financial_instrument_id: &str,
-        reason: Option<&str>,
-        options: &CallOptions,
-    ) -> Result<ResponseMeta, Error> {
-        self.wait(self.inner.add_to_wallet(customer_ref, financial_instrument_id, reason, options))
-    }
-
-    pub fn add_mobile_instrument(
-        &self,
-        customer_ref: &str,
-        mobile: &NewMobileInstrument,
-        options: &CallOptions,
-    ) -> Result<Response<CreatedInstrument>, Error> {
-        self.wait(self.inner.add_mobile_instrument(customer_ref, mobile, options))
-    }
-
-    pub fn get_financial_instrument(
-        &self,
-        customer_ref: &str,
-        financial_instrument_id: &str,
-        options: &CallOptions,
-    ) -> Result<Response<FinancialInstrument>, Error> {
-        self.wait(self.inner.get_financial_instrument(customer_ref, financial_instrument_id, options))
+    blocking_methods! {
+        authenticate() -> ();
+        create_order(order: &NewOrder) -> Response<Created>;
+        update_order_metadata(order_ref: &str, metadata: &Metadata) -> ResponseMeta;
+        get_order(order_ref: &str) -> Response<Order>;
+        create_instruction(order_ref: &str, instruction: &NewInstruction) -> Response<Created>;
+        get_instruction(order_ref: &str, instruction_ref: &str) -> Response<Instruction>;
+        cancel_instruction(order_ref: &str, instruction_ref: &str, reason: Option<&str>) -> ResponseMeta;
+        get_customer(customer_ref: &str) -> Response<Customer>;
+        get_or_create_customer(customer_ref: &str) -> Response<Customer>;
+        update_customer_metadata(customer_ref: &str, metadata: &Metadata) -> ResponseMeta;
+        get_wallet(customer_ref: &str) -> Response<Wallet>;
+        add_to_wallet(customer_ref: &str, financial_instrument_id: &str, reason: Option<&str>) -> ResponseMeta;
+        add_mobile_instrument(customer_ref: &str, mobile: &NewMobileInstrument) -> Response<CreatedInstrument>;
+        get_financial_instrument(customer_ref: &str, financial_instrument_id: &str) -> Response<FinancialInstrument>;
+        list_collect_schemes() -> Response<SchemeList>;
+        get_collect_scheme(scheme_id: &str) -> Response<Scheme>;
+        create_collect_scheme(scheme: &NewScheme) -> Response<Scheme>;
+        delete_collect_scheme(scheme_id: &str) -> ResponseMeta;
+        publish_collect_scheme_draft(scheme_id: &str, draft_id: &str) -> ResponseMeta;
+        list_payout_schemes() -> Response<SchemeList>;
+        get_payout_scheme(scheme_id: &str) -> Response<Scheme>;
+        create_payout_scheme(scheme: &NewScheme) -> Response<Scheme>;
+        delete_payout_scheme(scheme_id: &str) -> ResponseMeta;
+        publish_payout_scheme_draft(scheme_id: &str, draft_id: &str) -> ResponseMeta;
     }
 }

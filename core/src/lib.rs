@@ -19,6 +19,7 @@ pub mod models;
 pub mod operations;
 mod orders;
 pub mod retry;
+mod schemes;
 mod secret;
 mod transport;
 mod validation;

@@ -90,6 +90,18 @@ specs! {
     ADD_TO_WALLET = "add_to_wallet" "POST" "v1" "customer-vault/{customerRef}/wallet" Idempotent Tenant;
     ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant;
     GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant;
+    LIST_COLLECT_SCHEMES = "list_collect_schemes" "GET" "v1" "schemes/collect" Safe Tenant;
+    // The reference lists get and delete by id for payout schemes only; collect schemes are
+    // read the same way (its symmetric reading).
+    GET_COLLECT_SCHEME = "get_collect_scheme" "GET" "v1" "schemes/collect/{schemeId}" Safe Tenant;
+    CREATE_COLLECT_SCHEME = "create_collect_scheme" "POST" "v1" "schemes/collect" NonIdempotent Tenant;
+    DELETE_COLLECT_SCHEME = "delete_collect_scheme" "DELETE" "v1" "schemes/collect/{schemeId}" Idempotent Tenant;
+    PUBLISH_COLLECT_SCHEME_DRAFT = "publish_collect_scheme_draft" "POST" "v1" "schemes/collect/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant;
+    LIST_PAYOUT_SCHEMES = "list_payout_schemes" "GET" "v1" "schemes/payout" Safe Tenant;
+    GET_PAYOUT_SCHEME = "get_payout_scheme" "GET" "v1" "schemes/payout/{schemeId}" Safe Tenant;
+    CREATE_PAYOUT_SCHEME = "create_payout_scheme" "POST" "v1" "schemes/payout" NonIdempotent Tenant;
+    DELETE_PAYOUT_SCHEME = "delete_payout_scheme" "DELETE" "v1" "schemes/payout/{schemeId}" Idempotent Tenant;
+    PUBLISH_PAYOUT_SCHEME_DRAFT = "publish_payout_scheme_draft" "POST" "v1" "schemes/payout/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant;
 }
 
 /// Hands the list of operations as bindings call them to `$callback!`, which generates a
@@ -148,6 +160,30 @@ macro_rules! for_each_operation {
             get_financial_instrument(customer_ref: String, financial_instrument_id: String)
                 -> Response<FinancialInstrument> as FinancialInstrumentResponse
                 = get_financial_instrument(&customer_ref, &financial_instrument_id);
+            /// `GET /v1/schemes/collect`: the tenant's collect schemes.
+            list_collect_schemes() -> Response<SchemeList> as SchemeListResponse = list_collect_schemes();
+            /// `GET /v1/schemes/collect/{schemeId}`.
+            get_collect_scheme(scheme_id: String) -> Response<Scheme> as SchemeResponse = get_collect_scheme(&scheme_id);
+            /// `POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
+            /// may have been processed.
+            create_collect_scheme(scheme: NewScheme) -> Response<Scheme> as SchemeResponse = create_collect_scheme(&scheme);
+            /// `DELETE /v1/schemes/collect/{schemeId}` (204).
+            delete_collect_scheme(scheme_id: String) -> ResponseMeta as ResponseMeta = delete_collect_scheme(&scheme_id);
+            /// `POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`.
+            publish_collect_scheme_draft(scheme_id: String, draft_id: String) -> ResponseMeta as ResponseMeta
+                = publish_collect_scheme_draft(&scheme_id, &draft_id);
+            /// `GET /v1/schemes/payout`: the tenant's payout schemes.
+            list_payout_schemes() -> Response<SchemeList> as SchemeListResponse = list_payout_schemes();
+            /// `GET /v1/schemes/payout/{schemeId}`.
+            get_payout_scheme(scheme_id: String) -> Response<Scheme> as SchemeResponse = get_payout_scheme(&scheme_id);
+            /// `POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
+            /// may have been processed.
+            create_payout_scheme(scheme: NewScheme) -> Response<Scheme> as SchemeResponse = create_payout_scheme(&scheme);
+            /// `DELETE /v1/schemes/payout/{schemeId}` (204).
+            delete_payout_scheme(scheme_id: String) -> ResponseMeta as ResponseMeta = delete_payout_scheme(&scheme_id);
+            /// `POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`.
+            publish_payout_scheme_draft(scheme_id: String, draft_id: String) -> ResponseMeta as ResponseMeta
+                = publish_payout_scheme_draft(&scheme_id, &draft_id);
         }
     };
 }
@@ -186,7 +222,8 @@ into_core_as_is!(
     crate::models::Metadata,
     crate::models::NewOrder,
     crate::models::NewInstruction,
-    crate::models::NewMobileInstrument
+    crate::models::NewMobileInstrument,
+    crate::models::NewScheme
 );
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.

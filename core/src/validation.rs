@@ -8,7 +8,7 @@
 //! request is collected, in field order, into one `InvalidRequest` error.
 
 use crate::error::{Error, ErrorEntry, ErrorKind};
-use crate::models::{Amount, NewInstruction, NewOrder};
+use crate::models::{Amount, NewInstruction, NewOrder, NewScheme};
 
 const REFERENCE_MAX_LENGTH: usize = 50;
 
@@ -116,6 +116,45 @@ impl Validator {
         }
         for (index, instruction) in order.instructions.iter().enumerate() {
             self.instruction(&format!("instructions[{index}]."), instruction);
+        }
+    }
+}
+
+impl Validator {
+    /// A scheme to create: a name, and per rule ISO codes, plain-decimal bounds and app ids.
+    pub(crate) fn scheme(&mut self, scheme: &NewScheme) {
+        if scheme.name.trim().is_empty() {
+            self.entries.push(entry("NAME_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "name"));
+        }
+        for (r, rule) in scheme.rules.iter().enumerate() {
+            for (i, currency) in rule.currencies.iter().enumerate() {
+                self.iso_code("CURRENCY", &format!("rules[{r}].currencies[{i}]"), currency, 3);
+            }
+            for (i, country) in rule.countries.iter().enumerate() {
+                self.iso_code("COUNTRY", &format!("rules[{r}].countries[{i}]"), country, 2);
+            }
+            for (name, bound) in
+                [("lowValueInclusive", &rule.low_value_inclusive), ("highValueInclusive", &rule.high_value_inclusive)]
+            {
+                if let Some(bound) = bound
+                    && !bound.is_plain_decimal()
+                {
+                    self.entries.push(entry(
+                        "AMOUNT_FORMAT_NOT_RECOGNISED".into(),
+                        "'{propertyName}' must be a decimal number such as 12.34.",
+                        &format!("rules[{r}].{name}"),
+                    ));
+                }
+            }
+            for (a, app) in rule.apps.iter().enumerate() {
+                if app.app_id.trim().is_empty() {
+                    self.entries.push(entry(
+                        "APP_ID_IS_REQUIRED".into(),
+                        "'{propertyName}' must not be empty.",
+                        &format!("rules[{r}].apps[{a}].appId"),
+                    ));
+                }
+            }
         }
     }
 }

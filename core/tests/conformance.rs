@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use imburse::models::{CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder};
+use imburse::models::{
+    CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
+    NewSchemeRule, Scheme, SchemeList,
+};
 use imburse::{CallOptions, Client, ClientConfig, Error};
 use imburse_emulator::{EmulatorConfig, EmulatorHandle};
 use serde_json::{Map, Value, json};
@@ -163,6 +166,69 @@ fn new_order(args: &Value) -> NewOrder {
     }
 }
 
+fn texts(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
+fn new_scheme(args: &Value) -> NewScheme {
+    let s = &args["scheme"];
+    let rules = s["rules"].as_array().cloned().unwrap_or_default();
+    NewScheme {
+        name: text(s, "name"),
+        code: opt_text(s, "code"),
+        agreement_type: opt_text(s, "agreement_type"),
+        rules: rules
+            .iter()
+            .map(|r| NewSchemeRule {
+                currencies: texts(&r["currencies"]),
+                countries: texts(&r["countries"]),
+                low_value_inclusive: opt_text(r, "low_value_inclusive").map(Into::into),
+                high_value_inclusive: opt_text(r, "high_value_inclusive").map(Into::into),
+                apps: r["apps"]
+                    .as_array()
+                    .map(|apps| {
+                        apps.iter()
+                            .map(|a| NewSchemeApp {
+                                app_id: text(a, "app_id"),
+                                excluded_payment_methods: texts(&a["excluded_payment_methods"]),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// A scheme as the records show it: its first draft's rules flattened.
+fn scheme_record(s: &Scheme) -> Value {
+    let first = s.drafts.first();
+    let rules: Vec<_> = first.map(|d| d.rules.iter().collect()).unwrap_or_default();
+    let apps: Vec<_> = rules.iter().flat_map(|r| &r.apps).collect();
+    json!({
+        "scheme_id": s.scheme_id,
+        "draft_id": first.map(|d| d.draft_id.clone()),
+        "published": first.is_some() && s.published_draft_id.as_deref() == first.map(|d| d.draft_id.as_str()),
+        "names": s.drafts.iter().map(|d| d.name.clone()).collect::<Vec<_>>(),
+        "currencies": rules.iter().flat_map(|r| r.currencies.iter().map(|c| c.code.clone())).collect::<Vec<_>>(),
+        "currency_names": rules.iter().flat_map(|r| r.currencies.iter().map(|c| c.name.clone())).collect::<Vec<_>>(),
+        "countries": rules.iter().flat_map(|r| r.countries.iter().map(|c| c.code.clone())).collect::<Vec<_>>(),
+        "bounds": rules.iter().map(|r| json!([
+            r.low_value_inclusive.as_ref().map(|a| a.as_str()),
+            r.high_value_inclusive.as_ref().map(|a| a.as_str()),
+        ])).collect::<Vec<_>>(),
+        "apps": apps.iter().map(|a| a.app_id.clone()).collect::<Vec<_>>(),
+        "available_payment_methods": apps.iter().map(|a| a.available_payment_methods.clone()).collect::<Vec<_>>(),
+    })
+}
+
+fn scheme_list_record(list: &SchemeList) -> Value {
+    json!({"scheme_ids": list.schemes.iter().map(|s| s.scheme_id.clone()).collect::<Vec<_>>()})
+}
+
 /// Calls one operation; the result is the un-normalised record shape and the attempts.
 async fn call(client: &Client, operation: &str, args: &Value, options: &CallOptions) -> Result<(Value, u32), Error> {
     let customer_ref = text(args, "customer_ref");
@@ -279,6 +345,48 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
                 .await?;
             (json!({"status": meta.status}), meta.attempts)
         }
+        "list_collect_schemes" => {
+            let r = client.list_collect_schemes(options).await?;
+            (scheme_list_record(&r.data), r.meta.attempts)
+        }
+        "list_payout_schemes" => {
+            let r = client.list_payout_schemes(options).await?;
+            (scheme_list_record(&r.data), r.meta.attempts)
+        }
+        "get_collect_scheme" => {
+            let r = client.get_collect_scheme(&text(args, "scheme_id"), options).await?;
+            (scheme_record(&r.data), r.meta.attempts)
+        }
+        "get_payout_scheme" => {
+            let r = client.get_payout_scheme(&text(args, "scheme_id"), options).await?;
+            (scheme_record(&r.data), r.meta.attempts)
+        }
+        "create_collect_scheme" => {
+            let r = client.create_collect_scheme(&new_scheme(args), options).await?;
+            (scheme_record(&r.data), r.meta.attempts)
+        }
+        "create_payout_scheme" => {
+            let r = client.create_payout_scheme(&new_scheme(args), options).await?;
+            (scheme_record(&r.data), r.meta.attempts)
+        }
+        "delete_collect_scheme" => {
+            let meta = client.delete_collect_scheme(&text(args, "scheme_id"), options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "delete_payout_scheme" => {
+            let meta = client.delete_payout_scheme(&text(args, "scheme_id"), options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "publish_collect_scheme_draft" => {
+            let meta =
+                client.publish_collect_scheme_draft(&text(args, "scheme_id"), &text(args, "draft_id"), options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "publish_payout_scheme_draft" => {
+            let meta =
+                client.publish_payout_scheme_draft(&text(args, "scheme_id"), &text(args, "draft_id"), options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
         other => harness(format!("unknown operation {other}")),
     })
 }
@@ -302,6 +410,11 @@ fn is_uuid(text: &str) -> bool {
     text.len() == 36 && uuid::Uuid::parse_str(text).is_ok()
 }
 
+/// A scheme id: 32 hexadecimal digits.
+fn is_hex_id(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 fn is_imburse_correlation_id(text: &str) -> bool {
     let Some((connection, counter)) = text.split_once(':') else { return false };
     connection.len() == 13
@@ -314,6 +427,7 @@ fn is_imburse_correlation_id(text: &str) -> bool {
 fn normalise(value: Value) -> Value {
     match value {
         Value::String(s) if is_uuid(&s) => json!("<uuid>"),
+        Value::String(s) if is_hex_id(&s) => json!("<hex-id>"),
         Value::String(s) if is_imburse_correlation_id(&s) => json!("<imburse-correlation-id>"),
         Value::Array(items) => Value::Array(items.into_iter().map(normalise).collect()),
         Value::Object(map) => Value::Object(

@@ -103,10 +103,51 @@ pub struct FinancialInstrument {
     pub created_ms: u64,
 }
 
+/// A collect or payout scheme: its drafts (rules as the create body gave them) and which one
+/// is published.
+#[derive(Clone)]
+pub struct Scheme {
+    pub scheme_id: String,
+    pub published_draft_id: Option<String>,
+    pub drafts: Vec<SchemeDraft>,
+}
+
+#[derive(Clone)]
+pub struct SchemeDraft {
+    pub draft_id: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub agreement_type: Option<String>,
+    pub rules: Vec<SchemeRule>,
+    /// ISO-8601 text.
+    pub last_modified: String,
+}
+
+#[derive(Clone)]
+pub struct SchemeRule {
+    pub currencies: Vec<String>,
+    pub countries: Vec<String>,
+    /// Exact decimal text.
+    pub low_value_inclusive: Option<String>,
+    pub high_value_inclusive: Option<String>,
+    /// `(appId, excludedPaymentMethods)`.
+    pub apps: Vec<(String, Vec<String>)>,
+}
+
+/// The two kinds of scheme, which share a shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SchemeKind {
+    Collect,
+    Payout,
+}
+
 #[derive(Default)]
 pub struct TenantData {
     pub orders: HashMap<String, Order>,
     pub customers: HashMap<String, Customer>,
+    /// By kind, then scheme id (uppercase). `None` until first used: then seeded with the
+    /// tenant's configured schemes.
+    pub schemes: Option<BTreeMap<(SchemeKind, String), Scheme>>,
 }
 
 /// All tenants' data behind one lock: operations are short and never await while holding it.

@@ -235,7 +235,7 @@ impl<'a> Validator<'a> {
 }
 
 /// `-?digits(.digits)?`: what a decimal amount may look like (no exponents, no signs but '-').
-fn is_plain_decimal(text: &str) -> bool {
+pub fn is_plain_decimal(text: &str) -> bool {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -247,7 +247,7 @@ fn is_plain_decimal(text: &str) -> bool {
 
 /// Drops redundant leading zeros ("007.50" → "7.50") so the stored text is a valid JSON number;
 /// trailing zeros are kept because they are what the client sent.
-fn normalise_decimal(text: &str) -> String {
+pub fn normalise_decimal(text: &str) -> String {
     let (whole, fraction) = match text.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (text, None),

@@ -67,11 +67,22 @@ OPERATIONS = {
     "get_financial_instrument": (("customer_ref", "financial_instrument_id"), ()),
     "get_wallet": (("customer_ref",), ()),
     "add_to_wallet": (("customer_ref", "financial_instrument_id"), ("reason",)),
+    "list_collect_schemes": ((), ()),
+    "get_collect_scheme": (("scheme_id",), ()),
+    "create_collect_scheme": (("scheme",), ()),
+    "delete_collect_scheme": (("scheme_id",), ()),
+    "publish_collect_scheme_draft": (("scheme_id", "draft_id"), ()),
+    "list_payout_schemes": ((), ()),
+    "get_payout_scheme": (("scheme_id",), ()),
+    "create_payout_scheme": (("scheme",), ()),
+    "delete_payout_scheme": (("scheme_id",), ()),
+    "publish_payout_scheme_draft": (("scheme_id", "draft_id"), ()),
 }
 READ_OPERATIONS = ("get_order", "get_instruction", "get_customer", "get_or_create_customer",
-                   "get_financial_instrument", "get_wallet")
+                   "get_financial_instrument", "get_wallet", "list_collect_schemes", "list_payout_schemes",
+                   "get_collect_scheme", "get_payout_scheme")
 # List fields of read results that exists_after may count.
-COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids")
+COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids", "scheme_ids")
 
 CLIENT_SETTINGS = ("max_attempts", "backoff_base_ms", "backoff_cap_ms", "retry_after_cap_ms",
                    "connect_timeout_ms", "attempt_timeout_ms", "call_timeout_ms")
@@ -113,7 +124,9 @@ UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 IMBURSE_CID_RE = re.compile(r"^[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}$")
 KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETUP_REF_RE = re.compile(r"^\$setup\.(\d+)\.([a-z_]+)$")
-PLACEHOLDERS = ("<uuid>", "<imburse-correlation-id>", "<epoch-ms>")
+# A scheme id: 32 hexadecimal digits.
+HEX_ID_RE = re.compile(r"^[0-9a-fA-F]{32}$")
+PLACEHOLDERS = ("<uuid>", "<imburse-correlation-id>", "<epoch-ms>", "<hex-id>")
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -122,6 +135,8 @@ def normalise_string(value):
     """The normalised form of one string value of a result or error."""
     if UUID_RE.match(value):
         return "<uuid>"
+    if HEX_ID_RE.match(value):
+        return "<hex-id>"
     if IMBURSE_CID_RE.match(value):
         return "<imburse-correlation-id>"
     return value
@@ -512,6 +527,8 @@ def check_operation(step, where, setup_len, p):
             _check_instruction(v, at, setup_len, p)
         elif k == "metadata":
             _check_string_map(v, at, p)
+        elif k == "scheme":
+            _check_scheme(v, at, p)
         elif k == "customer_defaults":
             if not isinstance(v, dict):
                 p.append("%s must be an object keyed by customer ref" % at)
@@ -534,6 +551,39 @@ def check_operation(step, where, setup_len, p):
     extra = set(step) - {"operation", "args"}
     if extra:
         p.append("%s has unknown keys %s" % (where, sorted(extra)))
+
+
+SCHEME_FIELDS = ("name", "code", "agreement_type", "rules")
+SCHEME_RULE_FIELDS = ("currencies", "countries", "low_value_inclusive", "high_value_inclusive", "apps")
+SCHEME_APP_FIELDS = ("app_id", "excluded_payment_methods")
+
+
+def _check_fields(value, fields, lists, where, p):
+    """An object of the given fields: strings, except `lists` (lists of strings)."""
+    if not isinstance(value, dict):
+        p.append("%s must be an object" % where)
+        return False
+    for k, v in value.items():
+        if k not in fields:
+            p.append("%s.%s is not a field (one of %s)" % (where, k, list(fields)))
+        elif k in lists:
+            if not isinstance(v, list) or not all(isinstance(i, (str, dict)) for i in v):
+                p.append("%s.%s must be a list" % (where, k))
+        elif not isinstance(v, str):
+            p.append("%s.%s must be a string%s" % (where, k, " (amounts are exact decimals)" if "value" in k else ""))
+    return True
+
+
+def _check_scheme(value, where, p):
+    if not _check_fields(value, SCHEME_FIELDS, ("rules",), where, p):
+        return
+    if "name" not in value:
+        p.append("%s.name is required (use \"\" for an empty value)" % where)
+    for r, rule in enumerate(value.get("rules") or []):
+        at = "%s.rules[%d]" % (where, r)
+        if _check_fields(rule, SCHEME_RULE_FIELDS, ("currencies", "countries", "apps"), at, p):
+            for a, app in enumerate(rule.get("apps") or []):
+                _check_fields(app, SCHEME_APP_FIELDS, ("excluded_payment_methods",), "%s.apps[%d]" % (at, a), p)
 
 
 def check_fault(fault, where, p):
@@ -973,6 +1023,7 @@ def self_test(out):
 
     # Normalisation.
     check(normalise_string("3F2504E0-4F89-11D3-9A0C-0305E82C3301") == "<uuid>", "upper-case UUID normalised")
+    check(normalise_string("654EB81FF7F07F7CF5A1EE3FF6972E90") == "<hex-id>", "scheme id normalised")
     check(normalise_string("0HLPSRAQ7S0I6:00000002") == "<imburse-correlation-id>", "Imburse correlation id")
     check(normalise_string("conf-corr-0001") == "conf-corr-0001", "a caller's id stays literal")
     check(normalise_text("x [correlation id 0HLPSRAQ7S0I6:00000002; client correlation id "

@@ -26,6 +26,10 @@ import com.imburse.ImburseException
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewMobileInstrument
 import com.imburse.core.NewOrder
+import com.imburse.core.NewScheme
+import com.imburse.core.NewSchemeApp
+import com.imburse.core.NewSchemeRule
+import com.imburse.core.Scheme
 import com.imburse.Secret
 import com.imburse.testing.Emulator
 import java.io.File
@@ -79,12 +83,14 @@ fun sortKeys(value: JsonElement): JsonElement = when {
 
 val UUID = Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 val IMBURSE_CORRELATION_ID = Regex("^[0-9A-V]{13}:[0-9a-fA-F]{8}$")
+val HEX_ID = Regex("^[0-9a-fA-F]{32}$")
 
 fun isUuid(text: String) = UUID.matches(text)
 
 /** The suite's normalisation rules 1–3. */
 fun normalise(value: JsonElement): JsonElement = when {
     value.isJsonPrimitive && value.asJsonPrimitive.isString && isUuid(value.asString) -> JsonPrimitive("<uuid>")
+    value.isJsonPrimitive && value.asJsonPrimitive.isString && HEX_ID.matches(value.asString) -> JsonPrimitive("<hex-id>")
     value.isJsonPrimitive && value.asJsonPrimitive.isString && IMBURSE_CORRELATION_ID.matches(value.asString) ->
         JsonPrimitive("<imburse-correlation-id>")
     value.isJsonArray -> JsonArray().apply { value.asJsonArray.forEach { add(normalise(it)) } }
@@ -242,6 +248,49 @@ fun newOrder(args: JsonElement) = NewOrder(
 )
 
 /** Calls one operation; the result is the un-normalised record shape and the attempts. */
+fun texts(value: JsonElement): List<String> =
+    if (value.isJsonArray) value.asJsonArray.mapNotNull { it.str() } else emptyList()
+
+fun newScheme(args: JsonElement): NewScheme {
+    val s = args.at("scheme")
+    val rules = s.at("rules").let { if (it.isJsonArray) it.asJsonArray.toList() else emptyList() }
+    return NewScheme(
+        name = text(s, "name"),
+        code = optText(s, "code"),
+        agreementType = optText(s, "agreement_type"),
+        rules = rules.map { r ->
+            NewSchemeRule(
+                currencies = texts(r.at("currencies")),
+                countries = texts(r.at("countries")),
+                lowValueInclusive = optText(r, "low_value_inclusive"),
+                highValueInclusive = optText(r, "high_value_inclusive"),
+                apps = r.at("apps").let { if (it.isJsonArray) it.asJsonArray.toList() else emptyList() }.map { a ->
+                    NewSchemeApp(appId = text(a, "app_id"), excludedPaymentMethods = texts(a.at("excluded_payment_methods")))
+                },
+            )
+        },
+    )
+}
+
+/** A scheme as the records show it: its first draft's rules flattened. */
+fun schemeRecord(s: Scheme): JsonObject {
+    val first = s.drafts.firstOrNull()
+    val rules = first?.rules ?: emptyList()
+    val apps = rules.flatMap { it.apps }
+    return json(
+        "scheme_id" to s.schemeId,
+        "draft_id" to first?.draftId,
+        "published" to (first != null && s.publishedDraftId == first.draftId),
+        "names" to s.drafts.map { it.name },
+        "currencies" to rules.flatMap { r -> r.currencies.map { it.code } },
+        "currency_names" to rules.flatMap { r -> r.currencies.map { it.name } },
+        "countries" to rules.flatMap { r -> r.countries.map { it.code } },
+        "bounds" to rules.map { listOf(it.lowValueInclusive, it.highValueInclusive) },
+        "apps" to apps.map { it.appId },
+        "available_payment_methods" to apps.map { it.availablePaymentMethods },
+    )
+}
+
 suspend fun call(client: Client, operation: String, args: JsonElement, options: CallOptions): Pair<JsonObject, Int> {
     val customerRef = text(args, "customer_ref")
     return when (operation) {
@@ -323,6 +372,22 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
             val meta = client.addToWallet(customerRef, text(args, "financial_instrument_id"), optText(args, "reason"), options)
             json("status" to meta.status) to meta.attempts
         }
+        "list_collect_schemes" -> client.listCollectSchemes(options).let { r ->
+            json("scheme_ids" to r.data.schemes.map { it.schemeId }) to r.meta.attempts
+        }
+        "list_payout_schemes" -> client.listPayoutSchemes(options).let { r ->
+            json("scheme_ids" to r.data.schemes.map { it.schemeId }) to r.meta.attempts
+        }
+        "get_collect_scheme" -> client.getCollectScheme(text(args, "scheme_id"), options).let { schemeRecord(it.data) to it.meta.attempts }
+        "get_payout_scheme" -> client.getPayoutScheme(text(args, "scheme_id"), options).let { schemeRecord(it.data) to it.meta.attempts }
+        "create_collect_scheme" -> client.createCollectScheme(newScheme(args), options).let { schemeRecord(it.data) to it.meta.attempts }
+        "create_payout_scheme" -> client.createPayoutScheme(newScheme(args), options).let { schemeRecord(it.data) to it.meta.attempts }
+        "delete_collect_scheme" -> client.deleteCollectScheme(text(args, "scheme_id"), options).let { json("status" to it.status) to it.attempts }
+        "delete_payout_scheme" -> client.deletePayoutScheme(text(args, "scheme_id"), options).let { json("status" to it.status) to it.attempts }
+        "publish_collect_scheme_draft" -> client.publishCollectSchemeDraft(text(args, "scheme_id"), text(args, "draft_id"), options)
+            .let { json("status" to it.status) to it.attempts }
+        "publish_payout_scheme_draft" -> client.publishPayoutSchemeDraft(text(args, "scheme_id"), text(args, "draft_id"), options)
+            .let { json("status" to it.status) to it.attempts }
         else -> harness("unknown operation $operation")
     }
 }

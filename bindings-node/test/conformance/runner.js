@@ -74,7 +74,72 @@ function newOrder(args) {
 }
 
 /** Calls one operation; the result is the un-normalised record shape and the attempts. */
+function newScheme(args) {
+  const s = args?.scheme ?? {}
+  return {
+    name: text(s, 'name'),
+    code: optText(s, 'code'),
+    agreementType: optText(s, 'agreement_type'),
+    rules: (s.rules ?? []).map((r) => ({
+      currencies: r.currencies ?? [],
+      countries: r.countries ?? [],
+      lowValueInclusive: optText(r, 'low_value_inclusive'),
+      highValueInclusive: optText(r, 'high_value_inclusive'),
+      apps: (r.apps ?? []).map((a) => ({ appId: text(a, 'app_id'), excludedPaymentMethods: a.excluded_payment_methods ?? [] })),
+    })),
+  }
+}
+
+/** A scheme as the records show it: its first draft's rules flattened. */
+function schemeRecord(s) {
+  const first = s.drafts[0] ?? null
+  const rules = first ? first.rules : []
+  const apps = rules.flatMap((r) => r.apps)
+  return {
+    scheme_id: s.schemeId,
+    draft_id: first ? first.draftId : null,
+    published: first !== null && s.publishedDraftId === first.draftId,
+    names: s.drafts.map((d) => d.name),
+    currencies: rules.flatMap((r) => r.currencies.map((c) => c.code)),
+    currency_names: rules.flatMap((r) => r.currencies.map((c) => c.name)),
+    countries: rules.flatMap((r) => r.countries.map((c) => c.code)),
+    bounds: rules.map((r) => [r.lowValueInclusive, r.highValueInclusive]),
+    apps: apps.map((a) => a.appId),
+    available_payment_methods: apps.map((a) => a.availablePaymentMethods),
+  }
+}
+
+/** The scheme operations: `list_collect_schemes` → `listCollectSchemes`, and so on. */
+const SCHEME_OPERATIONS = {
+  list_collect_schemes: (c, args, o) => c.listCollectSchemes(o),
+  list_payout_schemes: (c, args, o) => c.listPayoutSchemes(o),
+  get_collect_scheme: (c, args, o) => c.getCollectScheme(text(args, 'scheme_id'), o),
+  get_payout_scheme: (c, args, o) => c.getPayoutScheme(text(args, 'scheme_id'), o),
+  create_collect_scheme: (c, args, o) => c.createCollectScheme(newScheme(args), o),
+  create_payout_scheme: (c, args, o) => c.createPayoutScheme(newScheme(args), o),
+  delete_collect_scheme: (c, args, o) => c.deleteCollectScheme(text(args, 'scheme_id'), o),
+  delete_payout_scheme: (c, args, o) => c.deletePayoutScheme(text(args, 'scheme_id'), o),
+  publish_collect_scheme_draft: (c, args, o) =>
+    c.publishCollectSchemeDraft(text(args, 'scheme_id'), text(args, 'draft_id'), o),
+  publish_payout_scheme_draft: (c, args, o) =>
+    c.publishPayoutSchemeDraft(text(args, 'scheme_id'), text(args, 'draft_id'), o),
+}
+
+async function callScheme(client, operation, args, options) {
+  const r = await SCHEME_OPERATIONS[operation](client, args, options)
+  if (operation.startsWith('delete_') || operation.startsWith('publish_')) {
+    return [{ status: r.status }, r.attempts]
+  }
+  const record = operation.startsWith('list_')
+    ? { scheme_ids: r.data.schemes.map((s) => s.schemeId) }
+    : schemeRecord(r.data)
+  return [record, r.meta.attempts]
+}
+
 async function call(client, operation, args, options) {
+  if (operation in SCHEME_OPERATIONS) {
+    return callScheme(client, operation, args, options)
+  }
   const customerRef = text(args, 'customer_ref')
   switch (operation) {
     case 'create_order': {
@@ -236,11 +301,13 @@ function resolve(value, setupResults) {
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 const IMBURSE_CORRELATION_ID = /^[0-9A-V]{13}:[0-9a-fA-F]{8}$/
+const HEX_ID = /^[0-9a-fA-F]{32}$/
 
 /** The suite's normalisation rules 1–3. */
 function normalise(value) {
   if (typeof value === 'string') {
     if (UUID.test(value)) return '<uuid>'
+    if (HEX_ID.test(value)) return '<hex-id>'
     if (IMBURSE_CORRELATION_ID.test(value)) return '<imburse-correlation-id>'
     return value
   }

@@ -53,6 +53,7 @@ fn python_argument(rust_type: &str) -> (&'static str, &'static str) {
         "NewOrder" => ("NewOrder", "_models.order_arg({})"),
         "NewInstruction" => ("NewInstruction", "_models.instruction_arg({})"),
         "NewMobileInstrument" => ("NewMobileInstrument", "_models.mobile_arg({})"),
+        "NewScheme" => ("NewScheme", "_models.scheme_arg({})"),
         other => panic!("no Python spelling for the argument type {other}: add it to python_argument"),
     }
 }

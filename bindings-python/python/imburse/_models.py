@@ -23,6 +23,9 @@ __all__ = [
     "NewOrder",
     "NewInstruction",
     "NewMobileInstrument",
+    "NewScheme",
+    "NewSchemeRule",
+    "NewSchemeApp",
     "CustomerDefault",
     "ResponseMeta",
     "Response",
@@ -39,6 +42,13 @@ __all__ = [
     "Customer",
     "Wallet",
     "CreatedInstrument",
+    "Scheme",
+    "SchemeDraft",
+    "SchemeRule",
+    "SchemeApp",
+    "Currency",
+    "Country",
+    "SchemeList",
 ]
 
 T = TypeVar("T")
@@ -118,6 +128,38 @@ class NewMobileInstrument(_Model):
 
 
 @dataclass(frozen=True)
+class NewSchemeApp(_Model):
+    """An app serving a scheme rule (e.g. ``"STRIPE"``), and the payment methods it must not
+    offer there."""
+
+    app_id: str
+    excluded_payment_methods: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
+class NewSchemeRule(_Model):
+    """One rule of a new scheme: the currencies (ISO 4217), countries (ISO 3166-1 alpha-2) and
+    amount range it covers, and the apps that serve it."""
+
+    currencies: Iterable[str] = ()
+    countries: Iterable[str] = ()
+    low_value_inclusive: Optional[AmountInput] = None
+    high_value_inclusive: Optional[AmountInput] = None
+    apps: Iterable[NewSchemeApp] = ()
+
+
+@dataclass(frozen=True)
+class NewScheme(_Model):
+    """A collect or payout scheme to create: its first draft, which the API publishes."""
+
+    name: str
+    code: Optional[str] = None
+    #: E.g. ``"SingleUse"``.
+    agreement_type: Optional[str] = None
+    rules: Iterable[NewSchemeRule] = ()
+
+
+@dataclass(frozen=True)
 class CustomerDefault(_Model):
     """What an order's instructions for one customer inherit unless they set it themselves."""
 
@@ -187,6 +229,33 @@ def order_arg(order: NewOrder) -> Dict[str, Any]:
     }
 
 
+def scheme_arg(scheme: NewScheme) -> Dict[str, Any]:
+    if not isinstance(scheme, NewScheme):
+        raise TypeError(f"scheme must be imburse.NewScheme, not {type(scheme).__name__}")
+
+    def bound(value: Optional[AmountInput]) -> Optional[str]:
+        return None if value is None else amount_text(value)
+
+    return {
+        "name": scheme.name,
+        "code": scheme.code,
+        "agreement_type": scheme.agreement_type,
+        "rules": [
+            {
+                "currencies": list(rule.currencies),
+                "countries": list(rule.countries),
+                "low_value_inclusive": bound(rule.low_value_inclusive),
+                "high_value_inclusive": bound(rule.high_value_inclusive),
+                "apps": [
+                    {"app_id": app.app_id, "excluded_payment_methods": list(app.excluded_payment_methods)}
+                    for app in rule.apps
+                ],
+            }
+            for rule in scheme.rules
+        ],
+    }
+
+
 def mobile_arg(mobile: NewMobileInstrument) -> Dict[str, Any]:
     if not isinstance(mobile, NewMobileInstrument):
         raise TypeError(f"mobile must be imburse.NewMobileInstrument, not {type(mobile).__name__}")
@@ -214,6 +283,13 @@ FinancialInstrument = _native.FinancialInstrument
 Customer = _native.Customer
 Wallet = _native.Wallet
 CreatedInstrument = _native.CreatedInstrument
+Scheme = _native.Scheme
+SchemeDraft = _native.SchemeDraft
+SchemeRule = _native.SchemeRule
+SchemeApp = _native.SchemeApp
+Currency = _native.Currency
+Country = _native.Country
+SchemeList = _native.SchemeList
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,12 @@ from ._models import (
     NewInstruction,
     NewMobileInstrument,
     NewOrder,
+    NewScheme,
     Order,
     Response,
     ResponseMeta,
+    Scheme,
+    SchemeList,
     Wallet,
 )
 
@@ -208,6 +211,128 @@ class Operations(ClientBase):
             raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id)
         return _response(raw)
 
+    def list_collect_schemes(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[SchemeList]:
+        """`GET /v1/schemes/collect`: the tenant's collect schemes."""
+        with self._calling() as native:
+            raw = native.list_collect_schemes(False, correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_collect_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`GET /v1/schemes/collect/{schemeId}`."""
+        with self._calling() as native:
+            raw = native.get_collect_scheme(False, scheme_id, correlation_id, tenant_id)
+        return _response(raw)
+
+    def create_collect_scheme(
+        self,
+        scheme: NewScheme,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
+        may have been processed."""
+        with self._calling() as native:
+            raw = native.create_collect_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id)
+        return _response(raw)
+
+    def delete_collect_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
+        with self._calling() as native:
+            raw = native.delete_collect_scheme(False, scheme_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    def publish_collect_scheme_draft(
+        self,
+        scheme_id: str,
+        draft_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
+        with self._calling() as native:
+            raw = native.publish_collect_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    def list_payout_schemes(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[SchemeList]:
+        """`GET /v1/schemes/payout`: the tenant's payout schemes."""
+        with self._calling() as native:
+            raw = native.list_payout_schemes(False, correlation_id, tenant_id)
+        return _response(raw)
+
+    def get_payout_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`GET /v1/schemes/payout/{schemeId}`."""
+        with self._calling() as native:
+            raw = native.get_payout_scheme(False, scheme_id, correlation_id, tenant_id)
+        return _response(raw)
+
+    def create_payout_scheme(
+        self,
+        scheme: NewScheme,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
+        may have been processed."""
+        with self._calling() as native:
+            raw = native.create_payout_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id)
+        return _response(raw)
+
+    def delete_payout_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
+        with self._calling() as native:
+            raw = native.delete_payout_scheme(False, scheme_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    def publish_payout_scheme_draft(
+        self,
+        scheme_id: str,
+        draft_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
+        with self._calling() as native:
+            raw = native.publish_payout_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id)
+        return _meta(raw)
+
 
 class AsyncOperations(ClientBase):
     """Every operation as a coroutine on the core's own runtime."""
@@ -388,3 +513,125 @@ class AsyncOperations(ClientBase):
         with self._calling() as native:
             raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id)
         return _response(raw)
+
+    async def list_collect_schemes(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[SchemeList]:
+        """`GET /v1/schemes/collect`: the tenant's collect schemes."""
+        with self._calling() as native:
+            raw = await native.list_collect_schemes(True, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_collect_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`GET /v1/schemes/collect/{schemeId}`."""
+        with self._calling() as native:
+            raw = await native.get_collect_scheme(True, scheme_id, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def create_collect_scheme(
+        self,
+        scheme: NewScheme,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
+        may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_collect_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id)
+        return _response(raw)
+
+    async def delete_collect_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
+        with self._calling() as native:
+            raw = await native.delete_collect_scheme(True, scheme_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def publish_collect_scheme_draft(
+        self,
+        scheme_id: str,
+        draft_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
+        with self._calling() as native:
+            raw = await native.publish_collect_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def list_payout_schemes(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[SchemeList]:
+        """`GET /v1/schemes/payout`: the tenant's payout schemes."""
+        with self._calling() as native:
+            raw = await native.list_payout_schemes(True, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def get_payout_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`GET /v1/schemes/payout/{schemeId}`."""
+        with self._calling() as native:
+            raw = await native.get_payout_scheme(True, scheme_id, correlation_id, tenant_id)
+        return _response(raw)
+
+    async def create_payout_scheme(
+        self,
+        scheme: NewScheme,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> Response[Scheme]:
+        """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
+        may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_payout_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id)
+        return _response(raw)
+
+    async def delete_payout_scheme(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
+        with self._calling() as native:
+            raw = await native.delete_payout_scheme(True, scheme_id, correlation_id, tenant_id)
+        return _meta(raw)
+
+    async def publish_payout_scheme_draft(
+        self,
+        scheme_id: str,
+        draft_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+    ) -> ResponseMeta:
+        """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
+        with self._calling() as native:
+            raw = await native.publish_payout_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id)
+        return _meta(raw)

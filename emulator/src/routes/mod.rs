@@ -8,6 +8,7 @@ pub mod control;
 pub mod customers;
 pub mod identity;
 pub mod orders;
+pub mod schemes;
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,7 @@ pub fn app(state: SharedState) -> Router {
         .merge(identity::routes())
         .merge(orders::routes())
         .merge(customers::routes())
+        .merge(schemes::routes())
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))
@@ -92,7 +94,7 @@ pub fn api_version(version: &str, allowed: &[&str]) -> Result<(), ApiError> {
     if allowed.contains(&version) { Ok(()) } else { Err(route_not_found_error(&format!("/{version}/…"))) }
 }
 
-fn route_not_found_error(path: &str) -> ApiError {
+pub fn route_not_found_error(path: &str) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         ErrorEntry::new("ROUTE_NOT_FOUND", "No API route matches {path}.").with("path", path),

@@ -75,17 +75,6 @@ struct CancelBody {
     reason: Option<String>,
 }
 
-fn schemes_of(state: &SharedState, tenant_id: &str) -> Vec<String> {
-    state
-        .config
-        .accounts
-        .iter()
-        .flat_map(|a| &a.tenants)
-        .find(|t| t.tenant_id == tenant_id)
-        .map(|t| t.scheme_ids.clone())
-        .unwrap_or_default()
-}
-
 fn validate_defaults(
     v: &mut Validator,
     input: Option<BTreeMap<String, CustomerDefaultBody>>,
@@ -197,7 +186,7 @@ async fn create_order(
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let body: CreateOrderBody = parse_body(&body)?;
     let limits = &state.config.limits;
-    let schemes = schemes_of(&state, &caller.tenant_id);
+    let schemes = super::schemes::known_scheme_ids(&state, &caller.tenant_id);
     let mut v = Validator::new(limits);
     v.reference("ORDER_REF", "orderRef", body.order_ref.as_deref());
     let metadata = v.metadata("metadata", body.metadata);
@@ -258,7 +247,7 @@ async fn create_instruction(
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let body: InstructionBody = parse_body(&body)?;
     let limits = &state.config.limits;
-    let schemes = schemes_of(&state, &caller.tenant_id);
+    let schemes = super::schemes::known_scheme_ids(&state, &caller.tenant_id);
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;

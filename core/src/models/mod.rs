@@ -5,12 +5,18 @@
 //! decimals ([`Amount`]) on both sides and never pass through a float. Metadata is string to
 //! string, as the API defines it.
 
+mod schemes;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
+
+pub use schemes::{
+    Country, Currency, NewScheme, NewSchemeApp, NewSchemeRule, Scheme, SchemeApp, SchemeDraft, SchemeList, SchemeRule,
+};
 
 /// Key-value data attached to orders, instructions and customers.
 #[cfg_attr(feature = "napi", napi_derive::napi)]
@@ -520,6 +526,15 @@ pub struct Created {
 fn metadata_or_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Metadata, D::Error> {
     let map: Option<BTreeMap<String, Option<String>>> = Option::deserialize(deserializer)?;
     Ok(map.unwrap_or_default().into_iter().filter_map(|(k, v)| Some((k, v?))).collect())
+}
+
+/// Text that the API may send as a string or a number (`numeric: 826` or `"826"`).
+fn text_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(text)) => Some(text),
+        Some(other) => Some(other.to_string()),
+    })
 }
 
 fn string_map_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error> {

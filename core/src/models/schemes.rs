@@ -1,0 +1,294 @@
+//! Collect and payout schemes (Configuration API): which apps and payment methods serve which
+//! currencies, countries and amounts. A scheme is a set of drafts, one of them published; a
+//! draft holds rules, evaluated narrowest first.
+//!
+//! The reference shows currencies and countries as codes in requests and as expanded objects
+//! in the create response; whether a read returns codes or objects is not captured, so both are
+//! read (a bare code becomes an object with only its code).
+
+use serde::{Deserialize, Serialize};
+
+use super::Amount;
+
+// ---------------------------------------------------------------- requests
+
+/// A scheme to create: its first draft, which the API publishes.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewScheme {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub code: Option<String>,
+    /// E.g. `SingleUse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub agreement_type: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub rules: Vec<NewSchemeRule>,
+}
+
+/// One rule of a new scheme: the currencies, countries and amount range it covers, and the
+/// apps that serve it.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSchemeRule {
+    /// ISO 4217 codes, e.g. `GBP`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub currencies: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes, e.g. `GB`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub countries: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub low_value_inclusive: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub high_value_inclusive: Option<Amount>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub apps: Vec<NewSchemeApp>,
+}
+
+/// An app serving a rule, with the payment methods it must not offer there.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSchemeApp {
+    /// E.g. `STRIPE`, `BRAINTREE_SDK`.
+    pub app_id: String,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub excluded_payment_methods: Vec<String>,
+}
+
+// --------------------------------------------------------------- responses
+
+crate::foreign::response_models! {
+/// A collect or payout scheme with its drafts.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Scheme {
+    /// 32 uppercase hex characters, as instructions name it.
+    pub scheme_id: String,
+    #[serde(default)]
+    pub published_draft_id: Option<String>,
+    #[serde(default)]
+    pub drafts: Vec<SchemeDraft>,
+}
+
+/// One version of a scheme's rules.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SchemeDraft {
+    pub draft_id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub agreement_type: Option<String>,
+    #[serde(default)]
+    pub rules: Vec<SchemeRule>,
+    /// ISO-8601 text, as the Configuration API writes it.
+    #[serde(default)]
+    pub last_modified: Option<String>,
+}
+
+/// A rule of a draft, with the apps that serve it.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SchemeRule {
+    #[serde(default)]
+    pub priority: Option<i64>,
+    #[serde(default)]
+    pub currencies: Vec<Currency>,
+    #[serde(default)]
+    pub countries: Vec<Country>,
+    /// Exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub low_value_inclusive: Option<Amount>,
+    /// Exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub high_value_inclusive: Option<Amount>,
+    #[serde(default)]
+    pub apps: Vec<SchemeApp>,
+}
+
+/// An app in a rule, with the payment methods it offers there and those excluded.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SchemeApp {
+    #[serde(default)]
+    pub app_id: String,
+    #[serde(default)]
+    pub available_payment_methods: Vec<String>,
+    #[serde(default)]
+    pub excluded_payment_methods: Vec<String>,
+}
+
+/// A currency as the API expands it (`{id, code, numeric, name, symbol,
+/// numberOfDecimalPlaces}`), or only its code when it sent the bare code.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "CodeOr<CurrencyObject>")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Currency {
+    /// ISO 4217, e.g. `GBP`.
+    pub code: String,
+    pub numeric: Option<String>,
+    pub name: Option<String>,
+    pub symbol: Option<String>,
+    pub number_of_decimal_places: Option<i64>,
+}
+
+/// A country as the API expands it (`{id, code, numeric, name, currency}`), or only its code.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "CodeOr<CountryObject>")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, e.g. `GB`.
+    pub code: String,
+    pub numeric: Option<String>,
+    pub name: Option<String>,
+    /// The country's currency code.
+    pub currency: Option<String>,
+}
+
+/// The answer to listing schemes (`{schemes: […]}`).
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SchemeList {
+    #[serde(default)]
+    pub schemes: Vec<Scheme>,
+}
+}
+
+/// A value the API sends either as a bare code or as an object.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CodeOr<T> {
+    Code(String),
+    Object(T),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CurrencyObject {
+    #[serde(default)]
+    code: String,
+    #[serde(default, deserialize_with = "super::text_lenient")]
+    numeric: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    symbol: Option<String>,
+    #[serde(default)]
+    number_of_decimal_places: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct CountryObject {
+    #[serde(default)]
+    code: String,
+    #[serde(default, deserialize_with = "super::text_lenient")]
+    numeric: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    /// A code, or an expanded currency whose code is kept.
+    #[serde(default)]
+    currency: Option<CodeOr<CurrencyObject>>,
+}
+
+impl From<CodeOr<CurrencyObject>> for Currency {
+    fn from(value: CodeOr<CurrencyObject>) -> Self {
+        match value {
+            CodeOr::Code(code) => {
+                Currency { code, numeric: None, name: None, symbol: None, number_of_decimal_places: None }
+            }
+            CodeOr::Object(c) => Currency {
+                code: c.code,
+                numeric: c.numeric,
+                name: c.name,
+                symbol: c.symbol,
+                number_of_decimal_places: c.number_of_decimal_places,
+            },
+        }
+    }
+}
+
+impl From<CodeOr<CountryObject>> for Country {
+    fn from(value: CodeOr<CountryObject>) -> Self {
+        match value {
+            CodeOr::Code(code) => Country { code, numeric: None, name: None, currency: None },
+            CodeOr::Object(c) => Country {
+                code: c.code,
+                numeric: c.numeric,
+                name: c.name,
+                currency: c.currency.map(|currency| match currency {
+                    CodeOr::Code(code) => code,
+                    CodeOr::Object(object) => object.code,
+                }),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currencies_and_countries_read_as_codes_or_objects() {
+        let json = r#"{"priority":1,"currencies":["GBP",{"id":"x","code":"EUR","numeric":978,"name":"Euro","symbol":"€","numberOfDecimalPlaces":2}],
+            "countries":["GB",{"code":"IE","numeric":"372","name":"Ireland","currency":{"code":"EUR"}}],
+            "lowValueInclusive":0.01,"highValueInclusive":"1000.00","apps":[{"appId":"STRIPE","availablePaymentMethods":["CARD"]}]}"#;
+        let rule: SchemeRule = serde_json::from_str(json).unwrap();
+        assert_eq!(rule.currencies[0].code, "GBP");
+        assert_eq!(rule.currencies[0].name, None);
+        assert_eq!(rule.currencies[1].numeric.as_deref(), Some("978"));
+        assert_eq!(rule.currencies[1].number_of_decimal_places, Some(2));
+        assert_eq!(rule.countries[1].currency.as_deref(), Some("EUR"));
+        assert_eq!(rule.high_value_inclusive.unwrap().as_str(), "1000.00");
+        assert_eq!(rule.apps[0].excluded_payment_methods, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_new_scheme_serializes_in_the_documented_shape() {
+        let scheme = NewScheme {
+            name: "Cards".into(),
+            agreement_type: Some("SingleUse".into()),
+            rules: vec![NewSchemeRule {
+                currencies: vec!["GBP".into()],
+                countries: vec!["GB".into()],
+                high_value_inclusive: Some("500.00".into()),
+                apps: vec![NewSchemeApp { app_id: "STRIPE".into(), excluded_payment_methods: vec![] }],
+                ..NewSchemeRule::default()
+            }],
+            ..NewScheme::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&scheme).unwrap(),
+            r#"{"name":"Cards","agreementType":"SingleUse","rules":[{"currencies":["GBP"],"countries":["GB"],"highValueInclusive":500.00,"apps":[{"appId":"STRIPE","excludedPaymentMethods":[]}]}]}"#
+        );
+    }
+}
