@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use imburse::config::{HostLanguage, HostSettings};
+use imburse::config::{HostCallOptions, HostLanguage, HostSettings};
 use zeroize::Zeroizing;
 
 use crate::duration::HostDuration;
@@ -172,20 +172,37 @@ impl Environment {
     }
 }
 
-/// Per-call options: the caller's correlation id (otherwise the SDK generates a UUID) and a
-/// tenant to act for instead of the client's default.
+/// Per-call options: the caller's correlation id (otherwise the SDK generates a UUID), a
+/// tenant to act for instead of the client's default, and this call's own limits instead of
+/// the client's (a value out of range throws `ImburseException.InvalidRequest`, nothing sent).
 #[derive(uniffi::Record, Clone, Debug, Default)]
 pub struct CallOptions {
     #[uniffi(default)]
     pub correlation_id: Option<String>,
     #[uniffi(default)]
     pub tenant_id: Option<String>,
+    /// The whole call's time: every attempt, token refresh and backoff.
+    #[uniffi(default)]
+    pub timeout: Option<HostDuration>,
+    /// Each attempt's time, body included.
+    #[uniffi(default)]
+    pub attempt_timeout: Option<HostDuration>,
+    /// Attempts for this call, the first included (1 disables retries).
+    #[uniffi(default)]
+    pub max_attempts: Option<i32>,
 }
 
 impl CallOptions {
     pub(crate) fn to_core(options: Option<CallOptions>) -> imburse::CallOptions {
-        let options = options.unwrap_or_default();
-        imburse::CallOptions { correlation_id: options.correlation_id, tenant_id: options.tenant_id }
+        let o = options.unwrap_or_default();
+        let host = HostCallOptions {
+            correlation_id: o.correlation_id,
+            tenant_id: o.tenant_id,
+            timeout: o.timeout.map(f64::from),
+            attempt_timeout: o.attempt_timeout.map(f64::from),
+            max_attempts: o.max_attempts.map(i64::from),
+        };
+        host.into_core(HostLanguage::Kotlin)
     }
 }
 

@@ -14,7 +14,7 @@ const FROM_ENV = Symbol('imburse.fromEnv')
 
 /** Runs one native call with the per-call options, honouring `options.signal`. */
 async function invoke(nativeClient, method, args, options) {
-  const { signal, correlationId, tenantId } = options ?? {}
+  const { signal, correlationId, tenantId, timeoutMs, attemptTimeoutMs, maxAttempts } = options ?? {}
   if (signal?.aborted) {
     throw new AbortError(signal.reason)
   }
@@ -27,7 +27,13 @@ async function invoke(nativeClient, method, args, options) {
   }
   try {
     // `null` means "not given", as `undefined` does.
-    const callOptions = { correlationId: correlationId ?? undefined, tenantId: tenantId ?? undefined }
+    const callOptions = {
+      correlationId: correlationId ?? undefined,
+      tenantId: tenantId ?? undefined,
+      timeoutMs: timeoutMs ?? undefined,
+      attemptTimeoutMs: attemptTimeoutMs ?? undefined,
+      maxAttempts: maxAttempts ?? undefined,
+    }
     return await nativeClient[method](...args, callOptions, canceller)
   } catch (error) {
     throw convertError(error, signal)

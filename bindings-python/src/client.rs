@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use imburse::config::{HostLanguage, HostSettings};
+use imburse::config::{HostCallOptions, HostLanguage, HostSettings};
 use imburse::{AttemptEvent, AttemptObserver, CallOptions, ClientConfig, ClientConfigBuilder};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -48,8 +48,16 @@ fn build_live(config: &ClientConfig) -> PyResult<Live> {
     Ok(Live { pid: std::process::id(), client, events })
 }
 
-pub(crate) fn options(correlation_id: Option<String>, tenant_id: Option<String>) -> CallOptions {
-    CallOptions { correlation_id, tenant_id }
+/// The core's call options for a method's keyword arguments (durations in seconds).
+pub(crate) fn options(
+    correlation_id: Option<String>,
+    tenant_id: Option<String>,
+    timeout: Option<f64>,
+    attempt_timeout: Option<f64>,
+    max_attempts: Option<i64>,
+) -> CallOptions {
+    let host = HostCallOptions { correlation_id, tenant_id, timeout, attempt_timeout, max_attempts };
+    host.into_core(HostLanguage::Python)
 }
 
 impl NativeClient {

@@ -1,7 +1,7 @@
 //! The native client's operations, one method each, generated from the core's declaration
 //! (`imburse::for_each_operation!`). A method takes `asynchronous` first: `False` waits for the
 //! call (the GIL released) and returns its result, `True` returns an asyncio awaitable of it;
-//! then the operation's arguments, then the correlation id and tenant of the call.
+//! then the operation's arguments, then the call's options (correlation id, tenant, limits).
 
 use imburse::models::Metadata;
 use imburse::{Response, ResponseMeta};
@@ -94,7 +94,8 @@ macro_rules! operation_methods {
         impl NativeClient {
             $(
                 $(#[$doc])*
-                #[pyo3(signature = (asynchronous, $($arg,)* correlation_id, tenant_id))]
+                #[pyo3(signature = (asynchronous, $($arg,)* correlation_id, tenant_id, timeout, attempt_timeout, max_attempts))]
+                #[allow(clippy::too_many_arguments)]
                 fn $name<'py>(
                     &self,
                     py: Python<'py>,
@@ -102,9 +103,12 @@ macro_rules! operation_methods {
                     $($arg: $ty,)*
                     correlation_id: Option<String>,
                     tenant_id: Option<String>,
+                    timeout: Option<f64>,
+                    attempt_timeout: Option<f64>,
+                    max_attempts: Option<i64>,
                 ) -> PyResult<Bound<'py, PyAny>> {
                     $(let $arg = IntoCore::into_core($arg)?;)*
-                    let options = options(correlation_id, tenant_id);
+                    let options = options(correlation_id, tenant_id, timeout, attempt_timeout, max_attempts);
                     let client = self.core()?;
                     let future: Call = call(async move {
                         client.$call($($pass,)* &options).await.map(IntoDeferred::into_deferred)

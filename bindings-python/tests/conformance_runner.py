@@ -391,9 +391,15 @@ class Suite:
     def options(self, options: Optional[Dict[str, Any]]) -> Dict[str, Any]:
         options = options or {}
         tenant = options.get("tenant_id")
+        def seconds(key: str) -> Optional[float]:
+            return None if options.get(key) is None else options[key] / 1000
+
         return {
             "correlation_id": options.get("correlation_id"),
             "tenant_id": None if tenant is None else self.environment["tenants"][tenant],
+            "timeout": seconds("timeout_ms"),
+            "attempt_timeout": seconds("attempt_timeout_ms"),
+            "max_attempts": options.get("max_attempts"),
         }
 
     async def run_scenario(self, scenario: Dict[str, Any]) -> Dict[str, Any]:

@@ -23,7 +23,7 @@ use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
 use crate::events::{self, AttemptEvent, AttemptObserver, AttemptOutcomeKind};
 use crate::foreign::Interval;
 use crate::operations::{self, OperationSpec, Scope};
-use crate::retry::{self, RandomJitter, RetryDecision};
+use crate::retry::{self, RandomJitter, RetryDecision, RetryPolicy};
 use crate::transport::{HttpRequest, HttpResponse, Transport};
 
 const CORRELATION_HEADER: &str = "x-correlation-id";
@@ -32,12 +32,18 @@ const TENANT_HEADER: &str = "x-tenant-id";
 /// Longest caller-supplied correlation id accepted.
 const CORRELATION_ID_MAX: usize = 200;
 
-/// Per-call options: a correlation id of the caller's (otherwise a UUID is generated) and a
-/// tenant to act for instead of the client's default.
+/// Per-call options: a correlation id of the caller's (otherwise a UUID is generated), a tenant
+/// to act for instead of the client's default, and limits for this call instead of the
+/// client's: the whole call's time (`timeout`), each attempt's (`attempt_timeout`) and the
+/// number of attempts (`max_attempts`, 1 disables retries). A limit out of range is an
+/// `InvalidRequest` error and nothing is sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CallOptions {
     pub correlation_id: Option<String>,
     pub tenant_id: Option<String>,
+    pub timeout: Option<Duration>,
+    pub attempt_timeout: Option<Duration>,
+    pub max_attempts: Option<u32>,
 }
 
 impl CallOptions {
@@ -53,6 +59,72 @@ impl CallOptions {
     pub fn tenant_id(mut self, id: impl Into<String>) -> Self {
         self.tenant_id = Some(id.into());
         self
+    }
+
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = Some(attempts);
+        self
+    }
+}
+
+/// The limits one call runs under: the client's, with the call's own options applied.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CallLimits {
+    pub call_timeout: Duration,
+    pub attempt_timeout: Duration,
+    pub policy: RetryPolicy,
+}
+
+impl CallLimits {
+    fn of(config: &ClientConfig, options: &CallOptions) -> Result<CallLimits, Error> {
+        let mut problems = Vec::new();
+        let mut duration = |value: Option<Duration>, property: &str, default: Duration| match value {
+            Some(d) if d.is_zero() || d > crate::config::MAX_DURATION => {
+                problems.push(limit_problem(property, "must be more than zero and at most a day"));
+                default
+            }
+            Some(d) => d,
+            None => default,
+        };
+        let call_timeout = duration(options.timeout, "timeout", config.call_timeout());
+        let attempt_timeout = duration(options.attempt_timeout, "attemptTimeout", config.attempt_timeout());
+        let max_attempts = match options.max_attempts {
+            Some(0) => {
+                problems.push(limit_problem("maxAttempts", "must be at least 1"));
+                1
+            }
+            Some(n) => n,
+            None => config.retry_policy().max_attempts(),
+        };
+        if !problems.is_empty() {
+            return Err(Error::invalid_request(problems));
+        }
+        let policy = config.retry_policy().for_call(max_attempts, call_timeout);
+        Ok(CallLimits { call_timeout, attempt_timeout: attempt_timeout.min(call_timeout), policy })
+    }
+}
+
+fn limit_problem(property: &str, rule: &str) -> ErrorEntry {
+    let code = match property {
+        "timeout" => "TIMEOUT_OUT_OF_RANGE",
+        "attemptTimeout" => "ATTEMPT_TIMEOUT_OUT_OF_RANGE",
+        _ => "MAX_ATTEMPTS_OUT_OF_RANGE",
+    };
+    ErrorEntry {
+        code: code.into(),
+        message: format!("The call option {property} {rule}."),
+        message_template: None,
+        metadata: [("propertyName".to_string(), property.to_string())].into_iter().collect(),
     }
 }
 
@@ -206,8 +278,10 @@ impl Client {
     pub async fn authenticate(&self, options: &CallOptions) -> Result<(), Error> {
         self.ensure_open()?;
         let correlation_id = resolve_correlation_id(options)?;
-        let deadline = Instant::now() + self.inner.config.call_timeout();
-        self.token(&correlation_id, deadline).await.map_err(|f| f.error)?;
+        let limits =
+            CallLimits::of(&self.inner.config, options).map_err(|e| e.with_call_context(Some(&correlation_id), 0))?;
+        let deadline = Instant::now() + limits.call_timeout;
+        self.token(&correlation_id, deadline, limits).await.map_err(|f| f.error)?;
         Ok(())
     }
 
@@ -219,6 +293,8 @@ impl Client {
         if let Some(invalid) = operation.invalid {
             return Err(no_context(invalid.with_call_context(Some(&correlation_id), 0)));
         }
+        let limits = CallLimits::of(&self.inner.config, options)
+            .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?;
         let tenant_id = match operation.spec.scope {
             Scope::Tenant => {
                 self.resolve_tenant(options).map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?
@@ -236,8 +312,8 @@ impl Client {
             headers,
             body: operation.body.clone(),
         };
-        let deadline = Instant::now() + self.inner.config.call_timeout();
-        self.run(&operation, request, Credentials::Bearer, &correlation_id, deadline).await
+        let deadline = Instant::now() + limits.call_timeout;
+        self.run(&operation, request, Credentials::Bearer, &correlation_id, deadline, limits).await
     }
 
     /// The operation's URL below the configured base URL.
@@ -270,6 +346,7 @@ impl Client {
         &'a self,
         correlation_id: &'a str,
         deadline: Instant,
+        limits: CallLimits,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Arc<AccessToken>, Failure>> + Send + 'a>> {
         Box::pin(async move {
             let fetched = self
@@ -285,7 +362,7 @@ impl Client {
                         body: None,
                     };
                     let exchange = self
-                        .run(&identity, request, Credentials::Hmac, correlation_id, deadline)
+                        .run(&identity, request, Credentials::Hmac, correlation_id, deadline, limits)
                         .await
                         .map_err(|f| f.error)?;
                     parse_token(&exchange)
@@ -331,8 +408,8 @@ impl Client {
         credentials: Credentials,
         correlation_id: &str,
         deadline: Instant,
+        limits: CallLimits,
     ) -> Result<Exchange, Failure> {
-        let config = &self.inner.config;
         let started = Instant::now();
         let path = request.url.path().to_string();
         request.headers.insert(CORRELATION_HEADER, header_value(correlation_id));
@@ -344,7 +421,7 @@ impl Client {
             outcome_unknown: unknown,
         };
         loop {
-            let call_timeout = InternalError::CallTimeout(config.call_timeout());
+            let call_timeout = InternalError::CallTimeout(limits.call_timeout);
             let token = match credentials {
                 Credentials::Hmac => {
                     let signature = self.inner.signer.authorization(request.body.as_deref().unwrap_or_default());
@@ -353,7 +430,9 @@ impl Client {
                 }
                 Credentials::Bearer => {
                     let token =
-                        match tokio::time::timeout_at(deadline.into(), self.token(correlation_id, deadline)).await {
+                        match tokio::time::timeout_at(deadline.into(), self.token(correlation_id, deadline, limits))
+                            .await
+                        {
                             Ok(Ok(token)) => token,
                             Ok(Err(failure)) => return Err(failure),
                             Err(_) => return Err(fail(call_timeout, attempts, outcome_unknown)),
@@ -370,7 +449,8 @@ impl Client {
             }
             attempts += 1;
             let attempt_started = Instant::now();
-            let result = self.inner.transport.send(&request, config.attempt_timeout().min(remaining)).await;
+            let bounded_by_call = remaining < limits.attempt_timeout;
+            let result = self.inner.transport.send(&request, limits.attempt_timeout.min(remaining)).await;
             let elapsed = attempt_started.elapsed();
             let failure = match result {
                 Ok(response) if (200..300).contains(&response.status) => {
@@ -404,6 +484,12 @@ impl Client {
             // public error once, and the event reports its server correlation id.
             let outcome = failure.attempt_outcome();
             outcome_unknown |= outcome_is_unknown(&failure);
+            // An attempt cut short by the call's remaining time is the call's timeout, reported
+            // with the call's limit (the attempt still timed out, as its event says).
+            let failure = match failure {
+                InternalError::AttemptTimeout(_) if bounded_by_call => InternalError::CallTimeout(limits.call_timeout),
+                other => other,
+            };
             let status = match &failure {
                 InternalError::Status { status, .. } => Some(*status),
                 _ => None,
@@ -435,7 +521,7 @@ impl Client {
                 return stop(error);
             };
             let decision = retry::decide(
-                config.retry_policy(),
+                &limits.policy,
                 &outcome,
                 operation.spec.idempotency,
                 attempts,

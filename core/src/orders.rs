@@ -136,11 +136,11 @@ impl Client {
     }
 }
 
-/// The read-back that confirms a create uses the same correlation id and tenant.
+/// The read-back that confirms a create uses the same correlation id, tenant and limits.
 fn confirming(options: &CallOptions, error: &Error) -> CallOptions {
     CallOptions {
         correlation_id: error.client_correlation_id().map(str::to_string).or_else(|| options.correlation_id.clone()),
-        tenant_id: options.tenant_id.clone(),
+        ..options.clone()
     }
 }
 

@@ -146,6 +146,11 @@ impl RetryPolicy {
         RetryPolicy { max_attempts, backoff_base, backoff_cap, retry_after_cap, total_budget }
     }
 
+    /// This policy for one call with its own attempts and time budget.
+    pub(crate) fn for_call(self, max_attempts: u32, total_budget: Duration) -> RetryPolicy {
+        RetryPolicy { max_attempts, total_budget, ..self }
+    }
+
     /// Attempts per call, the first one included.
     pub fn max_attempts(&self) -> u32 {
         self.max_attempts

@@ -105,6 +105,9 @@ impl Suite {
             tenant_id: options["tenant_id"]
                 .as_str()
                 .map(|name| self.environment()["tenants"][name].as_str().unwrap_or_else(|| harness(name)).to_string()),
+            timeout: options["timeout_ms"].as_u64().map(Duration::from_millis),
+            attempt_timeout: options["attempt_timeout_ms"].as_u64().map(Duration::from_millis),
+            max_attempts: options["max_attempts"].as_u64().map(|n| n as u32),
         }
     }
 }

@@ -734,6 +734,9 @@ def check_scenario(s, p):
             elif k == "tenant_id":
                 if v not in CALL_TENANTS:
                     p.append("%s: call.options.tenant_id must be one of %s" % (where, list(CALL_TENANTS)))
+            elif k in ("timeout_ms", "attempt_timeout_ms", "max_attempts"):
+                if not _is_int(v) or v < 0:
+                    p.append("%s: call.options.%s must be an integer of zero or more" % (where, k))
             else:
                 p.append("%s: call.options.%s is not a call option" % (where, k))
 

@@ -12,6 +12,7 @@ import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonNull
 import com.google.gson.JsonObject
+import java.time.Duration
 import com.google.gson.JsonParser
 import com.google.gson.JsonPrimitive
 import com.imburse.AttemptEvent
@@ -210,6 +211,9 @@ class Suite(val manifest: JsonObject, val emulator: Emulator) {
     fun options(options: JsonElement) = CallOptions(
         correlationId = options.at("correlation_id").str(),
         tenantId = options.at("tenant_id").str()?.let { name -> environment.at("tenants").at(name).str() ?: harness(name) },
+        timeout = options.at("timeout_ms").long()?.let { Duration.ofMillis(it) },
+        attemptTimeout = options.at("attempt_timeout_ms").long()?.let { Duration.ofMillis(it) },
+        maxAttempts = options.at("max_attempts").long()?.toInt(),
     )
 }
 

@@ -435,6 +435,9 @@ class Suite {
         typeof tenantName === 'string'
           ? (this.environment.tenants[tenantName] ?? harness(tenantName))
           : undefined,
+      timeoutMs: options?.timeout_ms,
+      attemptTimeoutMs: options?.attempt_timeout_ms,
+      maxAttempts: options?.max_attempts,
     }
   }
 }

@@ -43,6 +43,16 @@ macro_rules! collect {
     };
 }
 
+/// The keyword arguments every method takes after its own (the core's call options; durations
+/// in seconds), in the order the native methods take them.
+const CALL_OPTIONS: [(&str, &str); 5] = [
+    ("correlation_id", "Optional[str]"),
+    ("tenant_id", "Optional[str]"),
+    ("timeout", "Optional[float]"),
+    ("attempt_timeout", "Optional[float]"),
+    ("max_attempts", "Optional[int]"),
+];
+
 /// How a declared argument type looks in Python: the annotation, and the expression that hands
 /// the value to the native method (`{}` is the argument). A new argument type is one line here.
 fn python_argument(rust_type: &str) -> (&'static str, &'static str) {
@@ -94,12 +104,12 @@ fn method(op: &Operation, asynchronous: bool) -> String {
     if !keyword_only {
         parameters.push("*".into());
     }
-    parameters.push("correlation_id: Optional[str] = None".into());
-    parameters.push("tenant_id: Optional[str] = None".into());
+    for (option, annotation) in CALL_OPTIONS {
+        parameters.push(format!("{option}: {annotation} = None"));
+    }
     let mut native_arguments = vec![if asynchronous { "True" } else { "False" }.to_string()];
     native_arguments.extend(passed);
-    native_arguments.push("correlation_id".into());
-    native_arguments.push("tenant_id".into());
+    native_arguments.extend(CALL_OPTIONS.iter().map(|(option, _)| option.to_string()));
 
     let (returns, wrap) = python_result(&op.result);
     let (def, call) = if asynchronous { ("async def", "await native") } else { ("def", "native") };
@@ -214,7 +224,7 @@ mod tests {
         let text = method(get, true);
         assert!(text.contains("-> Response[Instruction]:"), "{text}");
         assert!(text.contains(
-            "raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id)"
+            "raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)"
         ));
     }
 }

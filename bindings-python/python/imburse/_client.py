@@ -16,8 +16,10 @@ class Client(Operations):
     while it waits on the network. Use it as a context manager, or call ``close()``.
 
     Every method takes ``correlation_id`` (sent as ``X-Correlation-ID`` on every attempt;
-    otherwise a UUID is generated) and ``tenant_id`` (act for another tenant than the client's
-    default) as keyword arguments.
+    otherwise a UUID is generated), ``tenant_id`` (act for another tenant than the client's
+    default) and this call's own limits ``timeout`` and ``attempt_timeout`` (seconds) and
+    ``max_attempts`` (1 disables retries) as keyword arguments; a limit out of range raises
+    ``InvalidRequestError`` and nothing is sent.
     """
 
     def __enter__(self) -> Client:

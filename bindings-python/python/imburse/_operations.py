@@ -39,10 +39,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> None:
         """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
         with self._calling() as native:
-            native.authenticate(False, correlation_id, tenant_id)
+            native.authenticate(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
 
     def create_order(
         self,
@@ -50,10 +53,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Created]:
         """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
-            raw = native.create_order(False, _models.order_arg(order), correlation_id, tenant_id)
+            raw = native.create_order(False, _models.order_arg(order), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_order(
@@ -62,10 +68,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Order]:
         """`GET /v1/order-management/{orderRef}`."""
         with self._calling() as native:
-            raw = native.get_order(False, order_ref, correlation_id, tenant_id)
+            raw = native.get_order(False, order_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def update_order_metadata(
@@ -75,10 +84,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
         with self._calling() as native:
-            raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id)
+            raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def create_instruction(
@@ -88,10 +100,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Created]:
         """`POST /v1/order-management/{orderRef}/instruction` (201)."""
         with self._calling() as native:
-            raw = native.create_instruction(False, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id)
+            raw = native.create_instruction(False, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_instruction(
@@ -101,10 +116,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Instruction]:
         """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
         with self._calling() as native:
-            raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id)
+            raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def cancel_instruction(
@@ -115,10 +133,13 @@ class Operations(ClientBase):
         reason: Optional[str] = None,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
         with self._calling() as native:
-            raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id)
+            raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def get_customer(
@@ -127,10 +148,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
         """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
         with self._calling() as native:
-            raw = native.get_customer(False, customer_ref, correlation_id, tenant_id)
+            raw = native.get_customer(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_or_create_customer(
@@ -139,10 +163,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
         """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
         with self._calling() as native:
-            raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id)
+            raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def update_customer_metadata(
@@ -152,10 +179,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
         with self._calling() as native:
-            raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id)
+            raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def get_wallet(
@@ -164,10 +194,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Wallet]:
         """`GET /v1/customer-vault/{customerRef}/wallet`."""
         with self._calling() as native:
-            raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id)
+            raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def add_to_wallet(
@@ -178,10 +211,13 @@ class Operations(ClientBase):
         reason: Optional[str] = None,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
-            raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+            raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def add_mobile_instrument(
@@ -191,11 +227,14 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[CreatedInstrument]:
         """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
         once it may have been processed."""
         with self._calling() as native:
-            raw = native.add_mobile_instrument(False, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id)
+            raw = native.add_mobile_instrument(False, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_financial_instrument(
@@ -205,10 +244,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[FinancialInstrument]:
         """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
         with self._calling() as native:
-            raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id)
+            raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def list_collect_schemes(
@@ -216,10 +258,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
         """`GET /v1/schemes/collect`: the tenant's collect schemes."""
         with self._calling() as native:
-            raw = native.list_collect_schemes(False, correlation_id, tenant_id)
+            raw = native.list_collect_schemes(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_collect_scheme(
@@ -228,10 +273,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`GET /v1/schemes/collect/{schemeId}`."""
         with self._calling() as native:
-            raw = native.get_collect_scheme(False, scheme_id, correlation_id, tenant_id)
+            raw = native.get_collect_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def create_collect_scheme(
@@ -240,11 +288,14 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = native.create_collect_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id)
+            raw = native.create_collect_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def delete_collect_scheme(
@@ -253,10 +304,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
         with self._calling() as native:
-            raw = native.delete_collect_scheme(False, scheme_id, correlation_id, tenant_id)
+            raw = native.delete_collect_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def publish_collect_scheme_draft(
@@ -266,10 +320,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
         with self._calling() as native:
-            raw = native.publish_collect_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id)
+            raw = native.publish_collect_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def list_payout_schemes(
@@ -277,10 +334,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
         """`GET /v1/schemes/payout`: the tenant's payout schemes."""
         with self._calling() as native:
-            raw = native.list_payout_schemes(False, correlation_id, tenant_id)
+            raw = native.list_payout_schemes(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_payout_scheme(
@@ -289,10 +349,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`GET /v1/schemes/payout/{schemeId}`."""
         with self._calling() as native:
-            raw = native.get_payout_scheme(False, scheme_id, correlation_id, tenant_id)
+            raw = native.get_payout_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def create_payout_scheme(
@@ -301,11 +364,14 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = native.create_payout_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id)
+            raw = native.create_payout_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def delete_payout_scheme(
@@ -314,10 +380,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
         with self._calling() as native:
-            raw = native.delete_payout_scheme(False, scheme_id, correlation_id, tenant_id)
+            raw = native.delete_payout_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def publish_payout_scheme_draft(
@@ -327,10 +396,13 @@ class Operations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
         with self._calling() as native:
-            raw = native.publish_payout_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id)
+            raw = native.publish_payout_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
 
@@ -342,10 +414,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> None:
         """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
         with self._calling() as native:
-            await native.authenticate(True, correlation_id, tenant_id)
+            await native.authenticate(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
 
     async def create_order(
         self,
@@ -353,10 +428,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Created]:
         """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
-            raw = await native.create_order(True, _models.order_arg(order), correlation_id, tenant_id)
+            raw = await native.create_order(True, _models.order_arg(order), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_order(
@@ -365,10 +443,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Order]:
         """`GET /v1/order-management/{orderRef}`."""
         with self._calling() as native:
-            raw = await native.get_order(True, order_ref, correlation_id, tenant_id)
+            raw = await native.get_order(True, order_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def update_order_metadata(
@@ -378,10 +459,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
         with self._calling() as native:
-            raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id)
+            raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def create_instruction(
@@ -391,10 +475,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Created]:
         """`POST /v1/order-management/{orderRef}/instruction` (201)."""
         with self._calling() as native:
-            raw = await native.create_instruction(True, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id)
+            raw = await native.create_instruction(True, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_instruction(
@@ -404,10 +491,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Instruction]:
         """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
         with self._calling() as native:
-            raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id)
+            raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def cancel_instruction(
@@ -418,10 +508,13 @@ class AsyncOperations(ClientBase):
         reason: Optional[str] = None,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
         with self._calling() as native:
-            raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id)
+            raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def get_customer(
@@ -430,10 +523,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
         """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
         with self._calling() as native:
-            raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id)
+            raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_or_create_customer(
@@ -442,10 +538,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
         """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
         with self._calling() as native:
-            raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id)
+            raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def update_customer_metadata(
@@ -455,10 +554,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
         with self._calling() as native:
-            raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id)
+            raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def get_wallet(
@@ -467,10 +569,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Wallet]:
         """`GET /v1/customer-vault/{customerRef}/wallet`."""
         with self._calling() as native:
-            raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id)
+            raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def add_to_wallet(
@@ -481,10 +586,13 @@ class AsyncOperations(ClientBase):
         reason: Optional[str] = None,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
-            raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id)
+            raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def add_mobile_instrument(
@@ -494,11 +602,14 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[CreatedInstrument]:
         """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
         once it may have been processed."""
         with self._calling() as native:
-            raw = await native.add_mobile_instrument(True, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id)
+            raw = await native.add_mobile_instrument(True, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_financial_instrument(
@@ -508,10 +619,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[FinancialInstrument]:
         """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
         with self._calling() as native:
-            raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id)
+            raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def list_collect_schemes(
@@ -519,10 +633,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
         """`GET /v1/schemes/collect`: the tenant's collect schemes."""
         with self._calling() as native:
-            raw = await native.list_collect_schemes(True, correlation_id, tenant_id)
+            raw = await native.list_collect_schemes(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_collect_scheme(
@@ -531,10 +648,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`GET /v1/schemes/collect/{schemeId}`."""
         with self._calling() as native:
-            raw = await native.get_collect_scheme(True, scheme_id, correlation_id, tenant_id)
+            raw = await native.get_collect_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def create_collect_scheme(
@@ -543,11 +663,14 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = await native.create_collect_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id)
+            raw = await native.create_collect_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def delete_collect_scheme(
@@ -556,10 +679,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
         with self._calling() as native:
-            raw = await native.delete_collect_scheme(True, scheme_id, correlation_id, tenant_id)
+            raw = await native.delete_collect_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def publish_collect_scheme_draft(
@@ -569,10 +695,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
         with self._calling() as native:
-            raw = await native.publish_collect_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id)
+            raw = await native.publish_collect_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def list_payout_schemes(
@@ -580,10 +709,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
         """`GET /v1/schemes/payout`: the tenant's payout schemes."""
         with self._calling() as native:
-            raw = await native.list_payout_schemes(True, correlation_id, tenant_id)
+            raw = await native.list_payout_schemes(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_payout_scheme(
@@ -592,10 +724,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`GET /v1/schemes/payout/{schemeId}`."""
         with self._calling() as native:
-            raw = await native.get_payout_scheme(True, scheme_id, correlation_id, tenant_id)
+            raw = await native.get_payout_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def create_payout_scheme(
@@ -604,11 +739,14 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
         """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = await native.create_payout_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id)
+            raw = await native.create_payout_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def delete_payout_scheme(
@@ -617,10 +755,13 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
         with self._calling() as native:
-            raw = await native.delete_payout_scheme(True, scheme_id, correlation_id, tenant_id)
+            raw = await native.delete_payout_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def publish_payout_scheme_draft(
@@ -630,8 +771,11 @@ class AsyncOperations(ClientBase):
         *,
         correlation_id: Optional[str] = None,
         tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
         """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
         with self._calling() as native:
-            raw = await native.publish_payout_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id)
+            raw = await native.publish_payout_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)

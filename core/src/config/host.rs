@@ -160,6 +160,42 @@ impl HostSettings {
     }
 }
 
+/// Per-call options as a host language passes them: durations in its unit
+/// ([`HostLanguage`]). Any number converts; the core then refuses one out of range (a negative
+/// or zero duration, zero attempts) as an `InvalidRequest` error before sending, the same in
+/// every language.
+#[derive(Clone, Debug, Default)]
+pub struct HostCallOptions {
+    pub correlation_id: Option<String>,
+    pub tenant_id: Option<String>,
+    pub timeout: Option<f64>,
+    pub attempt_timeout: Option<f64>,
+    pub max_attempts: Option<i64>,
+}
+
+impl HostCallOptions {
+    pub fn into_core(self, language: HostLanguage) -> crate::CallOptions {
+        let duration = |value: Option<f64>| {
+            value.map(|v| {
+                let seconds = language.seconds(v);
+                // Negative and NaN become zero, too large more than a day: both refused.
+                if seconds.is_nan() || seconds <= 0.0 {
+                    Duration::ZERO
+                } else {
+                    Duration::try_from_secs_f64(seconds).unwrap_or(MAX_DURATION + Duration::from_secs(1))
+                }
+            })
+        };
+        crate::CallOptions {
+            correlation_id: self.correlation_id,
+            tenant_id: self.tenant_id,
+            timeout: duration(self.timeout),
+            attempt_timeout: duration(self.attempt_timeout),
+            max_attempts: self.max_attempts.map(|n| u32::try_from(n.max(0)).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
 /// A duration the binding has converted to seconds: refused unless finite and not negative.
 /// Values above a day are kept above a day, so `build()` refuses them with its own message.
 pub fn host_duration(field: &str, seconds: f64) -> Result<Duration, Error> {
@@ -290,6 +326,26 @@ mod tests {
         }
         assert_eq!(HostLanguage::JavaScript.setting_name("token_refresh_margin"), "tokenRefreshMarginMs");
         assert_eq!(HostLanguage::Kotlin.setting_name("retry_after_cap"), "retryAfterCap");
+    }
+
+    #[test]
+    fn call_options_convert_from_each_languages_unit_and_bad_numbers_stay_refusable() {
+        let python = HostCallOptions { timeout: Some(1.5), max_attempts: Some(1), ..HostCallOptions::default() };
+        let options = python.into_core(HostLanguage::Python);
+        assert_eq!(options.timeout, Some(Duration::from_millis(1500)));
+        assert_eq!(options.max_attempts, Some(1));
+        let node = HostCallOptions { attempt_timeout: Some(250.0), ..HostCallOptions::default() };
+        assert_eq!(node.into_core(HostLanguage::JavaScript).attempt_timeout, Some(Duration::from_millis(250)));
+        let bad = HostCallOptions {
+            timeout: Some(-1.0),
+            attempt_timeout: Some(f64::INFINITY),
+            max_attempts: Some(-3),
+            ..HostCallOptions::default()
+        }
+        .into_core(HostLanguage::Kotlin);
+        assert_eq!(bad.timeout, Some(Duration::ZERO));
+        assert!(bad.attempt_timeout.unwrap() > MAX_DURATION);
+        assert_eq!(bad.max_attempts, Some(0));
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::secret::{REDACTED, SecretBytes};
 pub use builder::ClientConfigBuilder;
 pub(crate) use checks::decode_private_key;
 use checks::validate_base_url;
-pub use host::{HostLanguage, HostSettings, host_count, host_duration};
+pub use host::{HostCallOptions, HostLanguage, HostSettings, host_count, host_duration};
 #[cfg(test)]
 use std::ffi::OsString;
 
