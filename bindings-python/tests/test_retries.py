@@ -93,13 +93,17 @@ def test_a_per_call_tenant_overrides_the_default(client: imburse.Client, emulato
     assert own.meta.status == 200
 
 
-def test_a_client_without_a_tenant_sends_no_tenant_header(settings: dict[str, Any], emulator: Emulator) -> None:
+def test_a_client_without_a_tenant_refuses_tenant_calls_before_sending(
+    settings: dict[str, Any], emulator: Emulator
+) -> None:
     with imburse.Client(**{**settings, "tenant_id": None}) as c:
-        with pytest.raises(imburse.BadRequestError) as caught:
+        with pytest.raises(imburse.InvalidRequestError) as caught:
             c.get_or_create_customer("CUST-1")
-    assert caught.value.code == "TENANT_ID_IS_REQUIRED"
-    [request] = emulator.requests("GET", "/v2/customer-vault/CUST-1")
-    assert "x-tenant-id" not in request["headers"]
+        assert caught.value.code == "TENANT_ID_IS_REQUIRED"
+        assert "get_or_create_customer acts inside a tenant" in str(caught.value)
+        assert emulator.requests("GET", "/v2/customer-vault/CUST-1") == []
+        # The call may name the tenant itself.
+        assert c.get_or_create_customer("CUST-1", tenant_id=emulator.info["tenant_id"]).meta.status == 200
 
 
 def test_an_invalid_correlation_id_is_refused_before_sending(client: imburse.Client, emulator: Emulator) -> None:

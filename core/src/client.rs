@@ -296,9 +296,10 @@ impl Client {
         let limits = CallLimits::of(&self.inner.config, options)
             .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?;
         let tenant_id = match operation.spec.scope {
-            Scope::Tenant => {
-                self.resolve_tenant(options).map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?
-            }
+            Scope::Tenant => Some(
+                self.resolve_tenant(operation.spec, options)
+                    .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?,
+            ),
             Scope::Account => None,
         };
         let mut headers = HeaderMap::new();
@@ -322,10 +323,12 @@ impl Client {
         self.inner.config.endpoint(&segments)
     }
 
-    fn resolve_tenant(&self, options: &CallOptions) -> Result<Option<String>, Error> {
+    /// The tenant a tenant-scoped call acts for: the call's, else the client's. Without either
+    /// (an account key's client) the call is refused before anything is sent.
+    fn resolve_tenant(&self, spec: &OperationSpec, options: &CallOptions) -> Result<String, Error> {
         match &options.tenant_id {
             Some(tenant) => match uuid::Uuid::parse_str(tenant.trim()) {
-                Ok(id) => Ok(Some(id.to_string())),
+                Ok(id) => Ok(id.to_string()),
                 Err(_) => Err(Error::invalid_request(vec![ErrorEntry {
                     code: "TENANT_ID_INVALID".into(),
                     message: "The tenant id must be a UUID.".into(),
@@ -333,9 +336,17 @@ impl Client {
                     metadata: [("propertyName".to_string(), "tenantId".to_string())].into_iter().collect(),
                 }])),
             },
-            // Without a tenant the request goes out without the header and the server answers
-            // TENANT_ID_IS_REQUIRED, as it documents.
-            None => Ok(self.inner.config.tenant_id().map(|t| t.to_string())),
+            None => self.inner.config.tenant_id().map(|t| t.to_string()).ok_or_else(|| {
+                Error::invalid_request(vec![ErrorEntry {
+                    code: "TENANT_ID_IS_REQUIRED".into(),
+                    message: format!(
+                        "{} acts inside a tenant: give the client a tenant id, or the call one.",
+                        spec.name
+                    ),
+                    message_template: None,
+                    metadata: [("propertyName".to_string(), "tenantId".to_string())].into_iter().collect(),
+                }])
+            }),
         }
     }
 
@@ -495,7 +506,10 @@ impl Client {
                 _ => None,
             };
             let detail = failure.to_string();
-            let error = failure.into_public(Some(correlation_id), attempts);
+            let mut error = failure.into_public(Some(correlation_id), attempts);
+            if status == Some(403) {
+                error = error.with_required_roles(operation.spec.roles);
+            }
             let kind = outcome.as_ref().map_or(AttemptOutcomeKind::InvalidResponse, AttemptOutcomeKind::of);
             self.report(
                 operation,

@@ -28,6 +28,9 @@ pub struct OperationSpec {
     pub path: &'static str,
     pub idempotency: Idempotency,
     pub scope: Scope,
+    /// The roles that may call it (any one), as the reference documents them; shown next to a
+    /// 403 answer. Empty for the HMAC exchange, which any key may make.
+    pub roles: &'static [&'static str],
 }
 
 impl OperationSpec {
@@ -55,8 +58,22 @@ impl OperationSpec {
     }
 }
 
+/// The roles operations require, as the reference names them.
+pub mod roles {
+    pub const ADMIN: &str = "tenant-admin";
+    pub const TRANSACTION_READ: &str = "tenant-transaction-read";
+    pub const TRANSACTION_WRITE: &str = "tenant-transaction-write";
+    pub const BRIDGE_READ: &str = "tenant-bridge-read";
+    pub const BRIDGE_WRITE: &str = "tenant-bridge-write";
+    pub const COLLECT_SCHEME_READ: &str = "tenant-collect-scheme-read";
+    pub const COLLECT_SCHEME_WRITE: &str = "tenant-collect-scheme-write";
+    pub const PAYOUT_SCHEME_READ: &str = "tenant-payout-scheme-read";
+    pub const PAYOUT_SCHEME_WRITE: &str = "tenant-payout-scheme-write";
+}
+
 macro_rules! specs {
-    ($($constant:ident = $name:literal $method:literal $version:literal $path:literal $idempotency:ident $scope:ident;)*) => {
+    ($($constant:ident = $name:literal $method:literal $version:literal $path:literal $idempotency:ident $scope:ident
+        [$($role:ident),*];)*) => {
         $(
             #[doc = concat!("`", $method, " /", $version, "/", $path, "`")]
             pub const $constant: OperationSpec = OperationSpec {
@@ -66,6 +83,7 @@ macro_rules! specs {
                 path: $path,
                 idempotency: Idempotency::$idempotency,
                 scope: Scope::$scope,
+                roles: &[$(roles::$role),*],
             };
         )*
 
@@ -75,33 +93,33 @@ macro_rules! specs {
 }
 
 specs! {
-    AUTHENTICATE = "authenticate" "POST" "v1" "identity/hmac" Idempotent Account;
-    CREATE_ORDER = "create_order" "POST" "v1" "order-management" IdempotentByReference Tenant;
-    GET_ORDER = "get_order" "GET" "v1" "order-management/{orderRef}" Safe Tenant;
+    AUTHENTICATE = "authenticate" "POST" "v1" "identity/hmac" Idempotent Account [];
+    CREATE_ORDER = "create_order" "POST" "v1" "order-management" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
+    GET_ORDER = "get_order" "GET" "v1" "order-management/{orderRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     // The reference marks this path uncertain ("PUT …/order-management/{orderRef}/metadata").
-    UPDATE_ORDER_METADATA = "update_order_metadata" "PUT" "v1" "order-management/{orderRef}/metadata" Idempotent Tenant;
-    CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant;
-    GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant;
-    CANCEL_INSTRUCTION = "cancel_instruction" "POST" "v1" "order-management/{orderRef}/instruction/{instructionRef}/cancel" Idempotent Tenant;
-    GET_CUSTOMER = "get_customer" "GET" "v1" "customer-vault/{customerRef}" Safe Tenant;
-    GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant;
-    UPDATE_CUSTOMER_METADATA = "update_customer_metadata" "PUT" "v2" "customer-vault/{customerRef}" Idempotent Tenant;
-    GET_WALLET = "get_wallet" "GET" "v1" "customer-vault/{customerRef}/wallet" Safe Tenant;
-    ADD_TO_WALLET = "add_to_wallet" "POST" "v1" "customer-vault/{customerRef}/wallet" Idempotent Tenant;
-    ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant;
-    GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant;
-    LIST_COLLECT_SCHEMES = "list_collect_schemes" "GET" "v1" "schemes/collect" Safe Tenant;
+    UPDATE_ORDER_METADATA = "update_order_metadata" "PUT" "v1" "order-management/{orderRef}/metadata" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
+    GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
+    CANCEL_INSTRUCTION = "cancel_instruction" "POST" "v1" "order-management/{orderRef}/instruction/{instructionRef}/cancel" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    GET_CUSTOMER = "get_customer" "GET" "v1" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
+    GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, BRIDGE_READ, ADMIN];
+    UPDATE_CUSTOMER_METADATA = "update_customer_metadata" "PUT" "v2" "customer-vault/{customerRef}" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    GET_WALLET = "get_wallet" "GET" "v1" "customer-vault/{customerRef}/wallet" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
+    ADD_TO_WALLET = "add_to_wallet" "POST" "v1" "customer-vault/{customerRef}/wallet" Idempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
+    ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
+    GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
+    LIST_COLLECT_SCHEMES = "list_collect_schemes" "GET" "v1" "schemes/collect" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
     // The reference lists get and delete by id for payout schemes only; collect schemes are
     // read the same way (its symmetric reading).
-    GET_COLLECT_SCHEME = "get_collect_scheme" "GET" "v1" "schemes/collect/{schemeId}" Safe Tenant;
-    CREATE_COLLECT_SCHEME = "create_collect_scheme" "POST" "v1" "schemes/collect" NonIdempotent Tenant;
-    DELETE_COLLECT_SCHEME = "delete_collect_scheme" "DELETE" "v1" "schemes/collect/{schemeId}" Idempotent Tenant;
-    PUBLISH_COLLECT_SCHEME_DRAFT = "publish_collect_scheme_draft" "POST" "v1" "schemes/collect/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant;
-    LIST_PAYOUT_SCHEMES = "list_payout_schemes" "GET" "v1" "schemes/payout" Safe Tenant;
-    GET_PAYOUT_SCHEME = "get_payout_scheme" "GET" "v1" "schemes/payout/{schemeId}" Safe Tenant;
-    CREATE_PAYOUT_SCHEME = "create_payout_scheme" "POST" "v1" "schemes/payout" NonIdempotent Tenant;
-    DELETE_PAYOUT_SCHEME = "delete_payout_scheme" "DELETE" "v1" "schemes/payout/{schemeId}" Idempotent Tenant;
-    PUBLISH_PAYOUT_SCHEME_DRAFT = "publish_payout_scheme_draft" "POST" "v1" "schemes/payout/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant;
+    GET_COLLECT_SCHEME = "get_collect_scheme" "GET" "v1" "schemes/collect/{schemeId}" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
+    CREATE_COLLECT_SCHEME = "create_collect_scheme" "POST" "v1" "schemes/collect" NonIdempotent Tenant [COLLECT_SCHEME_WRITE, ADMIN];
+    DELETE_COLLECT_SCHEME = "delete_collect_scheme" "DELETE" "v1" "schemes/collect/{schemeId}" Idempotent Tenant [COLLECT_SCHEME_WRITE, ADMIN];
+    PUBLISH_COLLECT_SCHEME_DRAFT = "publish_collect_scheme_draft" "POST" "v1" "schemes/collect/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant [COLLECT_SCHEME_WRITE, ADMIN];
+    LIST_PAYOUT_SCHEMES = "list_payout_schemes" "GET" "v1" "schemes/payout" Safe Tenant [PAYOUT_SCHEME_READ, ADMIN];
+    GET_PAYOUT_SCHEME = "get_payout_scheme" "GET" "v1" "schemes/payout/{schemeId}" Safe Tenant [PAYOUT_SCHEME_READ, ADMIN];
+    CREATE_PAYOUT_SCHEME = "create_payout_scheme" "POST" "v1" "schemes/payout" NonIdempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
+    DELETE_PAYOUT_SCHEME = "delete_payout_scheme" "DELETE" "v1" "schemes/payout/{schemeId}" Idempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
+    PUBLISH_PAYOUT_SCHEME_DRAFT = "publish_payout_scheme_draft" "POST" "v1" "schemes/payout/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
 }
 
 /// Hands the list of operations as bindings call them to `$callback!`, which generates a

@@ -342,6 +342,14 @@ async fn tenant_override_and_tenant_errors() {
     let other = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
     let error = client.get_or_create_customer("C-1", &CallOptions::new().tenant_id(other)).await.unwrap_err();
     assert_eq!((error.kind(), error.code()), (ErrorKind::Forbidden, Some("TENANT_ID_NOT_PERMITTED")));
+    // A 403 shows the roles the operation's declaration names, next to the server's answer.
+    assert_eq!(error.required_roles(), ["tenant-transaction-read", "tenant-bridge-read", "tenant-admin"]);
+    assert!(
+        error
+            .to_string()
+            .contains("(the operation needs the role tenant-transaction-read or tenant-bridge-read or tenant-admin)"),
+        "{error}"
+    );
     let no_tenant = imburse::Client::new(
         imburse::ClientConfig::builder()
             .base_url(&h.info.url)
@@ -352,8 +360,13 @@ async fn tenant_override_and_tenant_errors() {
             .unwrap(),
     )
     .unwrap();
+    // A tenant-scoped call without a tenant is refused before sending, naming what is missing.
+    let requests_before = h.requests("GET", "/v2/customer-vault/C-1").await.len();
     let error = no_tenant.get_or_create_customer("C-1", &CallOptions::new()).await.unwrap_err();
-    assert_eq!((error.kind(), error.code()), (ErrorKind::BadRequest, Some("TENANT_ID_IS_REQUIRED")));
+    assert_eq!((error.kind(), error.code()), (ErrorKind::InvalidRequest, Some("TENANT_ID_IS_REQUIRED")));
+    assert_eq!(error.attempts(), 0);
+    assert!(error.to_string().contains("get_or_create_customer acts inside a tenant"), "{error}");
+    assert_eq!(h.requests("GET", "/v2/customer-vault/C-1").await.len(), requests_before, "nothing was sent");
     let ok = no_tenant.get_or_create_customer("C-1", &CallOptions::new().tenant_id(&h.info.tenant_id)).await;
     assert!(ok.is_ok());
     let error = client.get_or_create_customer("C-1", &CallOptions::new().tenant_id("nope")).await.unwrap_err();

@@ -207,6 +207,8 @@ struct Inner {
     retry_after: Option<Duration>,
     message: String,
     raw_body: Option<String>,
+    /// On a 403, the roles the operation's declaration says may call it.
+    required_roles: &'static [&'static str],
     source: Option<Arc<dyn StdError + Send + Sync + 'static>>,
 }
 
@@ -225,6 +227,7 @@ impl Error {
                 retry_after: None,
                 message: one_line(&message.into(), usize::MAX),
                 raw_body: None,
+                required_roles: &[],
                 source: None,
             }),
         }
@@ -263,6 +266,7 @@ impl Error {
                 retry_after,
                 message,
                 raw_body: (!body.is_empty()).then(|| cap_raw_body(body)),
+                required_roles: &[],
                 source: None,
             }),
         }
@@ -298,6 +302,17 @@ impl Error {
 
     /// Records the call's client correlation id and attempt count, which the
     /// code that builds the error may not know.
+    /// Notes the roles an operation requires, shown with a 403 answer.
+    pub(crate) fn with_required_roles(mut self, roles: &'static [&'static str]) -> Error {
+        self.inner.required_roles = roles;
+        self
+    }
+
+    /// On a 403, the roles that may make this call (any one), from the operation's declaration.
+    pub fn required_roles(&self) -> &'static [&'static str] {
+        self.inner.required_roles
+    }
+
     pub(crate) fn with_call_context(mut self, client_correlation_id: Option<&str>, attempts: u32) -> Error {
         if let Some(id) = client_correlation_id {
             self.inner.client_correlation_id = Some(id.to_owned());
@@ -386,6 +401,9 @@ impl fmt::Display for Error {
         }
         if inner.errors.len() > 1 {
             write!(f, " (and {} more)", inner.errors.len() - 1)?;
+        }
+        if !inner.required_roles.is_empty() {
+            write!(f, " (the operation needs the role {})", inner.required_roles.join(" or "))?;
         }
 
         let mut context = Vec::new();

@@ -47,9 +47,9 @@ fn kind_of(kind: &str) -> Result<SchemeKind, ApiError> {
 
 fn roles(kind: SchemeKind, write: bool) -> &'static [&'static str] {
     match (kind, write) {
-        (SchemeKind::Collect, false) => &["tenant-collect-scheme-read", "tenant-collect-scheme-write", "tenant-admin"],
+        (SchemeKind::Collect, false) => &["tenant-collect-scheme-read", "tenant-admin"],
         (SchemeKind::Collect, true) => &["tenant-collect-scheme-write", "tenant-admin"],
-        (SchemeKind::Payout, false) => &["tenant-payout-scheme-read", "tenant-payout-scheme-write", "tenant-admin"],
+        (SchemeKind::Payout, false) => &["tenant-payout-scheme-read", "tenant-admin"],
         (SchemeKind::Payout, true) => &["tenant-payout-scheme-write", "tenant-admin"],
     }
 }
