@@ -148,6 +148,7 @@ async def call(
             "customer_default_refs": sorted(o.customer_defaults),
             "created": o.created,
             "last_updated": o.last_updated,
+            "self_link": o.links["self"].href if "self" in o.links else None,
         }, r.meta.attempts
     if operation == "create_instruction":
         new = _instruction(args["instruction"])

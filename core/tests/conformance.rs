@@ -251,7 +251,8 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
             let customer_default_refs: Vec<_> = o.customer_defaults.keys().cloned().collect();
             (
                 json!({"order_ref": o.order_ref, "metadata": o.metadata, "instruction_refs": instruction_refs,
-                       "customer_default_refs": customer_default_refs, "created": o.created, "last_updated": o.last_updated}),
+                       "customer_default_refs": customer_default_refs, "created": o.created, "last_updated": o.last_updated,
+                       "self_link": o.links.get("self").map(|l| l.href.clone())}),
                 r.meta.attempts,
             )
         }

@@ -311,6 +311,7 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
                 "instruction_refs" to o.instructions.map { it.instructionRef },
                 "customer_default_refs" to o.customerDefaults.keys.sorted(),
                 "created" to o.created, "last_updated" to o.lastUpdated,
+                "self_link" to o.links["self"]?.href,
             ) to r.meta.attempts
         }
         "create_instruction" -> {

@@ -158,6 +158,7 @@ async function call(client, operation, args, options) {
           customer_default_refs: Object.keys(o.customerDefaults).sort(),
           created: o.created,
           last_updated: o.lastUpdated,
+          self_link: o.links.self?.href ?? null,
         },
         r.meta.attempts,
       ]

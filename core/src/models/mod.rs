@@ -418,6 +418,9 @@ pub struct Order {
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated: Option<Timestamp>,
+    /// The API's `_links`, by relation (`self`).
+    #[serde(rename = "_links", default)]
+    pub links: Links,
 }
 
 /// What a financial instrument can do.
