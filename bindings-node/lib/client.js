@@ -14,7 +14,7 @@ const FROM_ENV = Symbol('imburse.fromEnv')
 
 /** Runs one native call with the per-call options, honouring `options.signal`. */
 async function invoke(nativeClient, method, args, options) {
-  const { signal, correlationId, tenantId, timeoutMs, attemptTimeoutMs, maxAttempts } = options ?? {}
+  const { signal, ...callOptions } = options ?? {}
   if (signal?.aborted) {
     throw new AbortError(signal.reason)
   }
@@ -26,15 +26,10 @@ async function invoke(nativeClient, method, args, options) {
     signal.addEventListener('abort', onAbort, { once: true })
   }
   try {
-    // `null` means "not given", as `undefined` does.
-    const callOptions = {
-      correlationId: correlationId ?? undefined,
-      tenantId: tenantId ?? undefined,
-      timeoutMs: timeoutMs ?? undefined,
-      attemptTimeoutMs: attemptTimeoutMs ?? undefined,
-      maxAttempts: maxAttempts ?? undefined,
-    }
-    return await nativeClient[method](...args, callOptions, canceller)
+    // The native CallOptions (declared once, in Rust) take the rest; `null` means "not given",
+    // as `undefined` does.
+    const given = Object.fromEntries(Object.entries(callOptions).map(([k, v]) => [k, v ?? undefined]))
+    return await nativeClient[method](...args, given, canceller)
   } catch (error) {
     throw convertError(error, signal)
   } finally {

@@ -20,6 +20,7 @@ use napi_derive::napi;
 /// instead of the client's default, and this call's own limits instead of the client's (a value
 /// out of range rejects with `InvalidRequestError`, nothing sent).
 #[napi(object)]
+#[derive(Default)]
 pub struct CallOptions {
     /// Sent as `X-Correlation-ID` on every attempt of the call.
     pub correlation_id: Option<String>,
@@ -35,13 +36,7 @@ pub struct CallOptions {
 
 /// The core's call options for what JavaScript passed (possibly nothing).
 pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
-    let o = options.unwrap_or(CallOptions {
-        correlation_id: None,
-        tenant_id: None,
-        timeout_ms: None,
-        attempt_timeout_ms: None,
-        max_attempts: None,
-    });
+    let o = options.unwrap_or_default();
     let host = HostCallOptions {
         correlation_id: o.correlation_id,
         tenant_id: o.tenant_id,

@@ -262,6 +262,16 @@ mod python_values {
         }
     }
 
+    /// 1970-01-01T00:00:00Z, made once per interpreter: every timestamp is counted from it.
+    fn epoch(py: Python<'_>) -> PyResult<Bound<'_, PyDateTime>> {
+        static EPOCH: PyOnceLock<Py<PyDateTime>> = PyOnceLock::new();
+        let epoch = EPOCH.get_or_try_init(py, || {
+            let utc = PyTzInfo::utc(py)?;
+            PyDateTime::new(py, 1970, 1, 1, 0, 0, 0, 0, Some(&utc)).map(Bound::unbind)
+        })?;
+        Ok(epoch.bind(py).clone())
+    }
+
     impl<'py> IntoPyObject<'py> for Timestamp {
         type Target = PyDateTime;
         type Output = Bound<'py, PyDateTime>;
@@ -276,9 +286,7 @@ mod python_values {
             let days = i32::try_from(days).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("timestamp"))?;
             // Both below their limits: rest is under a day.
             let delta = PyDelta::new(py, days, (rest / 1000) as i32, ((rest % 1000) * 1000) as i32, false)?;
-            let utc = PyTzInfo::utc(py)?;
-            let epoch = PyDateTime::new(py, 1970, 1, 1, 0, 0, 0, 0, Some(&utc))?;
-            Ok(epoch.add(delta)?.cast_into::<PyDateTime>()?)
+            Ok(epoch(py)?.add(delta)?.cast_into::<PyDateTime>()?)
         }
     }
 
@@ -325,9 +333,7 @@ mod python_values {
         /// An aware `datetime`, to the millisecond.
         fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
             let py = value.py();
-            let utc = PyTzInfo::utc(py)?;
-            let epoch = PyDateTime::new(py, 1970, 1, 1, 0, 0, 0, 0, Some(&utc))?;
-            let since = value.call_method1("__sub__", (epoch,))?;
+            let since = value.call_method1("__sub__", (epoch(py)?,))?;
             if since.is(&py.NotImplemented()) {
                 return Err(pyo3::exceptions::PyTypeError::new_err("a timestamp must be an aware datetime.datetime"));
             }

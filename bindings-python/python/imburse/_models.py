@@ -13,7 +13,7 @@ import datetime as _dt
 import decimal
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Dict, Generic, Iterable, List, Mapping, Optional, TypeVar, Union
+from typing import Any, Dict, Generic, Iterable, Mapping, Optional, TypeVar, Union
 
 from . import _native
 

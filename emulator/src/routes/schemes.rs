@@ -355,10 +355,10 @@ struct AppBody {
 /// A rule's bound: a plain decimal of zero or more, as a JSON number or string.
 fn bound(v: &mut Validator, property: &str, raw: Option<&RawValue>) -> Option<String> {
     let raw = raw?.get().trim();
-    let text = if raw.starts_with('"') { serde_json::from_str::<String>(raw).unwrap_or_default() } else { raw.into() };
     if raw == "null" {
         return None;
     }
+    let text = if raw.starts_with('"') { serde_json::from_str::<String>(raw).unwrap_or_default() } else { raw.into() };
     if !is_plain_decimal(&text) || text.starts_with('-') {
         v.push(
             ErrorEntry::new("AMOUNT_FORMAT_NOT_RECOGNISED", "'{propertyName}' value {value} is not a decimal amount.")
