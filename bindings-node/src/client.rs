@@ -12,6 +12,7 @@ use std::future::Future;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use imburse::config::{HostLanguage, HostSettings};
+use imburse::models::js::{NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
 use imburse::operations::IntoCore;
 use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
 use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
@@ -23,8 +24,7 @@ use tokio::sync::Notify;
 use crate::errors::{aborted, rejection};
 use crate::models::{
     CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
-    InstructionResponse, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, OrderResponse,
-    SchemeListResponse, SchemeResponse, WalletResponse, call_options,
+    InstructionResponse, Metadata, OrderResponse, SchemeListResponse, SchemeResponse, WalletResponse, call_options,
 };
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.

@@ -1,13 +1,11 @@
-//! The JavaScript shapes of the core's requests, and the concrete results with how a call went.
+//! The per-call options, and the concrete results with how a call went.
 //!
-//! Results are the core's models as they are (derived in the core): field names camelCase,
-//! amounts exact decimal strings (never a JavaScript number), metadata a plain
-//! `Record<string, string>`, epoch-millisecond timestamps numbers, every field set (`null` when
-//! the server left it out). Requests are written here because JavaScript callers may leave out
-//! what the core's types require (metadata, instructions, customer defaults). Nothing here
-//! checks a value: the core validates every request.
-
-use std::collections::BTreeMap;
+//! Requests and results are the core's models (derived in the core, requests as
+//! `imburse::models::js`, where every field a caller may leave out is optional): field names
+//! camelCase, amounts exact decimal strings (never a JavaScript number), metadata a plain
+//! `Record<string, string>`, epoch-millisecond timestamps numbers, every result field set
+//! (`null` when the server left it out). Nothing here checks a value: the core validates every
+//! request.
 
 use imburse::config::{HostCallOptions, HostLanguage};
 use imburse::models as sdk;
@@ -45,149 +43,6 @@ pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
         max_attempts: o.max_attempts,
     };
     host.into_core(HostLanguage::JavaScript)
-}
-
-/// One payment to or from a customer, as sent in create order / create instruction.
-#[napi(object)]
-pub struct NewInstruction {
-    pub instruction_ref: String,
-    pub customer_ref: String,
-    pub direction: sdk::Direction,
-    /// An exact decimal in major units, e.g. `"49.99"`.
-    pub amount: String,
-    /// ISO 4217, e.g. `"GBP"`.
-    pub currency: String,
-    /// ISO 3166-1 alpha-2, e.g. `"GB"`.
-    pub country: String,
-    /// `YYYY-MM-DD`.
-    pub settled_by_date: Option<String>,
-    pub scheme_id: Option<String>,
-    pub financial_instrument_id: Option<String>,
-    pub metadata: Option<Metadata>,
-}
-
-impl From<NewInstruction> for sdk::NewInstruction {
-    fn from(i: NewInstruction) -> Self {
-        sdk::NewInstruction {
-            instruction_ref: i.instruction_ref,
-            customer_ref: i.customer_ref,
-            direction: i.direction,
-            amount: i.amount.into(),
-            currency: i.currency,
-            country: i.country,
-            settled_by_date: i.settled_by_date,
-            scheme_id: i.scheme_id,
-            financial_instrument_id: i.financial_instrument_id,
-            metadata: i.metadata.unwrap_or_default(),
-        }
-    }
-}
-
-/// Values an order's instructions for one customer inherit unless they set their own.
-#[napi(object)]
-pub struct CustomerDefault {
-    pub financial_instrument_id: Option<String>,
-    pub scheme_id: Option<String>,
-    pub metadata: Option<Metadata>,
-}
-
-/// The body of create order.
-#[napi(object)]
-pub struct NewOrder {
-    pub order_ref: String,
-    pub instructions: Option<Vec<NewInstruction>>,
-    pub metadata: Option<Metadata>,
-    /// Keyed by customer reference.
-    pub customer_defaults: Option<BTreeMap<String, CustomerDefault>>,
-}
-
-impl From<NewOrder> for sdk::NewOrder {
-    fn from(order: NewOrder) -> Self {
-        sdk::NewOrder {
-            order_ref: order.order_ref,
-            instructions: order.instructions.unwrap_or_default().into_iter().map(Into::into).collect(),
-            metadata: order.metadata.unwrap_or_default(),
-            customer_defaults: order
-                .customer_defaults
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(customer_ref, d)| {
-                    let default = sdk::CustomerDefault {
-                        financial_instrument_id: d.financial_instrument_id,
-                        scheme_id: d.scheme_id,
-                        metadata: d.metadata.unwrap_or_default(),
-                    };
-                    (customer_ref, default)
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A mobile number to store as a financial instrument (`countryCode` is the dialling code).
-#[napi(object)]
-pub struct NewMobileInstrument {
-    pub country_code: String,
-    pub phone_number: String,
-}
-
-impl From<NewMobileInstrument> for sdk::NewMobileInstrument {
-    fn from(m: NewMobileInstrument) -> Self {
-        sdk::NewMobileInstrument { country_code: m.country_code, phone_number: m.phone_number }
-    }
-}
-
-/// A scheme to create (collect or payout): its first draft.
-#[napi(object)]
-pub struct NewScheme {
-    pub name: String,
-    pub code: Option<String>,
-    /// E.g. `"SingleUse"`.
-    pub agreement_type: Option<String>,
-    pub rules: Option<Vec<NewSchemeRule>>,
-}
-
-/// One rule of a new scheme.
-#[napi(object)]
-pub struct NewSchemeRule {
-    /// ISO 4217 codes, e.g. `["GBP"]`.
-    pub currencies: Option<Vec<String>>,
-    /// ISO 3166-1 alpha-2 codes, e.g. `["GB"]`.
-    pub countries: Option<Vec<String>>,
-    /// Exact decimal text, e.g. `"0.01"`.
-    pub low_value_inclusive: Option<String>,
-    /// Exact decimal text, e.g. `"1000.00"`.
-    pub high_value_inclusive: Option<String>,
-    pub apps: Option<Vec<NewSchemeApp>>,
-}
-
-/// An app serving a rule, and the payment methods it must not offer there.
-#[napi(object)]
-pub struct NewSchemeApp {
-    /// E.g. `"STRIPE"`.
-    pub app_id: String,
-    pub excluded_payment_methods: Option<Vec<String>>,
-}
-
-impl From<NewScheme> for sdk::NewScheme {
-    fn from(s: NewScheme) -> Self {
-        let rules = s.rules.unwrap_or_default().into_iter().map(|r| sdk::NewSchemeRule {
-            currencies: r.currencies.unwrap_or_default(),
-            countries: r.countries.unwrap_or_default(),
-            low_value_inclusive: r.low_value_inclusive.map(Into::into),
-            high_value_inclusive: r.high_value_inclusive.map(Into::into),
-            apps: r
-                .apps
-                .unwrap_or_default()
-                .into_iter()
-                .map(|a| sdk::NewSchemeApp {
-                    app_id: a.app_id,
-                    excluded_payment_methods: a.excluded_payment_methods.unwrap_or_default(),
-                })
-                .collect(),
-        });
-        sdk::NewScheme { name: s.name, code: s.code, agreement_type: s.agreement_type, rules: rules.collect() }
-    }
 }
 
 // --------------------------------------------------------------- responses
@@ -234,11 +89,4 @@ responses!(
     SchemeResponse <- sdk::Scheme,
     /// The tenant's schemes of one kind, with how the call went.
     SchemeListResponse <- sdk::SchemeList,
-);
-
-imburse::into_core_by_from!(
-    NewOrder => sdk::NewOrder,
-    NewInstruction => sdk::NewInstruction,
-    NewMobileInstrument => sdk::NewMobileInstrument,
-    NewScheme => sdk::NewScheme,
 );

@@ -9,8 +9,8 @@ cd "$REPO"
 echo "== Rust conformance records (tests/conformance/records/rust.jsonl)"
 cargo test -q --locked -p imburse --test conformance 2>&1 | tail -3
 
-echo "== the clients' typed methods are what the operation declaration gives (_operations.py)"
-cargo run -q --locked -p imburse-python-codegen -- --check bindings-python/python/imburse/_operations.py
+echo "== the typed methods and request models are what the core's declarations give (_operations.py, _requests.py)"
+cargo run -q --locked -p imburse-python-codegen -- --check bindings-python/python/imburse
 
 echo "== typing: mypy --strict on the package and the examples, stubtest on the native module"
 (cd "$PY_DIR" && "$PY" -m mypy --strict -p imburse && "$PY" -m mypy --strict examples \

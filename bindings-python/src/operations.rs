@@ -3,18 +3,15 @@
 //! call (the GIL released) and returns its result, `True` returns an asyncio awaitable of it;
 //! then the operation's arguments, then the call's options (correlation id, tenant, limits).
 
-use imburse::models::Metadata;
+use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
 use imburse::{Response, ResponseMeta};
 use pyo3::prelude::*;
 
 use crate::client::{Call, NativeClient, blocking, call, options};
-use crate::convert::{
-    Deferred, InstructionArg as NewInstruction, MobileArg as NewMobileInstrument, OrderArg as NewOrder,
-    SchemeArg as NewScheme,
-};
+use crate::convert::Deferred;
 use crate::runtime;
 
-/// A method argument as the core takes it (dicts from the package become the core's models).
+/// A method argument as the core takes it (the core reads the package's dicts into its models).
 pub trait IntoCore {
     type Core;
     fn into_core(self) -> PyResult<Self::Core>;
@@ -31,35 +28,7 @@ macro_rules! same_on_both_sides {
     };
 }
 
-same_on_both_sides!(String, Option<String>, Metadata);
-
-impl IntoCore for NewOrder {
-    type Core = imburse::models::NewOrder;
-    fn into_core(self) -> PyResult<Self::Core> {
-        NewOrder::into_core(self)
-    }
-}
-
-impl IntoCore for NewInstruction {
-    type Core = imburse::models::NewInstruction;
-    fn into_core(self) -> PyResult<Self::Core> {
-        NewInstruction::into_core(self)
-    }
-}
-
-impl IntoCore for NewMobileInstrument {
-    type Core = imburse::models::NewMobileInstrument;
-    fn into_core(self) -> PyResult<Self::Core> {
-        Ok(NewMobileInstrument::into_core(self))
-    }
-}
-
-impl IntoCore for NewScheme {
-    type Core = imburse::models::NewScheme;
-    fn into_core(self) -> PyResult<Self::Core> {
-        Ok(NewScheme::into_core(self))
-    }
-}
+same_on_both_sides!(String, Option<String>, Metadata, NewOrder, NewInstruction, NewMobileInstrument, NewScheme);
 
 /// A core result as the package receives it: dicts built once the GIL is held.
 pub trait IntoDeferred {

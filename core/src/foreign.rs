@@ -61,7 +61,196 @@ macro_rules! python_model {
 #[cfg(feature = "python")]
 pub(crate) use python_model;
 #[cfg(feature = "python")]
-pub(crate) use python_values::{python_repr, python_set_plain};
+pub(crate) use python_values::{python_item, python_repr, python_set_plain};
+
+/// Declares the request models from `for_each_request_model!` (see `models::requests`): each
+/// struct with the core's derives (serde with the API's names, uniffi records whose optional
+/// fields have defaults), and behind each binding's feature what that language needs from the
+/// same fields: JavaScript input objects (module `js`, every `= default` field optional there)
+/// and Python's extraction from the dicts the package makes of its dataclasses.
+macro_rules! request_models {
+    (
+        $(
+            $(#[$doc:meta])*
+            pub struct $name:ident $(: $($extra:ident)+)? { $($body:tt)* }
+        )*
+        aliases { $( $(#[$alias_doc:meta])* pub type $alias:ident = $aliased:ty; )* }
+    ) => {
+        $( $crate::foreign::request_struct!(@field [[$(#[$doc])*] [$($($extra)+)?] $name] [] [] $($body)*); )*
+        $( $(#[$alias_doc])* pub type $alias = $aliased; )*
+
+        /// The request models as JavaScript passes them: the same fields, camelCase, every one
+        /// the caller may leave out optional. Each becomes the core's type by `From`.
+        #[cfg(feature = "napi")]
+        pub mod js {
+            use super::*;
+
+            /// An exact decimal in major units as text, e.g. `"49.99"` (never a number, which
+            /// may already have lost digits).
+            #[napi_derive::napi]
+            pub type Amount = String;
+
+            $( $crate::foreign::js_request!(@field [$(#[$doc])*] $name [] [] $($body)*); )*
+            $( $(#[$alias_doc])* #[napi_derive::napi] pub type $alias = $aliased; )*
+        }
+    };
+}
+pub(crate) use request_models;
+
+/// One request model as the core declares it, field by field (`= default`: not sent when
+/// absent; `= empty`: sent as `[]`), and Python's extraction of it.
+macro_rules! request_struct {
+    (@field $head:tt [$($fields:tt)*] [$($names:ident)*]
+        $(#[$d:meta])* pub $field:ident : $ty:ty = default, $($rest:tt)*) => {
+        $crate::foreign::request_struct!(@field $head
+            [$($fields)* $(#[$d])*
+                #[serde(default, skip_serializing_if = "crate::models::requests::Absent::is_absent")]
+                #[cfg_attr(feature = "uniffi", uniffi(default))]
+                pub $field: $ty,]
+            [$($names)* $field] $($rest)*);
+    };
+    (@field $head:tt [$($fields:tt)*] [$($names:ident)*]
+        $(#[$d:meta])* pub $field:ident : $ty:ty = empty, $($rest:tt)*) => {
+        $crate::foreign::request_struct!(@field $head
+            [$($fields)* $(#[$d])*
+                #[serde(default)]
+                #[cfg_attr(feature = "uniffi", uniffi(default))]
+                pub $field: $ty,]
+            [$($names)* $field] $($rest)*);
+    };
+    (@field $head:tt [$($fields:tt)*] [$($names:ident)*]
+        $(#[$d:meta])* pub $field:ident : $ty:ty, $($rest:tt)*) => {
+        $crate::foreign::request_struct!(@field $head
+            [$($fields)* $(#[$d])* pub $field: $ty,]
+            [$($names)* $field] $($rest)*);
+    };
+    (@field [[$($docs:tt)*] [$($extra:ident)*] $name:ident] [$($fields:tt)*] [$($names:ident)*]) => {
+        $($docs)*
+        #[derive(Clone, Debug, PartialEq, serde::Serialize $(, $extra)*)]
+        #[serde(rename_all = "camelCase")]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct $name { $($fields)* }
+
+        #[cfg(feature = "python")]
+        impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for $name {
+            type Error = pyo3::PyErr;
+
+            /// From the dict the package makes of its dataclass of the same name: every field
+            /// by its Python name, a field's own error (`TypeError`, `ValueError`) as it is.
+            fn extract(value: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> pyo3::PyResult<Self> {
+                let dict = value.cast::<pyo3::types::PyDict>()?;
+                Ok($name { $( $names: $crate::foreign::python_item(&dict, stringify!($names))?, )* })
+            }
+        }
+    };
+}
+pub(crate) use request_struct;
+
+/// One JavaScript request object, field by field: an `Option` stays one, a field with a
+/// default becomes optional, and `From` fills in what was left out.
+#[cfg(feature = "napi")]
+macro_rules! js_request {
+    (@convert option $value:expr) => { $value.map($crate::foreign::FromJs::from_js) };
+    (@convert default $value:expr) => { $value.map($crate::foreign::FromJs::from_js).unwrap_or_default() };
+    (@convert required $value:expr) => { $crate::foreign::FromJs::from_js($value) };
+    (@field $docs:tt $name:ident [$($fields:tt)*] [$($conversions:tt)*]
+        $(#[$d:meta])* pub $field:ident : Option<$inner:ty> = default, $($rest:tt)*) => {
+        $crate::foreign::js_request!(@field $docs $name
+            [$($fields)* $(#[$d])* pub $field: Option<$inner>,]
+            [$($conversions)* (option $field)]
+            $($rest)*);
+    };
+    (@field $docs:tt $name:ident [$($fields:tt)*] [$($conversions:tt)*]
+        $(#[$d:meta])* pub $field:ident : $ty:ty = $(default)? $(empty)?, $($rest:tt)*) => {
+        $crate::foreign::js_request!(@field $docs $name
+            [$($fields)* $(#[$d])* pub $field: Option<$ty>,]
+            [$($conversions)* (default $field)]
+            $($rest)*);
+    };
+    (@field $docs:tt $name:ident [$($fields:tt)*] [$($conversions:tt)*]
+        $(#[$d:meta])* pub $field:ident : $ty:ty, $($rest:tt)*) => {
+        $crate::foreign::js_request!(@field $docs $name
+            [$($fields)* $(#[$d])* pub $field: $ty,]
+            [$($conversions)* (required $field)]
+            $($rest)*);
+    };
+    (@field [$($docs:tt)*] $name:ident [$($fields:tt)*] [$(($kind:ident $converted:ident))*]) => {
+        $($docs)*
+        #[napi_derive::napi(object, object_to_js = false)]
+        pub struct $name { $($fields)* }
+
+        impl From<$name> for super::$name {
+            fn from(from: $name) -> Self {
+                super::$name { $($converted: $crate::foreign::js_request!(@convert $kind from.$converted),)* }
+            }
+        }
+
+        impl $crate::foreign::FromJs<$name> for super::$name {
+            fn from_js(from: $name) -> Self {
+                from.into()
+            }
+        }
+
+        impl $crate::operations::IntoCore for $name {
+            type Core = super::$name;
+            fn into_core(self) -> super::$name {
+                self.into()
+            }
+        }
+    };
+}
+#[cfg(feature = "napi")]
+pub(crate) use js_request;
+
+/// A value as JavaScript passed it becoming the core's: the same type, or a request object.
+#[cfg(feature = "napi")]
+pub trait FromJs<T> {
+    fn from_js(from: T) -> Self;
+}
+
+#[cfg(feature = "napi")]
+mod from_js {
+    use std::collections::BTreeMap;
+
+    use super::FromJs;
+    use crate::models::{Amount, Direction};
+
+    macro_rules! as_is {
+        ($($ty:ty),*) => {$(
+            impl FromJs<$ty> for $ty {
+                fn from_js(from: $ty) -> Self {
+                    from
+                }
+            }
+        )*};
+    }
+
+    as_is!(String, Amount, Direction);
+
+    impl FromJs<String> for Amount {
+        fn from_js(from: String) -> Self {
+            Amount::new(from)
+        }
+    }
+
+    impl<A, B: FromJs<A>> FromJs<Option<A>> for Option<B> {
+        fn from_js(from: Option<A>) -> Self {
+            from.map(B::from_js)
+        }
+    }
+
+    impl<A, B: FromJs<A>> FromJs<Vec<A>> for Vec<B> {
+        fn from_js(from: Vec<A>) -> Self {
+            from.into_iter().map(B::from_js).collect()
+        }
+    }
+
+    impl<A, B: FromJs<A>> FromJs<BTreeMap<String, A>> for BTreeMap<String, B> {
+        fn from_js(from: BTreeMap<String, A>) -> Self {
+            from.into_iter().map(|(key, value)| (key, B::from_js(value))).collect()
+        }
+    }
+}
 
 /// A span of time as the core measured or was told it (a `Retry-After`, an attempt's duration).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -352,6 +541,17 @@ mod python_values {
         fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
             let text: String = value.str()?.extract()?;
             text.parse().map_err(pyo3::exceptions::PyValueError::new_err)
+        }
+    }
+
+    /// `dict[key]` as a request field's type; a missing key is a `TypeError` naming it.
+    pub(crate) fn python_item<'py, T>(dict: &Bound<'py, PyDict>, key: &str) -> PyResult<T>
+    where
+        T: for<'a> FromPyObject<'a, 'py, Error = PyErr>,
+    {
+        match dict.get_item(key)? {
+            Some(value) => value.extract(),
+            None => Err(pyo3::exceptions::PyTypeError::new_err(format!("missing field {key:?}"))),
         }
     }
 

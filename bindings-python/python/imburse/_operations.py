@@ -16,16 +16,18 @@ from ._models import (
     Customer,
     FinancialInstrument,
     Instruction,
-    NewInstruction,
-    NewMobileInstrument,
-    NewOrder,
-    NewScheme,
     Order,
     Response,
     ResponseMeta,
     Scheme,
     SchemeList,
     Wallet,
+)
+from ._requests import (
+    NewInstruction,
+    NewMobileInstrument,
+    NewOrder,
+    NewScheme,
 )
 
 __all__ = ["Operations", "AsyncOperations"]
@@ -59,7 +61,7 @@ class Operations(ClientBase):
     ) -> Response[Created]:
         """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
-            raw = native.create_order(False, _models.order_arg(order), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = native.create_order(False, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_order(
@@ -106,7 +108,7 @@ class Operations(ClientBase):
     ) -> Response[Created]:
         """`POST /v1/order-management/{orderRef}/instruction` (201)."""
         with self._calling() as native:
-            raw = native.create_instruction(False, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = native.create_instruction(False, order_ref, _models.request_arg(instruction, NewInstruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_instruction(
@@ -234,7 +236,7 @@ class Operations(ClientBase):
         """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
         once it may have been processed."""
         with self._calling() as native:
-            raw = native.add_mobile_instrument(False, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = native.add_mobile_instrument(False, customer_ref, _models.request_arg(mobile, NewMobileInstrument), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def get_financial_instrument(
@@ -295,7 +297,7 @@ class Operations(ClientBase):
         """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = native.create_collect_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = native.create_collect_scheme(False, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def delete_collect_scheme(
@@ -371,7 +373,7 @@ class Operations(ClientBase):
         """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = native.create_payout_scheme(False, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = native.create_payout_scheme(False, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def delete_payout_scheme(
@@ -434,7 +436,7 @@ class AsyncOperations(ClientBase):
     ) -> Response[Created]:
         """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
-            raw = await native.create_order(True, _models.order_arg(order), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = await native.create_order(True, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_order(
@@ -481,7 +483,7 @@ class AsyncOperations(ClientBase):
     ) -> Response[Created]:
         """`POST /v1/order-management/{orderRef}/instruction` (201)."""
         with self._calling() as native:
-            raw = await native.create_instruction(True, order_ref, _models.instruction_arg(instruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = await native.create_instruction(True, order_ref, _models.request_arg(instruction, NewInstruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_instruction(
@@ -609,7 +611,7 @@ class AsyncOperations(ClientBase):
         """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
         once it may have been processed."""
         with self._calling() as native:
-            raw = await native.add_mobile_instrument(True, customer_ref, _models.mobile_arg(mobile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = await native.add_mobile_instrument(True, customer_ref, _models.request_arg(mobile, NewMobileInstrument), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def get_financial_instrument(
@@ -670,7 +672,7 @@ class AsyncOperations(ClientBase):
         """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = await native.create_collect_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = await native.create_collect_scheme(True, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def delete_collect_scheme(
@@ -746,7 +748,7 @@ class AsyncOperations(ClientBase):
         """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
-            raw = await native.create_payout_scheme(True, _models.scheme_arg(scheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            raw = await native.create_payout_scheme(True, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def delete_payout_scheme(

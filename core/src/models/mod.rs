@@ -5,6 +5,7 @@
 //! decimals ([`Amount`]) on both sides and never pass through a float. Metadata is string to
 //! string, as the API defines it.
 
+pub(crate) mod requests;
 mod schemes;
 
 use std::collections::BTreeMap;
@@ -14,16 +15,17 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-pub use schemes::{
-    Country, Currency, NewScheme, NewSchemeApp, NewSchemeRule, Scheme, SchemeApp, SchemeDraft, SchemeList, SchemeRule,
+#[cfg(feature = "napi")]
+pub use requests::js;
+pub use requests::{
+    CustomerDefault, CustomerDefaults, IsoDate, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
+    NewSchemeRule,
 };
+pub use schemes::{Country, Currency, Scheme, SchemeApp, SchemeDraft, SchemeList, SchemeRule};
 
 /// Key-value data attached to orders, instructions and customers.
 #[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type Metadata = BTreeMap<String, String>;
-
-/// An order's customer defaults, by customer reference.
-pub type CustomerDefaults = BTreeMap<String, CustomerDefault>;
 
 /// Get Order's customer defaults, by customer reference.
 #[cfg_attr(feature = "napi", napi_derive::napi)]
@@ -182,80 +184,6 @@ impl std::str::FromStr for Direction {
             _ => Err(format!("direction must be DEBIT or CREDIT, not {text:?}")),
         }
     }
-}
-
-// ---------------------------------------------------------------- requests
-
-/// One payment to or from a customer, as sent in create order / create instruction.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewInstruction {
-    pub instruction_ref: String,
-    pub customer_ref: String,
-    pub direction: Direction,
-    /// An exact decimal in major units, e.g. `"49.99"`.
-    pub amount: Amount,
-    /// ISO 4217, e.g. `GBP`.
-    pub currency: String,
-    /// ISO 3166 alpha-2, e.g. `GB`.
-    pub country: String,
-    /// `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub settled_by_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub scheme_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub financial_instrument_id: Option<String>,
-    #[serde(skip_serializing_if = "Metadata::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub metadata: Metadata,
-}
-
-/// Values an order's instructions for one customer inherit unless they set their own.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CustomerDefault {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub financial_instrument_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub scheme_id: Option<String>,
-    #[serde(skip_serializing_if = "Metadata::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub metadata: Metadata,
-}
-
-/// The body of create order.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewOrder {
-    pub order_ref: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub instructions: Vec<NewInstruction>,
-    #[serde(skip_serializing_if = "Metadata::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub metadata: Metadata,
-    /// Keyed by customer reference.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub customer_defaults: CustomerDefaults,
-}
-
-/// A mobile number to store as a financial instrument (`countryCode` is the dialling code).
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewMobileInstrument {
-    pub country_code: String,
-    pub phone_number: String,
 }
 
 // --------------------------------------------------------------- responses

@@ -6,61 +6,9 @@
 //! in the create response; whether a read returns codes or objects is not captured, so both are
 //! read (a bare code becomes an object with only its code).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::Amount;
-
-// ---------------------------------------------------------------- requests
-
-/// A scheme to create: its first draft, which the API publishes.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewScheme {
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub code: Option<String>,
-    /// E.g. `SingleUse`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub agreement_type: Option<String>,
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub rules: Vec<NewSchemeRule>,
-}
-
-/// One rule of a new scheme: the currencies, countries and amount range it covers, and the
-/// apps that serve it.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewSchemeRule {
-    /// ISO 4217 codes, e.g. `GBP`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub currencies: Vec<String>,
-    /// ISO 3166-1 alpha-2 codes, e.g. `GB`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub countries: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub low_value_inclusive: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub high_value_inclusive: Option<Amount>,
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub apps: Vec<NewSchemeApp>,
-}
-
-/// An app serving a rule, with the payment methods it must not offer there.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewSchemeApp {
-    /// E.g. `STRIPE`, `BRAINTREE_SDK`.
-    pub app_id: String,
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub excluded_payment_methods: Vec<String>,
-}
 
 // --------------------------------------------------------------- responses
 
@@ -270,25 +218,5 @@ mod tests {
         assert_eq!(rule.countries[1].currency.as_deref(), Some("EUR"));
         assert_eq!(rule.high_value_inclusive.unwrap().as_str(), "1000.00");
         assert_eq!(rule.apps[0].excluded_payment_methods, Vec::<String>::new());
-    }
-
-    #[test]
-    fn a_new_scheme_serializes_in_the_documented_shape() {
-        let scheme = NewScheme {
-            name: "Cards".into(),
-            agreement_type: Some("SingleUse".into()),
-            rules: vec![NewSchemeRule {
-                currencies: vec!["GBP".into()],
-                countries: vec!["GB".into()],
-                high_value_inclusive: Some("500.00".into()),
-                apps: vec![NewSchemeApp { app_id: "STRIPE".into(), excluded_payment_methods: vec![] }],
-                ..NewSchemeRule::default()
-            }],
-            ..NewScheme::default()
-        };
-        assert_eq!(
-            serde_json::to_string(&scheme).unwrap(),
-            r#"{"name":"Cards","agreementType":"SingleUse","rules":[{"currencies":["GBP"],"countries":["GB"],"highValueInclusive":500.00,"apps":[{"appId":"STRIPE","excludedPaymentMethods":[]}]}]}"#
-        );
     }
 }

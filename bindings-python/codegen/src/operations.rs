@@ -1,0 +1,204 @@
+//! `_operations.py`: the typed methods of `imburse.Client` and `imburse.AsyncClient`, one per
+//! operation of `imburse::for_each_operation!`.
+
+/// One argument as the declaration gives it.
+pub struct Argument {
+    name: &'static str,
+    /// The Rust type as written in the declaration, spaces removed.
+    rust_type: String,
+    optional: bool,
+}
+
+/// One operation as the declaration gives it.
+pub struct Operation {
+    name: &'static str,
+    doc: Vec<&'static str>,
+    arguments: Vec<Argument>,
+    /// The core's result type, spaces removed.
+    result: String,
+}
+
+macro_rules! collect {
+    ($($(#[doc = $doc:literal])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+        = $call:ident ($($pass:expr),*);)*) => {
+        vec![$(Operation {
+            name: stringify!($name),
+            doc: vec![$($doc),*],
+            arguments: vec![$(Argument {
+                name: stringify!($arg),
+                rust_type: stringify!($ty).replace(' ', ""),
+                optional: false $(|| { let _ = stringify!($default); true })?,
+            }),*],
+            result: stringify!($out).replace(' ', ""),
+        }),*]
+    };
+}
+
+/// The keyword arguments every method takes after its own (the core's call options; durations
+/// in seconds), in the order the native methods take them.
+const CALL_OPTIONS: [(&str, &str); 5] = [
+    ("correlation_id", "Optional[str]"),
+    ("tenant_id", "Optional[str]"),
+    ("timeout", "Optional[float]"),
+    ("attempt_timeout", "Optional[float]"),
+    ("max_attempts", "Optional[int]"),
+];
+
+/// How a declared argument type looks in Python: the annotation, and the expression that hands
+/// the value to the native method (`{}` is the argument). A new argument type is one line here.
+fn python_argument(rust_type: &str) -> (&'static str, &'static str) {
+    match rust_type {
+        "String" => ("str", "{}"),
+        "Option<String>" => ("Optional[str]", "{}"),
+        "Metadata" => ("Mapping[str, str]", "dict({})"),
+        "NewOrder" => ("NewOrder", "_models.request_arg({}, NewOrder)"),
+        "NewInstruction" => ("NewInstruction", "_models.request_arg({}, NewInstruction)"),
+        "NewMobileInstrument" => ("NewMobileInstrument", "_models.request_arg({}, NewMobileInstrument)"),
+        "NewScheme" => ("NewScheme", "_models.request_arg({}, NewScheme)"),
+        other => panic!("no Python spelling for the argument type {other}: add it to python_argument"),
+    }
+}
+
+/// How a declared result looks in Python: the annotation and the wrapping of the native value.
+fn python_result(rust_type: &str) -> (String, &'static str) {
+    match rust_type {
+        "()" => ("None".into(), "{}"),
+        "ResponseMeta" => ("ResponseMeta".into(), "_meta({})"),
+        other => match other.strip_prefix("Response<").and_then(|rest| rest.strip_suffix('>')) {
+            // The core's model classes have the same names in Python.
+            Some(data) => (format!("Response[{data}]"), "_response({})"),
+            None => panic!("no Python spelling for the result type {other}: add it to python_result"),
+        },
+    }
+}
+
+fn docstring(doc: &[&str], indent: &str) -> String {
+    let lines: Vec<&str> = doc.iter().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect();
+    let body = lines.join(&format!("\n{indent}"));
+    format!("{indent}\"\"\"{body}\"\"\"\n")
+}
+
+fn method(op: &Operation, asynchronous: bool) -> String {
+    let mut parameters = vec!["self".to_string()];
+    let mut keyword_only = false;
+    let mut passed = Vec::new();
+    for argument in &op.arguments {
+        let (annotation, convert) = python_argument(&argument.rust_type);
+        if argument.optional && !keyword_only {
+            parameters.push("*".into());
+            keyword_only = true;
+        }
+        let default = if argument.optional { " = None" } else { "" };
+        parameters.push(format!("{}: {annotation}{default}", argument.name));
+        passed.push(convert.replace("{}", argument.name));
+    }
+    if !keyword_only {
+        parameters.push("*".into());
+    }
+    for (option, annotation) in CALL_OPTIONS {
+        parameters.push(format!("{option}: {annotation} = None"));
+    }
+    let mut native_arguments = vec![if asynchronous { "True" } else { "False" }.to_string()];
+    native_arguments.extend(passed);
+    native_arguments.extend(CALL_OPTIONS.iter().map(|(option, _)| option.to_string()));
+
+    let (returns, wrap) = python_result(&op.result);
+    let (def, call) = if asynchronous { ("async def", "await native") } else { ("def", "native") };
+    let mut out = format!("    {def} {}(\n", op.name);
+    for parameter in &parameters {
+        out.push_str(&format!("        {parameter},\n"));
+    }
+    out.push_str(&format!("    ) -> {returns}:\n"));
+    out.push_str(&docstring(&op.doc, "        "));
+    out.push_str("        with self._calling() as native:\n");
+    let invocation = format!("{call}.{}({})", op.name, native_arguments.join(", "));
+    if returns == "None" {
+        out.push_str(&format!("            {invocation}\n"));
+    } else {
+        out.push_str(&format!("            raw = {invocation}\n"));
+        out.push_str(&format!("        return {}\n", wrap.replace("{}", "raw")));
+    }
+    out
+}
+
+pub fn module(operations: &[Operation]) -> String {
+    let mut models: Vec<String> = vec!["Response".into(), "ResponseMeta".into()];
+    for op in operations {
+        for argument in &op.arguments {
+            let (annotation, _) = python_argument(&argument.rust_type);
+            if annotation.starts_with("New") {
+                models.push(annotation.to_string());
+            }
+        }
+        if let Some(data) = op.result.strip_prefix("Response<").and_then(|rest| rest.strip_suffix('>')) {
+            models.push(data.to_string());
+        }
+    }
+    models.sort();
+    models.dedup();
+
+    let mut out = String::from(
+        "\"\"\"The typed operations of ``Client`` (blocking) and ``AsyncClient`` (asyncio).\n\n\
+         Generated from the core's operation declaration (``imburse::for_each_operation!``) by\n\
+         ``bindings-python/codegen``: do not edit; the test command fails when it is stale.\n\"\"\"\n\n\
+         from __future__ import annotations\n\n\
+         from typing import Mapping, Optional\n\n\
+         from . import _models\n\
+         from ._base import ClientBase, _meta, _response\n",
+    );
+    let (requests, results): (Vec<&String>, Vec<&String>) = models.iter().partition(|m| m.starts_with("New"));
+    for (module, names) in [("_models", results), ("_requests", requests)] {
+        out.push_str(&format!("from .{module} import (\n"));
+        for name in names {
+            out.push_str(&format!("    {name},\n"));
+        }
+        out.push_str(")\n");
+    }
+    out.push_str("\n__all__ = [\"Operations\", \"AsyncOperations\"]\n");
+    for (class, asynchronous, doc) in [
+        ("Operations", false, "Every operation as a blocking method (the GIL released while it waits)."),
+        ("AsyncOperations", true, "Every operation as a coroutine on the core's own runtime."),
+    ] {
+        out.push_str(&format!("\n\nclass {class}(ClientBase):\n    \"\"\"{doc}\"\"\"\n"));
+        for op in operations {
+            out.push('\n');
+            out.push_str(&method(op, asynchronous));
+        }
+    }
+    out
+}
+
+/// Every operation of the core's declaration.
+pub fn declared() -> Vec<Operation> {
+    imburse::for_each_operation!(collect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_declared_operation_gets_a_blocking_and_an_async_method() {
+        let operations = declared();
+        let text = module(&operations);
+        for spec in imburse::operations::ALL {
+            assert!(text.contains(&format!("\n    def {}(\n", spec.name)), "{}", spec.name);
+            assert!(text.contains(&format!("\n    async def {}(\n", spec.name)), "{}", spec.name);
+        }
+    }
+
+    #[test]
+    fn optional_arguments_are_keyword_only_and_results_keep_their_model() {
+        let operations = declared();
+        let cancel = operations.iter().find(|op| op.name == "cancel_instruction").unwrap();
+        let text = method(cancel, false);
+        assert!(text.contains("instruction_ref: str,\n        *,\n        reason: Optional[str] = None,"), "{text}");
+        assert!(text.contains("-> ResponseMeta:"), "{text}");
+        let get = operations.iter().find(|op| op.name == "get_instruction").unwrap();
+        let text = method(get, true);
+        assert!(text.contains("-> Response[Instruction]:"), "{text}");
+        assert!(text.contains(
+            "raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)"
+        ));
+    }
+}

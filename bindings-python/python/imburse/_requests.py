@@ -1,0 +1,111 @@
+"""The request models: what a caller builds for ``create_order``, ``create_instruction``, ….
+
+Generated from the core's request declaration (``imburse::for_each_request_model!``) by
+``bindings-python/codegen``: do not edit; the test command fails when it is stale. The SDK
+checks the documented rules before sending and raises ``InvalidRequestError`` listing every
+problem.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional, Union
+
+from ._models import AmountInput, Direction, _Model
+
+__all__ = [
+    "NewInstruction",
+    "CustomerDefault",
+    "NewOrder",
+    "NewMobileInstrument",
+    "NewScheme",
+    "NewSchemeRule",
+    "NewSchemeApp",
+]
+
+
+@dataclass(frozen=True)
+class NewInstruction(_Model):
+    """One payment to or from a customer, as sent in create order / create instruction."""
+
+    instruction_ref: str
+    customer_ref: str
+    #: ``DEBIT`` (a collection) or ``CREDIT`` (a payout).
+    direction: Union[Direction, str]
+    #: An exact decimal in major units, e.g. ``"49.99"``.
+    amount: AmountInput
+    #: ISO 4217, e.g. ``GBP``.
+    currency: str
+    #: ISO 3166-1 alpha-2, e.g. ``GB``.
+    country: str
+    #: ``YYYY-MM-DD``.
+    settled_by_date: Optional[Union[_dt.date, str]] = None
+    scheme_id: Optional[str] = None
+    financial_instrument_id: Optional[str] = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CustomerDefault(_Model):
+    """Values an order's instructions for one customer inherit unless they set their own."""
+
+    financial_instrument_id: Optional[str] = None
+    scheme_id: Optional[str] = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewOrder(_Model):
+    """The body of create order: with instructions the server answers 202."""
+
+    order_ref: str
+    instructions: Iterable[NewInstruction] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    #: Keyed by customer reference.
+    customer_defaults: Mapping[str, CustomerDefault] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewMobileInstrument(_Model):
+    """A mobile number to store as a financial instrument (``countryCode`` is the
+    dialling code, e.g. ``44``)."""
+
+    country_code: str
+    phone_number: str
+
+
+@dataclass(frozen=True)
+class NewScheme(_Model):
+    """A collect or payout scheme to create: its first draft, which the API publishes."""
+
+    name: str
+    code: Optional[str] = None
+    #: E.g. ``SingleUse``.
+    agreement_type: Optional[str] = None
+    rules: Iterable[NewSchemeRule] = ()
+
+
+@dataclass(frozen=True)
+class NewSchemeRule(_Model):
+    """One rule of a new scheme: the currencies, countries and amount range it covers,
+    and the apps that serve it."""
+
+    #: ISO 4217 codes, e.g. ``GBP``.
+    currencies: Iterable[str] = ()
+    #: ISO 3166-1 alpha-2 codes, e.g. ``GB``.
+    countries: Iterable[str] = ()
+    #: An exact decimal, e.g. ``"0.01"``.
+    low_value_inclusive: Optional[AmountInput] = None
+    #: An exact decimal, e.g. ``"1000.00"``.
+    high_value_inclusive: Optional[AmountInput] = None
+    apps: Iterable[NewSchemeApp] = ()
+
+
+@dataclass(frozen=True)
+class NewSchemeApp(_Model):
+    """An app serving a rule, with the payment methods it must not offer there."""
+
+    #: E.g. ``STRIPE``, ``BRAINTREE_SDK``.
+    app_id: str
+    excluded_payment_methods: Iterable[str] = ()

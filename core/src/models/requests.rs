@@ -1,0 +1,174 @@
+//! The bodies a caller builds and the core validates before anything is sent, declared once.
+//!
+//! The declaration is a list ([`for_each_request_model!`]) so that each language's request
+//! types are produced from it, not written again: the core's structs (serde, uniffi) and, behind
+//! the binding features, JavaScript's input objects and their `.d.ts` and Python's extraction
+//! from the package's dataclasses (`crate::foreign::request_models!`), and the Python
+//! dataclasses themselves (`bindings-python/codegen`). A field is required, `= default` (the
+//! caller may leave it out: `None` or empty, not sent) or `= empty` (sent as `[]`); adding one changes this file and nothing per language.
+
+use std::collections::BTreeMap;
+
+use super::{Amount, Direction, Metadata};
+
+/// Calls `$callback! { … }` with every request model: doc comments, `pub struct Name` (with
+/// `: Default` when it derives `Default`) and its fields (`= default` marks a field the caller may
+/// leave out, `None` or empty and then not sent; `= empty` one sent as `[]` when left out), then `aliases { … }`, the aliases the models use.
+#[macro_export]
+macro_rules! for_each_request_model {
+    ($($callback:tt)*) => {
+        $($callback)*! {
+            /// One payment to or from a customer, as sent in create order / create instruction.
+            pub struct NewInstruction {
+                pub instruction_ref: String,
+                pub customer_ref: String,
+                /// `DEBIT` (a collection) or `CREDIT` (a payout).
+                pub direction: Direction,
+                /// An exact decimal in major units, e.g. `"49.99"`.
+                pub amount: Amount,
+                /// ISO 4217, e.g. `GBP`.
+                pub currency: String,
+                /// ISO 3166-1 alpha-2, e.g. `GB`.
+                pub country: String,
+                /// `YYYY-MM-DD`.
+                pub settled_by_date: Option<IsoDate> = default,
+                pub scheme_id: Option<String> = default,
+                pub financial_instrument_id: Option<String> = default,
+                pub metadata: Metadata = default,
+            }
+
+            /// Values an order's instructions for one customer inherit unless they set their own.
+            pub struct CustomerDefault: Default {
+                pub financial_instrument_id: Option<String> = default,
+                pub scheme_id: Option<String> = default,
+                pub metadata: Metadata = default,
+            }
+
+            /// The body of create order: with instructions the server answers 202.
+            pub struct NewOrder: Default {
+                pub order_ref: String,
+                pub instructions: Vec<NewInstruction> = default,
+                pub metadata: Metadata = default,
+                /// Keyed by customer reference.
+                pub customer_defaults: CustomerDefaults = default,
+            }
+
+            /// A mobile number to store as a financial instrument (`countryCode` is the
+            /// dialling code, e.g. `44`).
+            pub struct NewMobileInstrument {
+                pub country_code: String,
+                pub phone_number: String,
+            }
+
+            /// A collect or payout scheme to create: its first draft, which the API publishes.
+            pub struct NewScheme: Default {
+                pub name: String,
+                pub code: Option<String> = default,
+                /// E.g. `SingleUse`.
+                pub agreement_type: Option<String> = default,
+                pub rules: Vec<NewSchemeRule> = empty,
+            }
+
+            /// One rule of a new scheme: the currencies, countries and amount range it covers,
+            /// and the apps that serve it.
+            pub struct NewSchemeRule: Default {
+                /// ISO 4217 codes, e.g. `GBP`.
+                pub currencies: Vec<String> = empty,
+                /// ISO 3166-1 alpha-2 codes, e.g. `GB`.
+                pub countries: Vec<String> = empty,
+                /// An exact decimal, e.g. `"0.01"`.
+                pub low_value_inclusive: Option<Amount> = default,
+                /// An exact decimal, e.g. `"1000.00"`.
+                pub high_value_inclusive: Option<Amount> = default,
+                pub apps: Vec<NewSchemeApp> = empty,
+            }
+
+            /// An app serving a rule, with the payment methods it must not offer there.
+            pub struct NewSchemeApp: Default {
+                /// E.g. `STRIPE`, `BRAINTREE_SDK`.
+                pub app_id: String,
+                pub excluded_payment_methods: Vec<String> = empty,
+            }
+
+            aliases {
+                /// A date as the API writes it, `YYYY-MM-DD` (Python also takes a `datetime.date`).
+                pub type IsoDate = String;
+                /// An order's customer defaults, by customer reference.
+                pub type CustomerDefaults = BTreeMap<String, CustomerDefault>;
+            }
+        }
+    };
+}
+
+crate::for_each_request_model!(crate::foreign::request_models);
+
+/// What `skip_serializing_if` asks of a field the caller may leave out.
+pub(crate) trait Absent {
+    fn is_absent(&self) -> bool;
+}
+
+impl<T> Absent for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Absent for Vec<T> {
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<K, V> Absent for BTreeMap<K, V> {
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_left_out_are_not_sent_and_names_are_the_apis() {
+        let order = NewOrder { order_ref: "O-1".into(), ..Default::default() };
+        assert_eq!(serde_json::to_value(&order).unwrap(), serde_json::json!({"orderRef": "O-1"}));
+        let instruction = NewInstruction {
+            instruction_ref: "I-1".into(),
+            customer_ref: "C-1".into(),
+            direction: Direction::Credit,
+            amount: Amount::new("1.50"),
+            currency: "GBP".into(),
+            country: "GB".into(),
+            settled_by_date: Some("2026-12-31".into()),
+            scheme_id: None,
+            financial_instrument_id: None,
+            metadata: Metadata::from([("k".into(), "v".into())]),
+        };
+        let sent = serde_json::to_string(&instruction).unwrap();
+        assert_eq!(
+            sent,
+            r#"{"instructionRef":"I-1","customerRef":"C-1","direction":"CREDIT","amount":1.50,"currency":"GBP","country":"GB","settledByDate":"2026-12-31","metadata":{"k":"v"}}"#
+        );
+    }
+
+    #[test]
+    fn a_new_scheme_serializes_in_the_documented_shape() {
+        let scheme = NewScheme {
+            name: "Cards".into(),
+            agreement_type: Some("SingleUse".into()),
+            rules: vec![NewSchemeRule {
+                currencies: vec!["GBP".into()],
+                countries: vec!["GB".into()],
+                high_value_inclusive: Some("500.00".into()),
+                apps: vec![NewSchemeApp { app_id: "STRIPE".into(), excluded_payment_methods: vec![] }],
+                ..NewSchemeRule::default()
+            }],
+            ..NewScheme::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&scheme).unwrap(),
+            r#"{"name":"Cards","agreementType":"SingleUse","rules":[{"currencies":["GBP"],"countries":["GB"],"highValueInclusive":500.00,"apps":[{"appId":"STRIPE","excludedPaymentMethods":[]}]}]}"#
+        );
+    }
+}
