@@ -36,8 +36,12 @@ mkdir -p "$PY_TARGET"
 rm -f "$WHEELS"/imburse-*.whl
 # --generate-stubs: the native module's `.pyi` is made from the built library (the core's model
 # classes included), so it cannot drift; mypy and stubtest check it below.
-if ! (cd "$PY_DIR" && "$VENV/bin/maturin" build --release --locked --generate-stubs --target-dir "$PY_TARGET" --out "$WHEELS") \
-  >"$PY_TARGET/maturin.log" 2>&1; then
+# --zig --compatibility manylinux2014: linked by zig (ziglang, from PyPI) against glibc 2.17, so
+# the wheel installs where pydantic-core's and tokenizers' do (manylinux_2_17). The library keeps
+# its symbols (strip none): zig's linker would otherwise drop the ones the stubs are read from.
+if ! (cd "$PY_DIR" && PATH="$VENV/bin:$PATH" CARGO_PROFILE_RELEASE_STRIP=none \
+  "$VENV/bin/maturin" build --release --locked --zig --compatibility manylinux2014 --generate-stubs \
+  --target-dir "$PY_TARGET" --out "$WHEELS") >"$PY_TARGET/maturin.log" 2>&1; then
   cat "$PY_TARGET/maturin.log" >&2
   exit 1
 fi

@@ -19,6 +19,9 @@ echo "== typing: mypy --strict on the package and the examples, stubtest on the 
 echo "== pytest"
 (cd "$PY_DIR" && "$PY" -m pytest -p no:cacheprovider tests)
 
+echo "== the wheel as users install it: fresh environments outside the repository, the sdist"
+WHEEL="$WHEEL" VENV="$VENV" bash "$PY_DIR/scripts/install-check.sh"
+
 echo "== judge"
 python3 tests/conformance/judge.py --check-manifest tests/conformance/manifest.json tests/conformance/records/python.jsonl
 if [ -f tests/conformance/records/rust.jsonl ]; then

@@ -115,3 +115,11 @@ __all__ = [
     "ConfigurationError",
     "ClientClosedError",
 ]
+
+# The public classes present themselves as `imburse.X` (in tracebacks, `repr` and pickles),
+# wherever in the package they are written; the core's classes are `imburse.X` already.
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type) and _public.__module__.startswith(f"{__name__}._"):
+        _public.__module__ = __name__
+del _name, _public
