@@ -29,5 +29,6 @@ fi
 echo "== emulator =="
 (cd "$REPO" && cargo build --locked -q -p imburse-emulator --bin imburse-emulator)
 
-echo "== native addon (napi build --release, target dir target/node) =="
+source "$REPO/scripts/zig-tools.sh"
+echo "== native addon (napi build --release, linked by zig for glibc 2.17, target dir target/node) =="
 npm run --silent build

@@ -1,6 +1,8 @@
 'use strict'
-// The packed tarball is what users install: it must carry the addon and both entry points,
-// install with npm into an empty project, and load with require and import there.
+// The packages as users install them: `scripts/pack.sh` packs the main package and the
+// linux-x64-gnu platform package; both install with npm into a project made by `npm init -y`,
+// the README's TypeScript quickstart compiles there under the README's settings (tsc --strict),
+// and the quickstart example, compiled the same way, runs there against the emulator.
 
 const assert = require('node:assert/strict')
 const { execFileSync } = require('node:child_process')
@@ -9,27 +11,76 @@ const os = require('node:os')
 const path = require('node:path')
 const { test } = require('node:test')
 
+const { startEmulator } = require('./support/emulator')
+
 const PACKAGE_DIR = path.resolve(__dirname, '..')
 
-function npm(args, cwd) {
-  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+function run(command, args, cwd, env = {}) {
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
-test('npm pack → npm install in an empty project → require and import work', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'imburse-pack-'))
-  try {
-    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], PACKAGE_DIR))
-    const files = packed.files.map((f) => f.path).sort()
-    for (const expected of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'native.d.ts', 'lib/client.js', 'lib/errors.js', 'imburse.linux-x64-gnu.node', 'package.json', 'README.md']) {
-      assert.ok(files.includes(expected), `${expected} missing from ${files.join(', ')}`)
-    }
-    assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/')), files.join(', '))
+/** The fenced block of `language` that follows `heading` in the README. */
+function readmeBlock(heading, language) {
+  const readme = fs.readFileSync(path.join(PACKAGE_DIR, 'README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf(heading))
+  const match = section.match(new RegExp('```' + language + '\\n([\\s\\S]*?)```'))
+  assert.ok(match, `no ${language} block after "${heading}" in the README`)
+  return match[1]
+}
 
+function tarballFiles(tarball) {
+  return run('tar', ['tzf', tarball], PACKAGE_DIR).trim().split('\n').map((f) => f.replace(/^package\//, ''))
+}
+
+test('packed, installed into an npm init -y project, compiled by tsc --strict, run there', async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'imburse-pack-'))
+  const emulator = await startEmulator([])
+  try {
+    const [platformTarball, mainTarball] = run('bash', ['scripts/pack.sh', work], PACKAGE_DIR).trim().split('\n')
+    const platformFiles = tarballFiles(platformTarball)
+    assert.deepEqual(platformFiles.sort(), ['LICENSE', 'README.md', 'imburse.linux-x64-gnu.node', 'package.json'])
+    const mainFiles = tarballFiles(mainTarball)
+    for (const expected of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'native.d.ts', 'lib/client.js', 'lib/errors.js', 'LICENSE', 'README.md']) {
+      assert.ok(mainFiles.includes(expected), `${expected} missing from ${mainFiles.join(', ')}`)
+    }
+    assert.ok(!mainFiles.some((f) => f.endsWith('.node') || f.startsWith('src/') || f.startsWith('test/')), mainFiles.join(', '))
+    const manifest = JSON.parse(run('tar', ['xzf', mainTarball, '-O', 'package/package.json'], PACKAGE_DIR))
+    assert.deepEqual(manifest.optionalDependencies, { 'imburse-linux-x64-gnu': manifest.version })
+
+    // A new project, set up as the README says.
     const project = path.join(work, 'app')
     fs.mkdirSync(project)
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', private: true }))
-    npm(['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], project)
+    for (const line of readmeBlock('### In a new project', 'sh').split('\n')) {
+      const command = line.replace(/#.*/, '').trim()
+      if (!command) continue
+      // The README installs from the registry; here the same packages come from the tarballs.
+      const args = command.split(/\s+/)
+      if (args[0] === 'npm' && args[1] === 'install' && args.includes('imburse')) {
+        run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', platformTarball, mainTarball], project)
+      } else if (args[0] === 'npm') {
+        run('npm', [...args.slice(1), ...(args[1] === 'install' ? ['--no-audit', '--no-fund', '--prefer-offline'] : [])], project)
+      } else {
+        assert.fail(`unexpected command in the README: ${command}`)
+      }
+    }
+    fs.writeFileSync(path.join(project, 'tsconfig.json'), readmeBlock('### In a new project', 'json'))
+    fs.writeFileSync(path.join(project, 'quickstart.ts'), readmeBlock('## Quickstart (TypeScript)', 'ts'))
+    fs.copyFileSync(path.join(PACKAGE_DIR, 'examples', 'quickstart.ts'), path.join(project, 'emulated.ts'))
+    assert.equal(JSON.parse(fs.readFileSync(path.join(project, 'tsconfig.json'), 'utf8')).compilerOptions.strict, true)
+    run(path.join(project, 'node_modules', '.bin', 'tsc'), ['-p', '.'], project)
 
+    // The addon comes from the platform package, as it will from the registry.
+    const resolved = run(process.execPath, ['-p', "require.resolve('imburse-linux-x64-gnu')"], project).trim()
+    assert.ok(resolved.endsWith(path.join('node_modules', 'imburse-linux-x64-gnu', 'imburse.linux-x64-gnu.node')), resolved)
+    const out = run(process.execPath, ['emulated.js'], project, { IMBURSE_BASE_URL: emulator.url })
+    assert.match(out, /^created: HTTP 202 after 1 attempt\(s\)$/m)
+    assert.match(out, /^INCOMPLETE 49\.99 GBP/m)
+    assert.match(out, /^not found \(correlation id /m)
     const probe = `
       const { Client, ConfigurationError } = require('imburse')
       import('imburse').then((esm) => {
@@ -37,9 +88,10 @@ test('npm pack → npm install in an empty project → require and import work',
           console.log(e instanceof ConfigurationError && e instanceof esm.ConfigurationError ? 'loaded' : 'mismatch')
         }
       })`
-    const out = execFileSync(process.execPath, ['-e', probe], { cwd: project, encoding: 'utf8' })
-    assert.equal(out.trim(), 'loaded')
+    fs.writeFileSync(path.join(project, 'probe.cjs'), probe)
+    assert.equal(run(process.execPath, ['probe.cjs'], project).trim(), 'loaded')
   } finally {
+    await emulator.stop()
     fs.rmSync(work, { recursive: true, force: true })
   }
 })
