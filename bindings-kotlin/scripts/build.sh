@@ -34,6 +34,15 @@ for declaration in "public struct Order" "public struct NewOrder" "public enum D
     || { echo "error: the Swift core sources lack '$declaration'" >&2; exit 1; }
 done
 echo "Swift: $(cat "$GENERATED_SWIFT"/*.swift | wc -l) lines in $GENERATED_SWIFT"
+# The Swift package (swift/): the generated sources, and the headers with one module map for
+# both FFI modules, which make-xcframework.sh packs with the static libraries on a Mac.
+SWIFT_PACKAGE="$KOTLIN_DIR/swift"
+rm -rf "$SWIFT_PACKAGE/Sources" "$SWIFT_PACKAGE/Headers"
+mkdir -p "$SWIFT_PACKAGE/Sources/Imburse" "$SWIFT_PACKAGE/Headers"
+cp "$GENERATED_SWIFT"/*.swift "$SWIFT_PACKAGE/Sources/Imburse/"
+cp "$GENERATED_SWIFT"/*.h "$SWIFT_PACKAGE/Headers/"
+for map in "$GENERATED_SWIFT"/*.modulemap; do cat "$map"; echo; done >"$SWIFT_PACKAGE/Headers/module.modulemap"
+python3 "$KOTLIN_DIR/scripts/check-swift-package.py" "$SWIFT_PACKAGE"
 
 CLASSES="$BUILD_DIR/classes/main"
 if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" && [ -d "$CLASSES" ]; then
