@@ -84,11 +84,14 @@ assert "Typing :: Typed" in meta.get_all("Classifier")
 assert meta.get_all("Project-URL"), "project URLs"
 assert any(f.name == "LICENSE" for f in metadata.files("imburse")), "the licence file"
 assert any(f.name == "py.typed" for f in metadata.files("imburse")), "py.typed"
+import typing
+
 for name in imburse.__all__:
     public = getattr(imburse, name)
-    if isinstance(public, type):
+    if isinstance(public, type) and issubclass(public, BaseException):
         assert public.__module__ == "imburse", f"{name}.__module__ is {public.__module__}"
-print("metadata, licence, py.typed and the public classes' module: as published")
+typing.get_type_hints(imburse.NewOrder)  # the request dataclasses' annotations resolve
+print("metadata, licence, py.typed, the exceptions' module: as published")
 EOF
   )
 done

@@ -26,6 +26,8 @@ macro_rules! blocking_methods {
     )*};
 }
 
+/// The blocking client: every operation of the async client, waited for on a runtime the client
+/// owns. Cheap to clone; clones share the pool, the token and the runtime.
 #[derive(Clone)]
 pub struct Client {
     inner: AsyncClient,
@@ -62,6 +64,7 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
+    /// A client for `config`, with its own runtime.
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
         Self::build(config, None)
     }
@@ -111,6 +114,7 @@ impl Client {
         self.inner.close();
     }
 
+    /// Whether [`Client::close`] was called.
     pub fn is_closed(&self) -> bool {
         self.inner.is_closed()
     }

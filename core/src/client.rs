@@ -39,38 +39,49 @@ const CORRELATION_ID_MAX: usize = 200;
 /// `InvalidRequest` error and nothing is sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CallOptions {
+    /// Sent as `X-Correlation-ID` on every attempt; a UUID is generated when absent.
     pub correlation_id: Option<String>,
+    /// The tenant (a UUID) to act for instead of the client's default.
     pub tenant_id: Option<String>,
+    /// The whole call's time: every attempt, token refresh and backoff.
     pub timeout: Option<Duration>,
+    /// Each attempt's time, the body included.
     pub attempt_timeout: Option<Duration>,
+    /// Attempts for this call, the first included (1 disables retries).
     pub max_attempts: Option<u32>,
 }
 
 impl CallOptions {
+    /// No options: the client's defaults and a generated correlation id.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Sets [`CallOptions::correlation_id`].
     pub fn correlation_id(mut self, id: impl Into<String>) -> Self {
         self.correlation_id = Some(id.into());
         self
     }
 
+    /// Sets [`CallOptions::tenant_id`].
     pub fn tenant_id(mut self, id: impl Into<String>) -> Self {
         self.tenant_id = Some(id.into());
         self
     }
 
+    /// Sets [`CallOptions::timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
+    /// Sets [`CallOptions::attempt_timeout`].
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
         self.attempt_timeout = Some(timeout);
         self
     }
 
+    /// Sets [`CallOptions::max_attempts`].
     pub fn max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = Some(attempts);
         self
@@ -131,11 +142,14 @@ fn limit_problem(property: &str, rule: &str) -> ErrorEntry {
 /// What a call returned, with how it went.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response<T> {
+    /// The decoded body.
     pub data: T,
+    /// The status, attempts and correlation id of the call.
     pub meta: ResponseMeta,
 }
 
 impl<T> Response<T> {
+    /// The decoded body alone.
     pub fn into_data(self) -> T {
         self.data
     }
@@ -148,8 +162,11 @@ crate::foreign::response_models! {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 pub struct ResponseMeta {
+    /// The HTTP status of the successful answer.
     pub status: u16,
+    /// Attempts the call took, the successful one included.
     pub attempts: u32,
+    /// The `X-Correlation-ID` every attempt carried.
     pub client_correlation_id: String,
 }
 }
@@ -253,6 +270,7 @@ impl Client {
         Ok(Self { inner: Arc::new(Inner { config, transport, signer, tokens, observer, closed }) })
     }
 
+    /// The configuration the client was built with.
     pub fn config(&self) -> &ClientConfig {
         &self.inner.config
     }
@@ -265,6 +283,7 @@ impl Client {
         self.inner.closed.store(true, Ordering::Release);
     }
 
+    /// Whether [`Client::close`] was called.
     pub fn is_closed(&self) -> bool {
         self.inner.closed.load(Ordering::Acquire)
     }

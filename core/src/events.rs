@@ -45,6 +45,7 @@ impl AttemptOutcomeKind {
         AttemptOutcomeKind::InvalidResponse,
     ];
 
+    /// The outcome's name in every language: `ok`, `http_error`, ….
     pub fn as_str(self) -> &'static str {
         match self {
             AttemptOutcomeKind::Ok => "ok",
@@ -79,7 +80,9 @@ impl AttemptOutcomeKind {
 pub struct AttemptEvent {
     /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
     pub operation: &'static str,
+    /// The HTTP method, e.g. `POST`.
     pub method: String,
+    /// The request path, without the host and query, e.g. `/v1/order-management/O-1`.
     pub path: String,
     /// 1 for the first attempt of the call.
     pub attempt: u32,
@@ -88,6 +91,7 @@ pub struct AttemptEvent {
     /// How long the attempt took.
     #[cfg_attr(feature = "napi", napi(js_name = "elapsedMs", ts_type = "number"))]
     pub elapsed: Interval,
+    /// The `X-Correlation-ID` the SDK sent (the same on every attempt of a call).
     pub client_correlation_id: String,
     /// The server's correlation id, when its error body carried one.
     pub server_correlation_id: Option<String>,

@@ -205,6 +205,7 @@ pub(crate) use js_request;
 /// A value as JavaScript passed it becoming the core's: the same type, or a request object.
 #[cfg(feature = "napi")]
 pub trait FromJs<T> {
+    /// `from` as the core's value.
     fn from_js(from: T) -> Self;
 }
 
@@ -257,6 +258,7 @@ mod from_js {
 pub struct Interval(pub Duration);
 
 impl Interval {
+    /// The span as a [`Duration`].
     pub fn as_duration(self) -> Duration {
         self.0
     }

@@ -6,6 +6,8 @@
 //! - [`retry`]: when a failed attempt is sent again, and after how long.
 //! - [`operations`]: every operation, declared once (the core's table and the bindings' list).
 //! - [`foreign`]: how the types every binding shares look in each host language.
+// Every public item is documented: the reference each language's docs are built from.
+#![warn(missing_docs)]
 
 pub mod auth;
 pub mod blocking;

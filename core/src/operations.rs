@@ -1,6 +1,6 @@
 //! Every API operation the SDK offers, declared once: its name, HTTP method, API version, path,
 //! retry class and scope ([`OperationSpec`], used by the core to make the call), and its
-//! arguments and result ([`for_each_operation!`], from which every binding generates its
+//! arguments and result ([`crate::for_each_operation!`], from which every binding generates its
 //! methods). Adding an operation means one entry in each, the core method that makes the call,
 //! the emulator's route and the manifest's scenarios; the bindings pick it up.
 //!
@@ -11,7 +11,9 @@ use crate::retry::Idempotency;
 /// Whether an operation acts inside a tenant (sends `x-tenant-id`) or for the account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
+    /// For the account: `x-account-id` only (an account key).
     Account,
+    /// Inside a tenant: `x-account-id` and `x-tenant-id`.
     Tenant,
 }
 
@@ -21,12 +23,15 @@ pub struct OperationSpec {
     /// The SDK's name (snake_case; each language spells it its own way), as attempt events
     /// report it.
     pub name: &'static str,
+    /// The HTTP method, e.g. `GET`.
     pub method: &'static str,
     /// The API version segment, e.g. `v1`.
     pub version: &'static str,
     /// The path after the version, with `{placeholders}` for the caller's references.
     pub path: &'static str,
+    /// Whether a failed attempt may be replayed, and how (the retry table's column).
     pub idempotency: Idempotency,
+    /// Account or tenant: which headers it sends and whether it needs a tenant.
     pub scope: Scope,
     /// The roles that may call it (any one), as the reference documents them; shown next to a
     /// 403 answer. Empty for the HMAC exchange, which any key may make.
@@ -60,14 +65,23 @@ impl OperationSpec {
 
 /// The roles operations require, as the reference names them.
 pub mod roles {
+    /// Everything in the tenant.
     pub const ADMIN: &str = "tenant-admin";
+    /// Read orders and instructions.
     pub const TRANSACTION_READ: &str = "tenant-transaction-read";
+    /// Create and change orders and instructions.
     pub const TRANSACTION_WRITE: &str = "tenant-transaction-write";
+    /// Read customers and their financial instruments.
     pub const BRIDGE_READ: &str = "tenant-bridge-read";
+    /// Change customers and their financial instruments.
     pub const BRIDGE_WRITE: &str = "tenant-bridge-write";
+    /// Read collect schemes.
     pub const COLLECT_SCHEME_READ: &str = "tenant-collect-scheme-read";
+    /// Create, publish and delete collect schemes.
     pub const COLLECT_SCHEME_WRITE: &str = "tenant-collect-scheme-write";
+    /// Read payout schemes.
     pub const PAYOUT_SCHEME_READ: &str = "tenant-payout-scheme-read";
+    /// Create, publish and delete payout schemes.
     pub const PAYOUT_SCHEME_WRITE: &str = "tenant-payout-scheme-write";
 }
 
@@ -208,9 +222,11 @@ macro_rules! for_each_operation {
 
 /// An argument of a generated binding method as the core method takes it. Strings and maps are
 /// the core's types already (a host map may arrive as a `HashMap`); a binding implements it for
-/// its own request types with [`into_core_by_from!`].
+/// its own request types with [`crate::into_core_by_from!`].
 pub trait IntoCore {
+    /// The core's type for the argument.
     type Core;
+    /// The argument as the core method takes it.
     fn into_core(self) -> Self::Core;
 }
 

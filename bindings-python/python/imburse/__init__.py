@@ -116,10 +116,11 @@ __all__ = [
     "ClientClosedError",
 ]
 
-# The public classes present themselves as `imburse.X` (in tracebacks, `repr` and pickles),
-# wherever in the package they are written; the core's classes are `imburse.X` already.
+# The exception classes present themselves as `imburse.X` (in tracebacks and `repr`), where
+# callers catch them; the core's classes are `imburse.X` already. The dataclasses keep their
+# own module, where their annotations resolve (`typing.get_type_hints`).
 for _name in __all__:
     _public = globals()[_name]
-    if isinstance(_public, type) and _public.__module__.startswith(f"{__name__}._"):
+    if isinstance(_public, type) and issubclass(_public, BaseException):
         _public.__module__ = __name__
 del _name, _public

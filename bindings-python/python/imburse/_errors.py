@@ -4,8 +4,8 @@ The native module raises a single internal exception carrying the core error's f
 module maps its ``kind`` to the public class, once, in ``_CLASS_BY_KIND``.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the classes are `imburse.X` (see __init__), so their
+# annotations are evaluated here, where the names they use are defined.
 import builtins
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Type, cast
@@ -70,17 +70,6 @@ class ImburseError(Exception):
         raw_body: the start of the response body (at most 8 KiB), for bodies that did not parse.
     """
 
-    kind: str
-    status: Optional[int]
-    code: Optional[str]
-    errors: List[ErrorEntry]
-    correlation_id: Optional[str]
-    client_correlation_id: Optional[str]
-    attempts: int
-    retry_after: Optional[float]
-    detail: str
-    raw_body: Optional[str]
-
     def __init__(
         self,
         description: str,
@@ -97,10 +86,11 @@ class ImburseError(Exception):
         raw_body: Optional[str] = None,
     ) -> None:
         super().__init__(description)
+        # Typed by the parameters (the class documents them above).
         self.kind = kind
         self.status = status
         self.code = code
-        self.errors = list(errors or [])
+        self.errors: List[ErrorEntry] = list(errors or [])
         self.correlation_id = correlation_id
         self.client_correlation_id = client_correlation_id
         self.attempts = attempts

@@ -72,20 +72,35 @@ fn camel_case(snake: &str) -> String {
 pub struct HostSettings {
     /// `sandbox` or `production`.
     pub environment: Option<String>,
+    /// A dedicated or local endpoint instead of an environment.
     pub base_url: Option<String>,
+    /// The API key's public part.
     pub public_key: Option<String>,
+    /// The API key's private part (base64); a secret.
     pub private_key: Option<String>,
+    /// The account (`x-account-id`).
     pub account_id: Option<String>,
+    /// The default tenant (`x-tenant-id`), if any.
     pub tenant_id: Option<String>,
+    /// Time to open a connection.
     pub connect_timeout: Option<f64>,
+    /// Each attempt's time, the body included.
     pub attempt_timeout: Option<f64>,
+    /// A whole call's time: every attempt, token refresh and backoff.
     pub call_timeout: Option<f64>,
+    /// Attempts per call, the first included.
     pub max_attempts: Option<i64>,
+    /// The first retry's backoff, doubled after each attempt.
     pub backoff_base: Option<f64>,
+    /// The longest backoff.
     pub backoff_cap: Option<f64>,
+    /// The longest `Retry-After` the client waits for.
     pub retry_after_cap: Option<f64>,
+    /// How long before its expiry a token is refreshed.
     pub token_refresh_margin: Option<f64>,
+    /// An HTTP(S) proxy URL.
     pub proxy: Option<String>,
+    /// Whether `HTTPS_PROXY`/`NO_PROXY` from the environment apply.
     pub use_env_proxy: Option<bool>,
 }
 
@@ -166,14 +181,20 @@ impl HostSettings {
 /// every language.
 #[derive(Clone, Debug, Default)]
 pub struct HostCallOptions {
+    /// Sent as `X-Correlation-ID` on every attempt.
     pub correlation_id: Option<String>,
+    /// The tenant to act for instead of the client's default.
     pub tenant_id: Option<String>,
+    /// The whole call's time.
     pub timeout: Option<f64>,
+    /// Each attempt's time.
     pub attempt_timeout: Option<f64>,
+    /// Attempts for this call.
     pub max_attempts: Option<i64>,
 }
 
 impl HostCallOptions {
+    /// The core's options, durations read in `language`'s unit.
     pub fn into_core(self, language: HostLanguage) -> crate::CallOptions {
         let duration = |value: Option<f64>| {
             value.map(|v| {

@@ -5,7 +5,7 @@
 //! kept in a wrapper that never prints; no error message echoes an input
 //! value, so a key pasted into the wrong field cannot leak either.
 //!
-//! - [`builder`]: collects settings and checks them all in `build()`.
+//! - `builder`: collects settings and checks them all in `build()`.
 //! - `env`: fills a builder from the `IMBURSE_*` environment variables.
 //! - `checks`: the rule for each setting.
 //! - `host`: settings as a host language passes them (numbers of its own unit).

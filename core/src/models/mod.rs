@@ -45,6 +45,7 @@ pub type Links = BTreeMap<String, Link>;
 pub struct Amount(String);
 
 impl Amount {
+    /// An amount of exactly these digits (checked when a request is validated).
     pub fn new(text: impl Into<String>) -> Self {
         Amount(text.into())
     }
@@ -146,10 +147,12 @@ impl<'de> Deserialize<'de> for Amount {
 pub struct Timestamp(i64);
 
 impl Timestamp {
+    /// The moment `millis` milliseconds after 1970-01-01T00:00:00Z.
     pub fn from_epoch_millis(millis: i64) -> Self {
         Timestamp(millis)
     }
 
+    /// Milliseconds since 1970-01-01T00:00:00Z.
     pub fn epoch_millis(self) -> i64 {
         self.0
     }
@@ -161,11 +164,14 @@ impl Timestamp {
 #[cfg_attr(feature = "napi", napi_derive::napi(string_enum = "UPPERCASE"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Direction {
+    /// Money in: a collection from the customer.
     Debit,
+    /// Money out: a payout to the customer.
     Credit,
 }
 
 impl Direction {
+    /// `DEBIT` or `CREDIT`, as the API writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Debit => "DEBIT",
@@ -197,8 +203,10 @@ crate::foreign::response_models! {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Link {
+    /// The target, as the API wrote it.
     #[serde(default)]
     pub href: String,
+    /// The link's name, when it has one.
     #[serde(default)]
     pub name: Option<String>,
 }
@@ -210,10 +218,13 @@ pub struct Link {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InstrumentAssignment {
+    /// The financial instrument.
     #[serde(default)]
     pub financial_instrument_id: Option<String>,
+    /// Where it came from (the instruction itself, or a customer default).
     #[serde(default)]
     pub source: Option<String>,
+    /// Whether it can still be changed.
     #[serde(default)]
     pub can_update: Option<bool>,
 }
@@ -225,10 +236,13 @@ pub struct InstrumentAssignment {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeAssignment {
+    /// The scheme.
     #[serde(default)]
     pub scheme_id: Option<String>,
+    /// Where it came from (the instruction itself, or a customer default).
     #[serde(default)]
     pub source: Option<String>,
+    /// Whether it can still be changed.
     #[serde(default)]
     pub can_update: Option<bool>,
 }
@@ -240,8 +254,10 @@ pub struct SchemeAssignment {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Transaction {
+    /// The transaction's id at Imburse.
     #[serde(default)]
     pub transaction_id: Option<String>,
+    /// The transaction's status, as the server wrote it.
     #[serde(default)]
     pub status: Option<String>,
     /// Exact decimal text.
@@ -252,9 +268,11 @@ pub struct Transaction {
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub net_amount: Option<Amount>,
+    /// When the transaction was created.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub created_timestamp: Option<Timestamp>,
+    /// When it last changed.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated_timestamp: Option<Timestamp>,
@@ -267,12 +285,16 @@ pub struct Transaction {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Instruction {
+    /// The order the instruction belongs to.
     #[serde(default)]
     pub order_ref: Option<String>,
+    /// Your reference for the instruction.
     #[serde(default)]
     pub instruction_ref: Option<String>,
+    /// Your reference for the customer.
     #[serde(default)]
     pub customer_ref: Option<String>,
+    /// Money in (`DEBIT`) or out (`CREDIT`).
     pub direction: Direction,
     /// The documented statuses (INCOMPLETE, READY, LATE, PROCESSING, SETTLED, FAILED, VOID) are
     /// not the live list (COMPLETED has been seen), so the text is kept as sent.
@@ -280,29 +302,41 @@ pub struct Instruction {
     /// Exact decimal text, digit for digit as the server sent it.
     #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub amount: Amount,
+    /// ISO 4217, e.g. `GBP`.
     pub currency: String,
+    /// ISO 3166-1 alpha-2, e.g. `GB`.
     #[serde(default)]
     pub country: Option<String>,
+    /// The date it must settle by, `YYYY-MM-DD`.
     #[serde(default)]
     pub settled_by_date: Option<String>,
+    /// When Imburse expects it to settle, `YYYY-MM-DD`.
     #[serde(default)]
     pub forecasted_settlement_date: Option<String>,
+    /// When it settled, `YYYY-MM-DD`.
     #[serde(default)]
     pub actual_settlement_date: Option<String>,
+    /// When it was executed.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub execution_timestamp: Option<Timestamp>,
+    /// The financial instrument it uses, and where that came from.
     #[serde(default)]
     pub financial_instrument: Option<InstrumentAssignment>,
+    /// The scheme it uses, and where that came from.
     #[serde(default)]
     pub scheme: Option<SchemeAssignment>,
+    /// Your key-value data.
     #[serde(default, deserialize_with = "metadata_or_empty")]
     pub metadata: Metadata,
+    /// The money movement, once there is one.
     #[serde(default)]
     pub transaction: Option<Transaction>,
+    /// When it was created.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub created: Option<Timestamp>,
+    /// When it last changed.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated: Option<Timestamp>,
@@ -318,10 +352,13 @@ pub struct Instruction {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CustomerDefaultView {
+    /// The default financial instrument, and where it came from.
     #[serde(default)]
     pub financial_instrument: Option<InstrumentAssignment>,
+    /// The default scheme, and where it came from.
     #[serde(default)]
     pub scheme: Option<SchemeAssignment>,
+    /// The default metadata.
     #[serde(default, deserialize_with = "metadata_or_empty")]
     pub metadata: Metadata,
 }
@@ -333,16 +370,22 @@ pub struct CustomerDefaultView {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Order {
+    /// Your reference for the order.
     pub order_ref: String,
+    /// Your key-value data.
     #[serde(default, deserialize_with = "metadata_or_empty")]
     pub metadata: Metadata,
+    /// What its instructions inherit, by customer reference.
     #[serde(default)]
     pub customer_defaults: CustomerDefaultViews,
+    /// Its instructions, in the server's order.
     #[serde(default)]
     pub instructions: Vec<Instruction>,
+    /// When it was created.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub created: Option<Timestamp>,
+    /// When it last changed.
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated: Option<Timestamp>,
@@ -358,12 +401,16 @@ pub struct Order {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Capabilities {
+    /// What kind of value the instrument holds, as the server wrote it.
     #[serde(default)]
     pub value_type: Option<String>,
+    /// How it may be used (e.g. single or recurring), as the server wrote it.
     #[serde(default)]
     pub usage_type: Option<String>,
+    /// Whether payouts can go to it.
     #[serde(default)]
     pub can_credit: Option<bool>,
+    /// Whether collections can come from it.
     #[serde(default)]
     pub can_debit: Option<bool>,
 }
@@ -375,22 +422,29 @@ pub struct Capabilities {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FinancialInstrument {
+    /// The instrument's id.
     pub id: String,
+    /// Its type (`MOBILE`, `CARD`, …; `type` in the API).
     #[serde(rename = "type", default)]
     #[cfg_attr(feature = "napi", napi(js_name = "type"))]
     pub kind: Option<String>,
+    /// Its status, as the server wrote it.
     #[serde(default)]
     pub status: Option<String>,
+    /// A name to show the customer (e.g. a masked number).
     #[serde(default)]
     pub display_name: Option<String>,
+    /// When it was stored.
     #[serde(default, alias = "createdDate")]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub created_timestamp: Option<Timestamp>,
+    /// How it was authorised, as the server wrote it.
     #[serde(default)]
     pub authorization_source: Option<String>,
     /// Network-specific details; values that are not strings are kept as their JSON text.
     #[serde(default, deserialize_with = "string_map_lenient")]
     pub details: Metadata,
+    /// What it can do.
     #[serde(default)]
     pub capabilities: Option<Capabilities>,
     /// Whether the instrument is in the customer's wallet (`wallet.enabled`).
@@ -408,10 +462,13 @@ pub struct Customer {
     /// Filled from the request when the server leaves it out.
     #[serde(default)]
     pub customer_ref: String,
+    /// The customer's status, as the server wrote it.
     #[serde(default)]
     pub status: Option<String>,
+    /// Your key-value data.
     #[serde(default, deserialize_with = "metadata_or_empty")]
     pub metadata: Metadata,
+    /// The customer's stored financial instruments.
     #[serde(default)]
     pub financial_instruments: Vec<FinancialInstrument>,
     /// Epoch milliseconds.
@@ -427,6 +484,7 @@ pub struct Customer {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Wallet {
+    /// The instruments in the wallet.
     #[serde(default)]
     pub financial_instruments: Vec<FinancialInstrument>,
 }
@@ -437,6 +495,7 @@ pub struct Wallet {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreatedInstrument {
+    /// The new financial instrument's id.
     pub id: String,
 }
 

@@ -20,7 +20,9 @@ macro_rules! for_each_request_model {
         $($callback)*! {
             /// One payment to or from a customer, as sent in create order / create instruction.
             pub struct NewInstruction {
+                /// Your reference, unique within the order.
                 pub instruction_ref: String,
+                /// Your reference for the customer.
                 pub customer_ref: String,
                 /// `DEBIT` (a collection) or `CREDIT` (a payout).
                 pub direction: Direction,
@@ -32,22 +34,31 @@ macro_rules! for_each_request_model {
                 pub country: String,
                 /// `YYYY-MM-DD`.
                 pub settled_by_date: Option<IsoDate> = default,
+                /// The scheme to pay through (otherwise the customer default's).
                 pub scheme_id: Option<String> = default,
+                /// The customer's financial instrument to use.
                 pub financial_instrument_id: Option<String> = default,
+                /// Your key-value data.
                 pub metadata: Metadata = default,
             }
 
             /// Values an order's instructions for one customer inherit unless they set their own.
             pub struct CustomerDefault: Default {
+                /// The financial instrument to use.
                 pub financial_instrument_id: Option<String> = default,
+                /// The scheme to pay through.
                 pub scheme_id: Option<String> = default,
+                /// Key-value data for the instructions.
                 pub metadata: Metadata = default,
             }
 
             /// The body of create order: with instructions the server answers 202.
             pub struct NewOrder: Default {
+                /// Your reference, unique within the tenant.
                 pub order_ref: String,
+                /// The payments the order carries.
                 pub instructions: Vec<NewInstruction> = default,
+                /// Your key-value data.
                 pub metadata: Metadata = default,
                 /// Keyed by customer reference.
                 pub customer_defaults: CustomerDefaults = default,
@@ -56,16 +67,21 @@ macro_rules! for_each_request_model {
             /// A mobile number to store as a financial instrument (`countryCode` is the
             /// dialling code, e.g. `44`).
             pub struct NewMobileInstrument {
+                /// The dialling code, e.g. `44`.
                 pub country_code: String,
+                /// The number without the dialling code.
                 pub phone_number: String,
             }
 
             /// A collect or payout scheme to create: its first draft, which the API publishes.
             pub struct NewScheme: Default {
+                /// The scheme's name.
                 pub name: String,
+                /// Your code for the scheme.
                 pub code: Option<String> = default,
                 /// E.g. `SingleUse`.
                 pub agreement_type: Option<String> = default,
+                /// Its rules.
                 pub rules: Vec<NewSchemeRule> = empty,
             }
 
@@ -80,6 +96,7 @@ macro_rules! for_each_request_model {
                 pub low_value_inclusive: Option<Amount> = default,
                 /// An exact decimal, e.g. `"1000.00"`.
                 pub high_value_inclusive: Option<Amount> = default,
+                /// The apps serving it.
                 pub apps: Vec<NewSchemeApp> = empty,
             }
 
@@ -87,6 +104,7 @@ macro_rules! for_each_request_model {
             pub struct NewSchemeApp: Default {
                 /// E.g. `STRIPE`, `BRAINTREE_SDK`.
                 pub app_id: String,
+                /// Payment methods the app must not offer here.
                 pub excluded_payment_methods: Vec<String> = empty,
             }
 

@@ -22,8 +22,10 @@ crate::foreign::response_models! {
 pub struct Scheme {
     /// 32 uppercase hex characters, as instructions name it.
     pub scheme_id: String,
+    /// The draft in force, if one is published.
     #[serde(default)]
     pub published_draft_id: Option<String>,
+    /// Every draft, the published one included.
     #[serde(default)]
     pub drafts: Vec<SchemeDraft>,
 }
@@ -35,13 +37,18 @@ pub struct Scheme {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeDraft {
+    /// The draft's id.
     pub draft_id: String,
+    /// The scheme's name in this draft.
     #[serde(default)]
     pub name: Option<String>,
+    /// Your code for the scheme.
     #[serde(default)]
     pub code: Option<String>,
+    /// E.g. `SingleUse`.
     #[serde(default)]
     pub agreement_type: Option<String>,
+    /// Its rules, evaluated narrowest first.
     #[serde(default)]
     pub rules: Vec<SchemeRule>,
     /// ISO-8601 text, as the Configuration API writes it.
@@ -56,10 +63,13 @@ pub struct SchemeDraft {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeRule {
+    /// The rule's rank among the draft's rules.
     #[serde(default)]
     pub priority: Option<i64>,
+    /// The currencies it covers.
     #[serde(default)]
     pub currencies: Vec<Currency>,
+    /// The countries it covers.
     #[serde(default)]
     pub countries: Vec<Country>,
     /// Exact decimal text.
@@ -70,6 +80,7 @@ pub struct SchemeRule {
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub high_value_inclusive: Option<Amount>,
+    /// The apps serving it.
     #[serde(default)]
     pub apps: Vec<SchemeApp>,
 }
@@ -81,10 +92,13 @@ pub struct SchemeRule {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeApp {
+    /// E.g. `STRIPE`.
     #[serde(default)]
     pub app_id: String,
+    /// The payment methods the app offers here.
     #[serde(default)]
     pub available_payment_methods: Vec<String>,
+    /// The payment methods the rule excludes.
     #[serde(default)]
     pub excluded_payment_methods: Vec<String>,
 }
@@ -99,9 +113,13 @@ pub struct SchemeApp {
 pub struct Currency {
     /// ISO 4217, e.g. `GBP`.
     pub code: String,
+    /// ISO 4217 numeric code.
     pub numeric: Option<String>,
+    /// The currency's name.
     pub name: Option<String>,
+    /// E.g. `£`.
     pub symbol: Option<String>,
+    /// Digits after the decimal point in its amounts.
     pub number_of_decimal_places: Option<i64>,
 }
 
@@ -114,7 +132,9 @@ pub struct Currency {
 pub struct Country {
     /// ISO 3166-1 alpha-2, e.g. `GB`.
     pub code: String,
+    /// ISO 3166-1 numeric code.
     pub numeric: Option<String>,
+    /// The country's name.
     pub name: Option<String>,
     /// The country's currency code.
     pub currency: Option<String>,
@@ -126,6 +146,7 @@ pub struct Country {
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SchemeList {
+    /// The schemes, in the server's order.
     #[serde(default)]
     pub schemes: Vec<Scheme>,
 }
