@@ -132,6 +132,14 @@ pub struct ClientConfig {
     /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured.
     #[uniffi(default)]
     pub use_env_proxy: Option<bool>,
+    /// Certificate authorities (PEM text) trusted beside the system's, e.g. a TLS-inspecting
+    /// proxy's.
+    #[uniffi(default)]
+    pub ca_bundle_pem: Option<String>,
+    /// A client certificate chain and its private key (PEM text), for servers that require
+    /// one.
+    #[uniffi(default)]
+    pub client_identity_pem: Option<Arc<Secret>>,
 }
 
 impl ClientConfig {
@@ -156,6 +164,8 @@ impl ClientConfig {
             token_refresh_margin: seconds(self.token_refresh_margin),
             proxy: self.proxy.as_ref().map(|p| p.expose().to_string()),
             use_env_proxy: self.use_env_proxy,
+            ca_bundle_pem: self.ca_bundle_pem.clone(),
+            client_identity_pem: self.client_identity_pem.as_ref().map(|p| p.expose().to_string()),
         };
         let (host_language, host_version) = host_runtime();
         let builder = imburse::ClientConfig::builder().host(host_language, host_version);
@@ -230,6 +240,8 @@ mod tests {
             token_refresh_margin: None,
             proxy: None,
             use_env_proxy: None,
+            ca_bundle_pem: None,
+            client_identity_pem: None,
         }
     }
 

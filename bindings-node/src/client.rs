@@ -81,6 +81,12 @@ pub struct ClientOptions {
     pub proxy: Option<String>,
     /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured (default true).
     pub use_env_proxy: Option<bool>,
+    /// Certificate authorities (PEM text) trusted beside the system's, e.g. a TLS-inspecting
+    /// proxy's.
+    pub ca_bundle_pem: Option<String>,
+    /// A client certificate chain and its private key (PEM text), for servers that require
+    /// one; a secret like `privateKey`.
+    pub client_identity_pem: Option<String>,
 }
 
 fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
@@ -103,6 +109,8 @@ fn config(options: ClientOptions, from_env: bool, node_version: String) -> imbur
         token_refresh_margin: options.token_refresh_margin_ms,
         proxy: options.proxy,
         use_env_proxy: options.use_env_proxy,
+        ca_bundle_pem: options.ca_bundle_pem,
+        client_identity_pem: options.client_identity_pem,
     };
     settings.apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
 }

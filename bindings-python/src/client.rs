@@ -117,7 +117,7 @@ impl NativeClient {
     #[pyo3(signature = (
         *, from_env, environment, base_url, public_key, private_key, account_id, tenant_id,
         connect_timeout, attempt_timeout, call_timeout, max_attempts, backoff_base, backoff_cap,
-        retry_after_cap, token_refresh_margin, proxy, use_env_proxy
+        retry_after_cap, token_refresh_margin, proxy, use_env_proxy, ca_bundle_pem, client_identity_pem
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -138,6 +138,8 @@ impl NativeClient {
         token_refresh_margin: Option<f64>,
         proxy: Option<String>,
         use_env_proxy: Option<bool>,
+        ca_bundle_pem: Option<String>,
+        client_identity_pem: Option<String>,
     ) -> PyResult<Self> {
         let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
         let settings = HostSettings {
@@ -157,6 +159,8 @@ impl NativeClient {
             token_refresh_margin,
             proxy,
             use_env_proxy,
+            ca_bundle_pem,
+            client_identity_pem,
         };
         // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
         let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();

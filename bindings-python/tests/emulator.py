@@ -10,7 +10,7 @@ import os
 import subprocess
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 REPO = Path(__file__).resolve().parents[2]
 CONFORMANCE_DIR = REPO / "tests" / "conformance"
@@ -25,7 +25,7 @@ def emulator_binary() -> Path:
 class Emulator:
     """One running emulator: its start-up line (``url``, credentials) and its control API."""
 
-    def __init__(self, config: Optional[Path] = SUITE_CONFIG) -> None:
+    def __init__(self, config: Optional[Path] = SUITE_CONFIG, args: Sequence[str] = ()) -> None:
         binary = emulator_binary()
         if not binary.exists():
             raise RuntimeError(
@@ -34,6 +34,7 @@ class Emulator:
         command = [str(binary), "--port", "0"]
         if config is not None:
             command += ["--config", str(config)]
+        command += list(args)
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()

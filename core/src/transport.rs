@@ -55,6 +55,17 @@ impl Transport {
         } else if !config.use_env_proxy() {
             builder = builder.no_proxy();
         }
+        // Both were checked when the configuration was built.
+        if let Some(pem) = config.ca_bundle_pem() {
+            let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+                .map_err(|_| Error::new(ErrorKind::Configuration, "ca_bundle_pem: not a PEM bundle"))?;
+            builder = builder.tls_certs_merge(certificates);
+        }
+        if let Some(pem) = config.client_identity_pem() {
+            let identity = reqwest::Identity::from_pem(pem.as_bytes())
+                .map_err(|_| Error::new(ErrorKind::Configuration, "client_identity_pem: not a PEM identity"))?;
+            builder = builder.identity(identity);
+        }
         let http = builder
             .build()
             .map_err(|e| Error::new(ErrorKind::Configuration, format!("the HTTP client could not be built: {e}")))?;
@@ -116,15 +127,49 @@ async fn read_capped(mut response: reqwest::Response, timeout: Duration) -> Resu
 fn classify_send_error(error: reqwest::Error, timeout: Duration) -> InternalError {
     if error.is_connect() {
         // Includes connect timeouts, DNS and TLS failures: nothing was sent.
+        if let Some(reason) = tls_failure(&error) {
+            return InternalError::Tls { reason, source: Box::new(error) };
+        }
         return InternalError::Connect(Box::new(error));
     }
     if error.is_timeout() {
         return InternalError::AttemptTimeout(timeout);
     }
+    // In TLS 1.3 a server refuses the client's certificate after the client has finished its
+    // side of the handshake: the refusal arrives as the request is sent. The server never read
+    // the request, so this is a handshake failure like the others.
+    if let Some(reason) = tls_failure(&error) {
+        return InternalError::Tls { reason, source: Box::new(error) };
+    }
     if closed_before_response(&error) {
         return InternalError::StaleConnection(Box::new(error));
     }
     InternalError::Io(Box::new(error))
+}
+
+/// What went wrong in the TLS handshake, in a few words, when that is why the connection failed.
+/// The TLS library's own text names the problem (`invalid peer certificate: UnknownIssuer`,
+/// `received fatal alert: CertificateRequired`); it never holds key material.
+fn tls_failure(error: &reqwest::Error) -> Option<String> {
+    let mut source: Option<&(dyn StdError + 'static)> = error.source();
+    while let Some(cause) = source {
+        if let Some(tls) = cause.downcast_ref::<rustls::Error>() {
+            let hint = match tls {
+                rustls::Error::InvalidCertificate(_) => {
+                    " (is the server's certificate authority, e.g. a TLS-inspecting proxy's, in the CA bundle setting?)"
+                }
+                rustls::Error::AlertReceived(_) => " (does the server require a client certificate?)",
+                _ => "",
+            };
+            return Some(format!("{tls}{hint}"));
+        }
+        // An `io::Error` reports its wrapped error's source, not the wrapped error: go inside.
+        source = match cause.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            Some(wrapped) => Some(wrapped as &(dyn StdError + 'static)),
+            None => cause.source(),
+        };
+    }
+    None
 }
 
 /// True when the connection was closed or reset before any byte of the response arrived: a

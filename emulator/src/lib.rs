@@ -16,6 +16,7 @@ pub mod request_log;
 pub mod routes;
 pub mod server;
 pub mod store;
+pub mod tls;
 pub mod validation;
 
 use std::sync::Arc;
@@ -35,6 +36,12 @@ pub struct StartupInfo {
     pub private_key: String,
     pub account_id: String,
     pub tenant_id: String,
+    /// Over HTTPS (`--tls`): the throwaway authority a client must trust.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_pem: Option<String>,
+    /// With `--tls-client-auth`: a client certificate and key (PEM) the server accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_identity_pem: Option<String>,
 }
 
 /// Everything the routes share.
@@ -87,6 +94,8 @@ impl State {
             private_key: key.private_key.clone(),
             account_id: key.account_id.clone(),
             tenant_id: key.tenant_ids.first().cloned().unwrap_or_default(),
+            ca_pem: None,
+            client_identity_pem: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `imburse-emulator`: run the local Imburse API as a command.
 //!
-//! Prints one JSON line (`url`, `public_key`, `private_key`, `account_id`, `tenant_id`) once it
-//! listens, so a harness in any language can start it on port 0 and read how to connect.
+//! Prints one JSON line (`url`, `public_key`, `private_key`, `account_id`, `tenant_id`, and over
+//! HTTPS `ca_pem` and `client_identity_pem`) once it listens, so a harness in any language can start it on port 0 and read how to connect.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -35,6 +35,14 @@ struct Args {
     /// Runtime worker threads (default: one per core).
     #[arg(long)]
     worker_threads: Option<usize>,
+    /// Serve HTTPS with a throwaway certificate authority made at start; its certificate is
+    /// `ca_pem` in the startup line (for tests of a client's CA bundle setting).
+    #[arg(long)]
+    tls: bool,
+    /// With --tls, also require a client certificate from that authority; one is issued as
+    /// `client_identity_pem` in the startup line.
+    #[arg(long, requires = "tls")]
+    tls_client_auth: bool,
 }
 
 fn build_config(args: &Args) -> Result<EmulatorConfig, String> {
@@ -76,7 +84,12 @@ fn main() -> ExitCode {
         }
     };
     runtime.block_on(async move {
-        let handle = match EmulatorHandle::start(config, &args.host, args.port).await {
+        let started = if args.tls {
+            EmulatorHandle::start_tls(config, &args.host, args.port, args.tls_client_auth).await
+        } else {
+            EmulatorHandle::start(config, &args.host, args.port).await
+        };
+        let handle = match started {
             Ok(handle) => handle,
             Err(e) => {
                 eprintln!("imburse-emulator: {e}");

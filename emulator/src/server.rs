@@ -14,10 +14,12 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt as _;
 
 use crate::config::{ConfigError, EmulatorConfig};
 use crate::correlation::ConnectionContext;
+use crate::tls::TestPki;
 use crate::{SharedState, StartupInfo, State};
 
 /// A running emulator. Dropping the handle stops it too; [`EmulatorHandle::shutdown`] also
@@ -25,6 +27,8 @@ use crate::{SharedState, StartupInfo, State};
 pub struct EmulatorHandle {
     state: SharedState,
     addr: SocketAddr,
+    /// The authority and client identity, when serving HTTPS.
+    tls: Option<(String, Option<String>)>,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -32,16 +36,44 @@ pub struct EmulatorHandle {
 impl EmulatorHandle {
     /// Validates `config`, binds `host:port` (port 0 picks a free port) and starts serving.
     pub async fn start(config: EmulatorConfig, host: &str, port: u16) -> Result<Self, ConfigError> {
+        Self::serve_on(config, host, port, None).await
+    }
+
+    /// As [`EmulatorHandle::start`], over HTTPS with a throwaway authority
+    /// ([`crate::tls::TestPki`]); `client_auth` also requires a client certificate.
+    pub async fn start_tls(
+        config: EmulatorConfig,
+        host: &str,
+        port: u16,
+        client_auth: bool,
+    ) -> Result<Self, ConfigError> {
+        Self::serve_on(config, host, port, Some(TestPki::generate(client_auth)?)).await
+    }
+
+    async fn serve_on(
+        config: EmulatorConfig,
+        host: &str,
+        port: u16,
+        pki: Option<TestPki>,
+    ) -> Result<Self, ConfigError> {
         config.validate()?;
         let listener = TcpListener::bind((host, port))
             .await
             .map_err(|e| ConfigError(format!("cannot listen on {host}:{port}: {e}")))?;
         let addr = listener.local_addr().map_err(|e| ConfigError(e.to_string()))?;
-        let state = Arc::new(State::new(config, format!("http://{addr}"))?);
+        // The server certificate names `localhost` and `127.0.0.1`.
+        let url = match &pki {
+            Some(_) if addr.ip().is_loopback() => format!("https://localhost:{}", addr.port()),
+            Some(_) => format!("https://{addr}"),
+            None => format!("http://{addr}"),
+        };
+        let state = Arc::new(State::new(config, url)?);
         let (stop, stopped) = watch::channel(false);
         let app = crate::routes::app(state.clone());
-        let task = tokio::spawn(serve(listener, app, state.clone(), stopped));
-        Ok(Self { state, addr, stop, task })
+        let tls = pki.as_ref().map(|p| (p.ca_pem.clone(), p.client_identity_pem.clone()));
+        let acceptor = pki.map(|p| p.acceptor);
+        let task = tokio::spawn(serve(listener, acceptor, app, state.clone(), stopped));
+        Ok(Self { state, addr, tls, stop, task })
     }
 
     /// Starts the built-in demo configuration on a free loopback port.
@@ -63,7 +95,12 @@ impl EmulatorHandle {
     }
 
     pub fn startup_info(&self) -> StartupInfo {
-        self.state.startup_info()
+        let mut info = self.state.startup_info();
+        if let Some((ca_pem, client_identity_pem)) = &self.tls {
+            info.ca_pem = Some(ca_pem.clone());
+            info.client_identity_pem = client_identity_pem.clone();
+        }
+        info
     }
 
     /// Stops accepting, closes open connections and waits for the loop to end.
@@ -73,7 +110,13 @@ impl EmulatorHandle {
     }
 }
 
-async fn serve(listener: TcpListener, app: Router, state: SharedState, mut stopped: watch::Receiver<bool>) {
+async fn serve(
+    listener: TcpListener,
+    acceptor: Option<TlsAcceptor>,
+    app: Router,
+    state: SharedState,
+    mut stopped: watch::Receiver<bool>,
+) {
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -90,23 +133,50 @@ async fn serve(listener: TcpListener, app: Router, state: SharedState, mut stopp
         let _ = stream.set_nodelay(true);
         let connection = Arc::new(ConnectionContext::new(state.connection_ids.next()));
         let app = app.clone();
-        let mut stopped = stopped.clone();
-        tokio::spawn(async move {
-            let context = connection.clone();
-            let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-                request.extensions_mut().insert(context.clone());
-                app.clone().oneshot(request)
-            });
-            let http = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .keep_alive(true)
-                .serve_connection(TokioIo::new(stream), service);
-            // Dropping the connection future closes the socket without a response.
-            tokio::select! {
-                _ = http => {}
-                _ = connection.kill.notified() => {}
-                _ = stopped.changed() => {}
+        let stopped = stopped.clone();
+        match acceptor.clone() {
+            None => {
+                tokio::spawn(serve_connection(stream, connection, app, stopped));
             }
-        });
+            Some(acceptor) => {
+                tokio::spawn(async move {
+                    // The handshake runs in the connection's task, never in the accept loop; a
+                    // client that does not finish it in time is dropped.
+                    let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
+                    if let Ok(Ok(tls)) = handshake {
+                        serve_connection(tls, connection, app, stopped).await;
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Time a client has to complete the TLS handshake.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One HTTP/1.1 connection, plain or TLS, until it ends, a fault kills it, or the server stops.
+async fn serve_connection<IO>(
+    io: IO,
+    connection: Arc<ConnectionContext>,
+    app: Router,
+    mut stopped: watch::Receiver<bool>,
+) where
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let context = connection.clone();
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(context.clone());
+        app.clone().oneshot(request)
+    });
+    let http = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .keep_alive(true)
+        .serve_connection(TokioIo::new(io), service);
+    // Dropping the connection future closes the socket without a response.
+    tokio::select! {
+        _ = http => {}
+        _ = connection.kill.notified() => {}
+        _ = stopped.changed() => {}
     }
 }

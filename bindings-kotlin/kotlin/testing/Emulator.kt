@@ -21,6 +21,10 @@ class Emulator private constructor(private val process: Process, startup: JsonOb
     val privateKey: String = startup["private_key"].asString
     val accountId: String = startup["account_id"].asString
     val tenantId: String = startup["tenant_id"].asString
+    /** Over HTTPS (`--tls`): the run's certificate authority. */
+    val caPem: String? = startup["ca_pem"]?.asString
+    /** With `--tls-client-auth`: a client certificate and key the server accepts. */
+    val clientIdentityPem: String? = startup["client_identity_pem"]?.asString
 
     private val http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 

@@ -202,10 +202,10 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals(null, e.retryAfter, "retry after")
             check(e.detail.isNotBlank()) { "detail is the server's message" }
             assertEquals(e.text, e.message, "the message is the core's one-line text")
-            check(e.message!!.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message!!) {
+            check(e.message.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message) {
                 "message: ${e.message}"
             }
-            check('\n' !in e.message!!) { "one line: ${e.message}" }
+            check('\n' !in e.message) { "one line: ${e.message}" }
         }
     }
 
@@ -466,6 +466,40 @@ fun registerTests(suite: TestSuite) = with(suite) {
         Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
             val e = assertThrows<ImburseException>("refused") { client.authenticate() }
             check(WRONG_PRIVATE !in e.toString() && WRONG_PRIVATE !in e.details().toString()) { "leaks: $e" }
+        }
+    }
+
+    case("the TLS settings: a CA bundle trusts the server, a client identity satisfies mutual TLS") {
+        val https = Emulator.start("--tls", "--tls-client-auth")
+        try {
+            val tls = ClientConfig(
+                publicKey = https.publicKey,
+                privateKey = Secret(https.privateKey),
+                accountId = https.accountId,
+                tenantId = https.tenantId,
+                baseUrl = https.url,
+                maxAttempts = 1,
+                useEnvProxy = false,
+            )
+            val untrusting = assertThrows<ImburseException.Connection>("untrusted") {
+                Client(tls).use { it.createOrder(NewOrder(orderRef = "ORDER-TLS")) }
+            }
+            check("TLS handshake" in untrusting.message && "UnknownIssuer" in untrusting.message) { untrusting.message }
+            val anonymous = assertThrows<ImburseException.Connection>("no client certificate") {
+                Client(tls.copy(caBundlePem = https.caPem)).use { it.createOrder(NewOrder(orderRef = "ORDER-TLS")) }
+            }
+            check("client certificate" in anonymous.message) { anonymous.message }
+            val identified = tls.copy(caBundlePem = https.caPem, clientIdentityPem = Secret(https.clientIdentityPem!!))
+            check("PRIVATE KEY" !in identified.toString()) { "the identity never shows: $identified" }
+            Client(identified).use { client ->
+                assertEquals(201, client.createOrder(NewOrder(orderRef = "ORDER-TLS")).data.status, "created over mutual TLS")
+            }
+            val bad = assertThrows<ImburseException.Configuration>("not a bundle") {
+                Client(tls.copy(caBundlePem = "not a certificate"))
+            }
+            check("ca_bundle_pem" in bad.message) { bad.message }
+        } finally {
+            https.stop()
         }
     }
 

@@ -87,6 +87,8 @@ class ClientBase:
         token_refresh_margin: Optional[float] = None,
         proxy: Optional[str] = None,
         use_env_proxy: Optional[bool] = None,
+        ca_bundle_pem: Optional[str] = None,
+        client_identity_pem: Optional[str] = None,
         _from_env: bool = False,
     ) -> None:
         """Builds a client. Settings left out keep the core's defaults (sandbox, 10 s connect,
@@ -94,7 +96,10 @@ class ClientBase:
 
         ``environment`` is ``"sandbox"`` or ``"production"``; ``base_url`` names any other
         endpoint (and wins when both are given). ``tenant_id`` is the default tenant; each call
-        may name another. Raises ``ConfigurationError`` for a setting the core refuses.
+        may name another. ``ca_bundle_pem`` adds certificate authorities (PEM text, e.g. a
+        TLS-inspecting proxy's) to the system's; ``client_identity_pem`` is a client certificate
+        chain with its private key (PEM text) for servers that require one, a secret like
+        ``private_key``. Raises ``ConfigurationError`` for a setting the core refuses.
         """
         with translated():
             self._native_client = _native.NativeClient(
@@ -115,6 +120,8 @@ class ClientBase:
                 token_refresh_margin=token_refresh_margin,
                 proxy=proxy,
                 use_env_proxy=use_env_proxy,
+                ca_bundle_pem=ca_bundle_pem,
+                client_identity_pem=client_identity_pem,
             )
 
     @classmethod

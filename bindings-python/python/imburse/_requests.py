@@ -29,7 +29,9 @@ __all__ = [
 class NewInstruction(_Model):
     """One payment to or from a customer, as sent in create order / create instruction."""
 
+    #: Your reference, unique within the order.
     instruction_ref: str
+    #: Your reference for the customer.
     customer_ref: str
     #: ``DEBIT`` (a collection) or ``CREDIT`` (a payout).
     direction: Union[Direction, str]
@@ -41,8 +43,11 @@ class NewInstruction(_Model):
     country: str
     #: ``YYYY-MM-DD``.
     settled_by_date: Optional[Union[_dt.date, str]] = None
+    #: The scheme to pay through (otherwise the customer default's).
     scheme_id: Optional[str] = None
+    #: The customer's financial instrument to use.
     financial_instrument_id: Optional[str] = None
+    #: Your key-value data.
     metadata: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -50,8 +55,11 @@ class NewInstruction(_Model):
 class CustomerDefault(_Model):
     """Values an order's instructions for one customer inherit unless they set their own."""
 
+    #: The financial instrument to use.
     financial_instrument_id: Optional[str] = None
+    #: The scheme to pay through.
     scheme_id: Optional[str] = None
+    #: Key-value data for the instructions.
     metadata: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -59,8 +67,11 @@ class CustomerDefault(_Model):
 class NewOrder(_Model):
     """The body of create order: with instructions the server answers 202."""
 
+    #: Your reference, unique within the tenant.
     order_ref: str
+    #: The payments the order carries.
     instructions: Iterable[NewInstruction] = ()
+    #: Your key-value data.
     metadata: Mapping[str, str] = field(default_factory=dict)
     #: Keyed by customer reference.
     customer_defaults: Mapping[str, CustomerDefault] = field(default_factory=dict)
@@ -71,7 +82,9 @@ class NewMobileInstrument(_Model):
     """A mobile number to store as a financial instrument (``countryCode`` is the
     dialling code, e.g. ``44``)."""
 
+    #: The dialling code, e.g. ``44``.
     country_code: str
+    #: The number without the dialling code.
     phone_number: str
 
 
@@ -79,10 +92,13 @@ class NewMobileInstrument(_Model):
 class NewScheme(_Model):
     """A collect or payout scheme to create: its first draft, which the API publishes."""
 
+    #: The scheme's name.
     name: str
+    #: Your code for the scheme.
     code: Optional[str] = None
     #: E.g. ``SingleUse``.
     agreement_type: Optional[str] = None
+    #: Its rules.
     rules: Iterable[NewSchemeRule] = ()
 
 
@@ -99,6 +115,7 @@ class NewSchemeRule(_Model):
     low_value_inclusive: Optional[AmountInput] = None
     #: An exact decimal, e.g. ``"1000.00"``.
     high_value_inclusive: Optional[AmountInput] = None
+    #: The apps serving it.
     apps: Iterable[NewSchemeApp] = ()
 
 
@@ -108,4 +125,5 @@ class NewSchemeApp(_Model):
 
     #: E.g. ``STRIPE``, ``BRAINTREE_SDK``.
     app_id: str
+    #: Payment methods the app must not offer here.
     excluded_payment_methods: Iterable[str] = ()

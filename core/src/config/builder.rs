@@ -38,6 +38,8 @@ pub struct ClientConfigBuilder {
     pub(super) host_version: String,
     pub(super) proxy: Option<String>,
     pub(super) use_env_proxy: bool,
+    pub(super) ca_bundle_pem: Option<String>,
+    pub(super) client_identity_pem: Option<SecretString>,
     /// An environment variable that was set but not UTF-8; reported by
     /// `build()` rather than silently ignored.
     pub(super) non_utf8_env_var: Option<&'static str>,
@@ -63,6 +65,8 @@ impl Default for ClientConfigBuilder {
             host_version: RUSTC_VERSION.to_owned(),
             proxy: None,
             use_env_proxy: true,
+            ca_bundle_pem: None,
+            client_identity_pem: None,
             non_utf8_env_var: None,
         }
     }
@@ -183,6 +187,20 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Certificate authorities (PEM, one or more) trusted beside the system's, e.g. a
+    /// TLS-inspecting proxy's.
+    pub fn ca_bundle_pem(mut self, pem: impl Into<String>) -> Self {
+        self.ca_bundle_pem = Some(pem.into());
+        self
+    }
+
+    /// A client certificate chain and its private key (PEM), for servers or proxies that
+    /// require one (mutual TLS). A secret, like the API key.
+    pub fn client_identity_pem(mut self, pem: impl Into<String>) -> Self {
+        self.client_identity_pem = Some(SecretString::new(pem.into()));
+        self
+    }
+
     /// Checks every setting and returns the config, or the first problem
     /// found as a configuration error naming the field.
     pub fn build(self) -> Result<ClientConfig, Error> {
@@ -235,6 +253,12 @@ impl ClientConfigBuilder {
         let user_agent = user_agent(&self.host_language, &self.host_version);
 
         let proxy = self.proxy.as_deref().map(parse_proxy).transpose()?;
+        if let Some(pem) = &self.ca_bundle_pem {
+            check_ca_bundle(pem)?;
+        }
+        if let Some(pem) = &self.client_identity_pem {
+            check_client_identity(pem.expose())?;
+        }
 
         Ok(ClientConfig {
             environment,
@@ -259,6 +283,8 @@ impl ClientConfigBuilder {
             user_agent,
             proxy,
             use_env_proxy: self.use_env_proxy,
+            ca_bundle_pem: self.ca_bundle_pem,
+            client_identity_pem: self.client_identity_pem,
         })
     }
 }
@@ -285,6 +311,8 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("host_version", &self.host_version)
             .field("proxy", &self.proxy.as_ref().map(|_| "[set]"))
             .field("use_env_proxy", &self.use_env_proxy)
+            .field("ca_bundle_pem", &self.ca_bundle_pem.as_ref().map(|_| "[set]"))
+            .field("client_identity_pem", &self.client_identity_pem)
             .finish()
     }
 }

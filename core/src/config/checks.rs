@@ -137,3 +137,21 @@ pub(super) fn parse_proxy(text: &str) -> Result<Url, Error> {
     }
     Ok(url)
 }
+
+/// A CA bundle must hold at least one PEM certificate the TLS stack accepts.
+pub(super) fn check_ca_bundle(pem: &str) -> Result<(), Error> {
+    match reqwest::Certificate::from_pem_bundle(pem.as_bytes()) {
+        Ok(certificates) if !certificates.is_empty() => Ok(()),
+        _ => Err(Error::configuration("ca_bundle_pem", "must hold one or more PEM certificates")),
+    }
+}
+
+/// A client identity must be a PEM certificate chain with its private key. The error never
+/// quotes the text: it holds the key.
+pub(super) fn check_client_identity(pem: &str) -> Result<(), Error> {
+    let has_certificate = pem.contains("-----BEGIN CERTIFICATE-----");
+    match reqwest::Identity::from_pem(pem.as_bytes()) {
+        Ok(_) if has_certificate => Ok(()),
+        _ => Err(Error::configuration("client_identity_pem", "must hold a PEM certificate chain and its private key")),
+    }
+}

@@ -4,7 +4,6 @@
 //! once, so the same bad value fails the same way, as a configuration error naming the setting
 //! as the user wrote it, in every language; a binding only fills [`HostSettings`].
 
-use std::borrow::Cow;
 use std::time::Duration;
 
 use super::{ClientConfigBuilder, MAX_DURATION};
@@ -23,20 +22,20 @@ pub enum HostLanguage {
 
 impl HostLanguage {
     /// The name a setting has in this language, from its core (snake_case) name.
-    pub fn setting_name(self, setting: &'static str) -> Cow<'static, str> {
+    pub fn setting_name(self, setting: &str) -> String {
         match self {
-            HostLanguage::Python => Cow::Borrowed(setting),
-            HostLanguage::Kotlin => Cow::Owned(camel_case(setting)),
-            HostLanguage::JavaScript => Cow::Borrowed(match setting {
-                "connect_timeout" => "timeouts.connectMs",
-                "attempt_timeout" => "timeouts.attemptMs",
-                "call_timeout" => "timeouts.callMs",
-                "backoff_base" => "backoff.baseMs",
-                "backoff_cap" => "backoff.capMs",
-                "retry_after_cap" => "retryAfterCapMs",
-                "token_refresh_margin" => "tokenRefreshMarginMs",
-                _ => return Cow::Owned(camel_case(setting)),
-            }),
+            HostLanguage::Python => setting.to_string(),
+            HostLanguage::Kotlin => camel_case(setting),
+            HostLanguage::JavaScript => match setting {
+                "connect_timeout" => "timeouts.connectMs".to_string(),
+                "attempt_timeout" => "timeouts.attemptMs".to_string(),
+                "call_timeout" => "timeouts.callMs".to_string(),
+                "backoff_base" => "backoff.baseMs".to_string(),
+                "backoff_cap" => "backoff.capMs".to_string(),
+                "retry_after_cap" => "retryAfterCapMs".to_string(),
+                "token_refresh_margin" => "tokenRefreshMarginMs".to_string(),
+                _ => camel_case(setting),
+            },
         }
     }
 
@@ -102,6 +101,10 @@ pub struct HostSettings {
     pub proxy: Option<String>,
     /// Whether `HTTPS_PROXY`/`NO_PROXY` from the environment apply.
     pub use_env_proxy: Option<bool>,
+    /// Certificate authorities (PEM) trusted beside the system's.
+    pub ca_bundle_pem: Option<String>,
+    /// A client certificate chain and its private key (PEM); a secret.
+    pub client_identity_pem: Option<String>,
 }
 
 impl std::fmt::Debug for HostSettings {
@@ -170,6 +173,12 @@ impl HostSettings {
         }
         if let Some(honour) = self.use_env_proxy {
             builder = builder.use_env_proxy(honour);
+        }
+        if let Some(pem) = self.ca_bundle_pem {
+            builder = builder.ca_bundle_pem(pem);
+        }
+        if let Some(pem) = self.client_identity_pem {
+            builder = builder.client_identity_pem(pem);
         }
         Ok(builder)
     }

@@ -26,7 +26,7 @@ use uuid::Uuid;
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
-use crate::secret::{REDACTED, SecretBytes};
+use crate::secret::{REDACTED, SecretBytes, SecretString};
 pub use builder::ClientConfigBuilder;
 pub(crate) use checks::decode_private_key;
 use checks::validate_base_url;
@@ -162,6 +162,8 @@ pub struct ClientConfig {
     pub(super) user_agent: String,
     pub(super) proxy: Option<Url>,
     pub(super) use_env_proxy: bool,
+    pub(super) ca_bundle_pem: Option<String>,
+    pub(super) client_identity_pem: Option<SecretString>,
 }
 
 impl ClientConfig {
@@ -268,6 +270,16 @@ impl ClientConfig {
     pub fn use_env_proxy(&self) -> bool {
         self.use_env_proxy
     }
+
+    /// The extra certificate authorities (PEM), when set.
+    pub fn ca_bundle_pem(&self) -> Option<&str> {
+        self.ca_bundle_pem.as_deref()
+    }
+
+    /// The client identity (PEM), for the transport only: it holds a private key.
+    pub(crate) fn client_identity_pem(&self) -> Option<&str> {
+        self.client_identity_pem.as_ref().map(SecretString::expose)
+    }
 }
 
 impl fmt::Debug for ClientConfig {
@@ -287,6 +299,8 @@ impl fmt::Debug for ClientConfig {
             .field("user_agent", &self.user_agent)
             .field("proxy", &self.proxy.as_ref().map(redact_url))
             .field("use_env_proxy", &self.use_env_proxy)
+            .field("ca_bundle_pem", &self.ca_bundle_pem.as_ref().map(|_| "[set]"))
+            .field("client_identity_pem", &self.client_identity_pem)
             .finish()
     }
 }

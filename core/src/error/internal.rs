@@ -13,6 +13,15 @@ pub(crate) enum InternalError {
     /// (refused, DNS, TLS handshake, proxy).
     #[error("could not connect to the server")]
     Connect(#[source] BoxError),
+    /// The TLS handshake failed: the server's certificate is not trusted (a TLS-inspecting
+    /// proxy's authority belongs in the CA bundle setting), or the server refused the client's
+    /// certificate (or the lack of one). Nothing was sent.
+    #[error("the TLS handshake with the server failed: {reason}")]
+    Tls {
+        reason: String,
+        #[source]
+        source: BoxError,
+    },
     /// A reused keep-alive connection was closed before any response byte.
     #[error("the server closed a reused connection before responding")]
     StaleConnection(#[source] BoxError),
@@ -50,7 +59,7 @@ impl InternalError {
     /// not the outcome of one attempt (and so is never retried).
     pub(crate) fn attempt_outcome(&self) -> Option<AttemptOutcome> {
         match self {
-            InternalError::Connect(_) => Some(AttemptOutcome::ConnectFailed),
+            InternalError::Connect(_) | InternalError::Tls { .. } => Some(AttemptOutcome::ConnectFailed),
             InternalError::StaleConnection(_) => Some(AttemptOutcome::StaleConnectionReset),
             InternalError::AttemptTimeout(_) => Some(AttemptOutcome::AttemptTimedOut),
             InternalError::BodyRead(_) => Some(AttemptOutcome::BodyReadFailed),
@@ -73,6 +82,7 @@ impl InternalError {
                 (Error::from_response(status, retry_after, &body, None, attempts), None)
             }
             InternalError::Connect(source)
+            | InternalError::Tls { source, .. }
             | InternalError::StaleConnection(source)
             | InternalError::BodyRead(source)
             | InternalError::Io(source) => (Error::new(ErrorKind::Connection, message), Some(source)),
