@@ -33,7 +33,7 @@ export interface ClientEvents {
 }
 
 /** The native client's members that are not operations (the binding's own). */
-export type NativeOwnMembers = 'userAgent' | 'baseUrl' | 'close'
+export type NativeOwnMembers = 'userAgent' | 'baseUrl' | 'close' | 'setAttemptListening'
 
 /** A native method's arguments without its two trailing ones (call options, canceller). */
 export type OperationArguments<P extends unknown[]> = P extends [

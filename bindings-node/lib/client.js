@@ -60,6 +60,14 @@ class Client extends EventEmitter {
     } catch (error) {
       throw convertError(error)
     }
+    // Events cross into JavaScript only while someone listens: without a listener an attempt
+    // costs nothing here.
+    this.on('newListener', (event) => {
+      if (event === 'attempt') this.#native.setAttemptListening(true)
+    })
+    this.on('removeListener', (event) => {
+      if (event === 'attempt') this.#native.setAttemptListening(this.listenerCount('attempt') > 0)
+    })
   }
 
   /** A client configured from `IMBURSE_*` environment variables, overridden by `options`. */

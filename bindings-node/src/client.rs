@@ -9,6 +9,7 @@
 //!   callback through a weak threadsafe function (it never keeps the process alive).
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use imburse::config::{HostLanguage, HostSettings};
@@ -188,6 +189,9 @@ pub struct NativeClient {
     client: RwLock<Option<imburse::Client>>,
     user_agent: String,
     base_url: String,
+    /// Whether the JavaScript client has `'attempt'` listeners: without one, an attempt costs
+    /// no call into JavaScript.
+    listening: Arc<AtomicBool>,
 }
 
 #[napi]
@@ -205,18 +209,29 @@ impl NativeClient {
         let config = config(options, from_env, node_version).map_err(|e| rejection(&env, e))?;
         let user_agent = config.user_agent().to_string();
         let base_url = config.base_url().to_string();
+        let listening = Arc::new(AtomicBool::new(false));
+        let observed = listening.clone();
         // The HTTP stack registers with the runtime it is built in.
         let client = within_runtime_if_available(|| match on_attempt {
             Some(callback) => imburse::Client::with_attempt_observer(
                 config,
                 Arc::new(move |event: &imburse::AttemptEvent| {
-                    callback.call(event.clone(), ThreadsafeFunctionCallMode::NonBlocking);
+                    if observed.load(Ordering::Relaxed) {
+                        callback.call(event.clone(), ThreadsafeFunctionCallMode::NonBlocking);
+                    }
                 }),
             ),
             None => imburse::Client::new(config),
         })
         .map_err(|e| rejection(&env, e))?;
-        Ok(NativeClient { client: RwLock::new(Some(client)), user_agent, base_url })
+        Ok(NativeClient { client: RwLock::new(Some(client)), user_agent, base_url, listening })
+    }
+
+    /// Whether attempt events are passed to JavaScript: the JavaScript client turns it on with
+    /// its first `'attempt'` listener and off with its last.
+    #[napi]
+    pub fn set_attempt_listening(&self, listening: bool) {
+        self.listening.store(listening, Ordering::Relaxed);
     }
 
     /// The `User-Agent` every request carries.

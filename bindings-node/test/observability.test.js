@@ -78,6 +78,15 @@ test('events stop when the listener is removed, and a client without listeners w
     await client.getOrCreateCustomer('CUST-2')
     await new Promise((resolve) => setTimeout(resolve, 50))
     assert.deepEqual(events.map((e) => e.operation), ['authenticate', 'get_or_create_customer'])
+
+    // A listener added later, and one of two removed: events flow while any listener is left.
+    const later = []
+    const other = () => {}
+    client.on('attempt', (event) => later.push(event))
+    client.on('attempt', other)
+    client.off('attempt', other)
+    await client.getOrCreateCustomer('CUST-3')
+    assert.deepEqual((await collected(later, 1)).map((e) => e.operation), ['get_or_create_customer'])
   } finally {
     client.close()
   }
