@@ -12,9 +12,32 @@ const { AbortError, convertError } = require('./errors.js')
 
 const FROM_ENV = Symbol('imburse.fromEnv')
 
-/** Runs one native call with the per-call options, honouring `options.signal`. */
-async function invoke(nativeClient, method, args, options) {
-  const { signal, ...callOptions } = options ?? {}
+/** A native rejection as the package's error class. */
+function rejected(error) {
+  throw convertError(error)
+}
+
+/**
+ * Runs one native call with the per-call options, honouring `options.signal`. Without options
+ * (the common case) the native promise is returned with only its rejection converted: no
+ * options object, canceller or extra promise is made.
+ */
+function invoke(nativeClient, method, args, options) {
+  if (options === undefined || options === null) {
+    let pending
+    try {
+      pending = nativeClient[method](...args)
+    } catch (error) {
+      // A wrong argument type throws before the call starts: the caller still gets a rejection.
+      return Promise.reject(convertError(error))
+    }
+    return pending.catch(rejected)
+  }
+  return invokeWithOptions(nativeClient, method, args, options)
+}
+
+async function invokeWithOptions(nativeClient, method, args, options) {
+  const { signal, ...callOptions } = options
   if (signal?.aborted) {
     throw new AbortError(signal.reason)
   }
@@ -28,7 +51,8 @@ async function invoke(nativeClient, method, args, options) {
   try {
     // The native CallOptions (declared once, in Rust) take the rest; `null` means "not given",
     // as `undefined` does.
-    const given = Object.fromEntries(Object.entries(callOptions).map(([k, v]) => [k, v ?? undefined]))
+    const given = {}
+    for (const key of Object.keys(callOptions)) given[key] = callOptions[key] ?? undefined
     return await nativeClient[method](...args, given, canceller)
   } catch (error) {
     throw convertError(error, signal)
@@ -104,8 +128,10 @@ class Client extends EventEmitter {
   static {
     for (const { name, arguments: count } of native.operations()) {
       const method = function (...args) {
-        const positional = Array.from({ length: count }, (_, i) => args[i])
-        return this.#call(name, positional, args[count])
+        // Exactly `count` arguments before the options, however many the caller gave.
+        const options = args[count]
+        args.length = count
+        return this.#call(name, args, options)
       }
       Object.defineProperty(method, 'name', { value: name })
       Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true })
