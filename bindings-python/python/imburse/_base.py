@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import atexit
 import logging
-from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping, Optional, Type, TypeVar, Union, cast
+from typing import Any, Iterable, Mapping, Optional, Type, TypeVar, Union, cast
 
 from . import _native
-from ._errors import translated
+from ._errors import NativeError, from_native, translated
 from ._models import Environment, Response, ResponseMeta
 
 __all__ = ["ClientBase", "logger"]
@@ -149,14 +148,28 @@ class ClientBase:
             f" account_id={s['account_id']!r} tenant_id={s['tenant_id']!r}>"
         )
 
-    @contextmanager
-    def _calling(self) -> Iterator[_native.NativeClient]:
+    def _calling(self) -> _Call:
         """Around every call: the public exception class, and the attempts logged in the calling
         thread once the call is over."""
-        try:
-            with translated():
-                yield self._native_client
-        finally:
-            _log_attempts(self._native_client.take_events())
+        return _Call(self._native_client)
+
+
+class _Call:
+    """The context of one call (a class, not a generator: it runs on every call). Entering
+    gives the native client; leaving logs the call's attempts, then raises a native error as its
+    public class (the native frame dropped: it adds nothing the public error does not carry)."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _native.NativeClient) -> None:
+        self._native = native
+
+    def __enter__(self) -> _native.NativeClient:
+        return self._native
+
+    def __exit__(self, kind: Optional[type], error: Optional[BaseException], traceback: Any) -> None:
+        _log_attempts(self._native.take_events())
+        if isinstance(error, NativeError):
+            raise from_native(error) from None
 
 
