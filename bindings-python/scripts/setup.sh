@@ -16,15 +16,8 @@ WHEELS="$PY_TARGET/wheels"
 command -v cargo >/dev/null || { echo "error: cargo (the Rust toolchain) is required" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "error: python3 (3.9 or newer) is required" >&2; exit 1; }
 
-if [ ! -x "$PY" ]; then
-  echo "== creating $VENV"
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    # Debian ships venv support separately.
-    rm -rf "$VENV"
-    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-    python3 -m venv "$VENV"
-  fi
-fi
+source "$REPO/scripts/venv.sh"
+make_venv "$VENV"
 "$PY" -m pip install -q --disable-pip-version-check -r "$PY_DIR/requirements-dev.txt"
 
 echo "== building the emulator"
