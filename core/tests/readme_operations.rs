@@ -1,0 +1,66 @@
+//! The README's table of operations is the declaration's (`imburse::operations::ALL`): each
+//! operation's name in every language, method and path, roles and scope. The test fails when
+//! the table is stale; `UPDATE_README=1 cargo test -p imburse --test readme_operations` writes it.
+
+use imburse::operations::{ALL, Scope};
+
+const BEGIN: &str = "<!-- operations table: generated from imburse::operations::ALL -->\n";
+const END: &str = "<!-- end of the operations table -->\n";
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn table() -> String {
+    let mut out = String::from(
+        "| Rust, Python | Node, Kotlin, Swift | Method and path | Roles (any one) | Scope |\n|---|---|---|---|---|\n",
+    );
+    for spec in ALL {
+        let roles = if spec.roles.is_empty() {
+            "any key".to_string()
+        } else {
+            spec.roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+        };
+        let scope = match spec.scope {
+            Scope::Account => "account",
+            Scope::Tenant => "tenant",
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | `{}` | {roles} | {scope} |\n",
+            spec.name,
+            camel_case(spec.name),
+            spec.route()
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_readme_lists_every_declared_operation() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find(BEGIN).expect("the README has the operations table's start marker") + BEGIN.len();
+    let end = readme[start..].find(END).expect("the README has the operations table's end marker") + start;
+    let expected = table();
+    if readme[start..end] != expected {
+        if std::env::var_os("UPDATE_README").is_some() {
+            std::fs::write(path, format!("{}{expected}{}", &readme[..start], &readme[end..])).unwrap();
+        } else {
+            panic!(
+                "the README's operations table is stale: run UPDATE_README=1 cargo test -p imburse --test readme_operations\n{expected}"
+            );
+        }
+    }
+}
