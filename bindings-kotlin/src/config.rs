@@ -7,6 +7,7 @@
 //! error. Secrets are held in [`Secret`], an object whose text form never shows the value, so a
 //! logged `ClientConfig` (a Kotlin data class, a Swift struct) cannot leak the private key.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -140,6 +141,9 @@ pub struct ClientConfig {
     /// one.
     #[uniffi(default)]
     pub client_identity_pem: Option<Arc<Secret>>,
+    /// API versions by operation (`getOrder` to `v2`), instead of the ones the SDK declares.
+    #[uniffi(default)]
+    pub api_versions: Option<HashMap<String, String>>,
 }
 
 impl ClientConfig {
@@ -166,6 +170,7 @@ impl ClientConfig {
             use_env_proxy: self.use_env_proxy,
             ca_bundle_pem: self.ca_bundle_pem.clone(),
             client_identity_pem: self.client_identity_pem.as_ref().map(|p| p.expose().to_string()),
+            api_versions: self.api_versions.clone().map(|versions| versions.into_iter().collect()),
         };
         let (host_language, host_version) = host_runtime();
         let builder = imburse::ClientConfig::builder().host(host_language, host_version);
@@ -242,6 +247,7 @@ mod tests {
             use_env_proxy: None,
             ca_bundle_pem: None,
             client_identity_pem: None,
+            api_versions: None,
         }
     }
 

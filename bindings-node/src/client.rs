@@ -88,6 +88,9 @@ pub struct ClientOptions {
     /// A client certificate chain and its private key (PEM text), for servers that require
     /// one; a secret like `privateKey`.
     pub client_identity_pem: Option<String>,
+    /// API versions by operation, instead of the ones the SDK declares, e.g.
+    /// `{ getOrder: 'v2' }`.
+    pub api_versions: Option<std::collections::HashMap<String, String>>,
 }
 
 fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
@@ -112,6 +115,7 @@ fn config(options: ClientOptions, from_env: bool, node_version: String) -> imbur
         use_env_proxy: options.use_env_proxy,
         ca_bundle_pem: options.ca_bundle_pem,
         client_identity_pem: options.client_identity_pem,
+        api_versions: options.api_versions.map(|versions| versions.into_iter().collect()),
     };
     settings.apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
 }

@@ -92,6 +92,21 @@ test('events stop when the listener is removed, and a client without listeners w
   }
 })
 
+test('an operation\'s API version can be overridden, by its JavaScript name', async () => {
+  await emulator.reset()
+  const client = new Client(demoOptions(emulator, { apiVersions: { getOrder: 'v3' } }))
+  try {
+    // The emulator serves getOrder on v1 only.
+    await assert.rejects(client.getOrder('ORDER-V'), (error) => error.status === 404)
+    await client.getOrCreateCustomer('CUST-V')
+    const paths = (await emulator.requests('?method=GET')).map((r) => r.path)
+    assert.deepEqual(paths, ['/v3/order-management/ORDER-V', '/v2/customer-vault/CUST-V'])
+  } finally {
+    client.close()
+  }
+  assert.throws(() => new Client(demoOptions(emulator, { apiVersions: { getOrders: 'v2' } })), /api_versions/)
+})
+
 test('the User-Agent names Node and the package version', async () => {
   await emulator.reset()
   const client = new Client(demoOptions(emulator))

@@ -117,7 +117,8 @@ impl NativeClient {
     #[pyo3(signature = (
         *, from_env, environment, base_url, public_key, private_key, account_id, tenant_id,
         connect_timeout, attempt_timeout, call_timeout, max_attempts, backoff_base, backoff_cap,
-        retry_after_cap, token_refresh_margin, proxy, use_env_proxy, ca_bundle_pem, client_identity_pem
+        retry_after_cap, token_refresh_margin, proxy, use_env_proxy, ca_bundle_pem, client_identity_pem,
+        api_versions
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -140,6 +141,7 @@ impl NativeClient {
         use_env_proxy: Option<bool>,
         ca_bundle_pem: Option<String>,
         client_identity_pem: Option<String>,
+        api_versions: Option<std::collections::BTreeMap<String, String>>,
     ) -> PyResult<Self> {
         let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
         let settings = HostSettings {
@@ -161,6 +163,7 @@ impl NativeClient {
             use_env_proxy,
             ca_bundle_pem,
             client_identity_pem,
+            api_versions,
         };
         // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
         let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();

@@ -137,3 +137,13 @@ def test_models_can_be_built_by_keyword_for_test_doubles() -> None:
         )
     with pytest.raises(TypeError):
         imburse.Link(href="/x")  # type: ignore[call-arg]  # every field is given, as the SDK reads them
+
+
+def test_an_operations_api_version_can_be_overridden(settings: dict[str, Any], emulator: Emulator) -> None:
+    with imburse.Client(**settings, api_versions={"get_order": "v3"}) as client:
+        with pytest.raises(imburse.NotFoundError):  # the emulator serves get_order on v1 only
+            client.get_order("ORDER-V")
+        client.get_or_create_customer("CUST-V")
+    assert [r["path"] for r in emulator.requests("GET")] == ["/v3/order-management/ORDER-V", "/v2/customer-vault/CUST-V"]
+    with pytest.raises(imburse.ConfigurationError, match="api_versions"):
+        imburse.Client(**settings, api_versions={"get_orders": "v2"})

@@ -338,7 +338,9 @@ impl Client {
 
     /// The operation's URL below the configured base URL.
     fn url_of(&self, operation: &Operation) -> reqwest::Url {
-        let segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
+        let mut segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
+        // The first segment is the declared API version; the configuration may name another.
+        segments[0] = self.inner.config.api_version_of(operation.spec);
         self.inner.config.endpoint(&segments)
     }
 

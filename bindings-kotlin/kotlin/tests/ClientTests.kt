@@ -503,6 +503,19 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
+    case("an operation's API version can be overridden, by its Kotlin name") {
+        emulator.reset()
+        Client(config().copy(apiVersions = mapOf("getOrder" to "v3"))).use { client ->
+            assertThrows<ImburseException.NotFound>("served on v1 only") { client.getOrder("ORDER-V") }
+            client.getOrCreateCustomer("CUST-V")
+        }
+        val paths = emulator.requests().filter { it["method"].asString == "GET" }.map { it["path"].asString }
+        assertEquals(listOf("/v3/order-management/ORDER-V", "/v2/customer-vault/CUST-V"), paths, "paths")
+        assertThrows<ImburseException.Configuration>("unknown operation") {
+            Client(config().copy(apiVersions = mapOf("getOrders" to "v2")))
+        }
+    }
+
     case("the blocking client behaves as the suspend one") {
         BlockingClient(config()).use { client ->
             val created = client.createOrder(NewOrder(orderRef = "ORDER-B", instructions = listOf(instruction("I-1", "CUST-1", "99.90"))))

@@ -88,6 +88,7 @@ class ClientBase:
         use_env_proxy: Optional[bool] = None,
         ca_bundle_pem: Optional[str] = None,
         client_identity_pem: Optional[str] = None,
+        api_versions: Optional[Mapping[str, str]] = None,
         _from_env: bool = False,
     ) -> None:
         """Builds a client. Settings left out keep the core's defaults (sandbox, 10 s connect,
@@ -98,7 +99,9 @@ class ClientBase:
         may name another. ``ca_bundle_pem`` adds certificate authorities (PEM text, e.g. a
         TLS-inspecting proxy's) to the system's; ``client_identity_pem`` is a client certificate
         chain with its private key (PEM text) for servers that require one, a secret like
-        ``private_key``. Raises ``ConfigurationError`` for a setting the core refuses.
+        ``private_key``. ``api_versions`` calls an operation on another API version than the
+        SDK declares, e.g. ``{"get_order": "v2"}``. Raises ``ConfigurationError`` for a setting
+        the core refuses.
         """
         with translated():
             self._native_client = _native.NativeClient(
@@ -121,6 +124,7 @@ class ClientBase:
                 use_env_proxy=use_env_proxy,
                 ca_bundle_pem=ca_bundle_pem,
                 client_identity_pem=client_identity_pem,
+                api_versions=None if api_versions is None else dict(api_versions),
             )
 
     @classmethod

@@ -40,6 +40,7 @@ pub struct ClientConfigBuilder {
     pub(super) use_env_proxy: bool,
     pub(super) ca_bundle_pem: Option<String>,
     pub(super) client_identity_pem: Option<SecretString>,
+    pub(super) api_versions: BTreeMap<String, String>,
     /// An environment variable that was set but not UTF-8; reported by
     /// `build()` rather than silently ignored.
     pub(super) non_utf8_env_var: Option<&'static str>,
@@ -67,6 +68,7 @@ impl Default for ClientConfigBuilder {
             use_env_proxy: true,
             ca_bundle_pem: None,
             client_identity_pem: None,
+            api_versions: BTreeMap::new(),
             non_utf8_env_var: None,
         }
     }
@@ -194,6 +196,14 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Calls `operation` (its SDK name, e.g. `get_order`) on API `version` (e.g. `v2`) instead of
+    /// the version the SDK declares for it (`imburse::operations`), e.g. to follow a version
+    /// the reference marks uncertain. The path is the declared one; only its version changes.
+    pub fn api_version(mut self, operation: impl Into<String>, version: impl Into<String>) -> Self {
+        self.api_versions.insert(operation.into(), version.into());
+        self
+    }
+
     /// A client certificate chain and its private key (PEM), for servers or proxies that
     /// require one (mutual TLS). A secret, like the API key.
     pub fn client_identity_pem(mut self, pem: impl Into<String>) -> Self {
@@ -259,6 +269,9 @@ impl ClientConfigBuilder {
         if let Some(pem) = &self.client_identity_pem {
             check_client_identity(pem.expose())?;
         }
+        for (operation, version) in &self.api_versions {
+            check_api_version(operation, version)?;
+        }
 
         Ok(ClientConfig {
             environment,
@@ -285,6 +298,7 @@ impl ClientConfigBuilder {
             use_env_proxy: self.use_env_proxy,
             ca_bundle_pem: self.ca_bundle_pem,
             client_identity_pem: self.client_identity_pem,
+            api_versions: self.api_versions,
         })
     }
 }
@@ -313,6 +327,7 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("use_env_proxy", &self.use_env_proxy)
             .field("ca_bundle_pem", &self.ca_bundle_pem.as_ref().map(|_| "[set]"))
             .field("client_identity_pem", &self.client_identity_pem)
+            .field("api_versions", &self.api_versions)
             .finish()
     }
 }

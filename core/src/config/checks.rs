@@ -138,6 +138,19 @@ pub(super) fn parse_proxy(text: &str) -> Result<Url, Error> {
     Ok(url)
 }
 
+/// An API version override must name a declared operation and a version segment (`v` and
+/// digits).
+pub(super) fn check_api_version(operation: &str, version: &str) -> Result<(), Error> {
+    if !crate::operations::ALL.iter().any(|spec| spec.name == operation) {
+        return Err(Error::configuration("api_versions", &format!("names no operation called {operation:?}")));
+    }
+    let digits = version.strip_prefix('v').unwrap_or("");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::configuration("api_versions", &format!("{version:?} is not a version such as v1 or v2")));
+    }
+    Ok(())
+}
+
 /// A CA bundle must hold at least one PEM certificate the TLS stack accepts.
 pub(super) fn check_ca_bundle(pem: &str) -> Result<(), Error> {
     match reqwest::Certificate::from_pem_bundle(pem.as_bytes()) {

@@ -48,6 +48,20 @@ impl HostLanguage {
     }
 }
 
+/// `getOrder` → `get_order`; a snake_case name stays as it is.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn camel_case(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());
     let mut upper = false;
@@ -105,6 +119,9 @@ pub struct HostSettings {
     pub ca_bundle_pem: Option<String>,
     /// A client certificate chain and its private key (PEM); a secret.
     pub client_identity_pem: Option<String>,
+    /// API versions by operation, the operation named as the language names its methods
+    /// (`get_order`, `getOrder`).
+    pub api_versions: Option<std::collections::BTreeMap<String, String>>,
 }
 
 impl std::fmt::Debug for HostSettings {
@@ -179,6 +196,9 @@ impl HostSettings {
         }
         if let Some(pem) = self.client_identity_pem {
             builder = builder.client_identity_pem(pem);
+        }
+        for (operation, version) in self.api_versions.unwrap_or_default() {
+            builder = builder.api_version(snake_case(&operation), version);
         }
         Ok(builder)
     }
@@ -376,6 +396,21 @@ mod tests {
         assert_eq!(bad.timeout, Some(Duration::ZERO));
         assert!(bad.attempt_timeout.unwrap() > MAX_DURATION);
         assert_eq!(bad.max_attempts, Some(0));
+    }
+
+    #[test]
+    fn api_versions_are_keyed_by_the_languages_method_names() {
+        for (language, name) in [
+            (HostLanguage::Python, "get_order"),
+            (HostLanguage::JavaScript, "getOrder"),
+            (HostLanguage::Kotlin, "getOrder"),
+        ] {
+            let versions = [(name.to_string(), "v2".to_string())].into_iter().collect();
+            let settings = HostSettings { api_versions: Some(versions), ..credentials() };
+            let config = settings.apply(ClientConfigBuilder::new(), language).unwrap().build().unwrap();
+            assert_eq!(config.api_version_of(&crate::operations::GET_ORDER), "v2", "{language:?}");
+            assert_eq!(config.api_version_of(&crate::operations::CREATE_ORDER), "v1", "{language:?}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod env;
 mod host;
 mod user_agent;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
@@ -164,6 +165,7 @@ pub struct ClientConfig {
     pub(super) use_env_proxy: bool,
     pub(super) ca_bundle_pem: Option<String>,
     pub(super) client_identity_pem: Option<SecretString>,
+    pub(super) api_versions: BTreeMap<String, String>,
 }
 
 impl ClientConfig {
@@ -276,6 +278,12 @@ impl ClientConfig {
         self.ca_bundle_pem.as_deref()
     }
 
+    /// The API version `spec` is called on: the declared one, unless
+    /// [`ClientConfigBuilder::api_version`] overrode it.
+    pub fn api_version_of(&self, spec: &crate::operations::OperationSpec) -> &str {
+        self.api_versions.get(spec.name).map_or(spec.version, String::as_str)
+    }
+
     /// The client identity (PEM), for the transport only: it holds a private key.
     pub(crate) fn client_identity_pem(&self) -> Option<&str> {
         self.client_identity_pem.as_ref().map(SecretString::expose)
@@ -301,6 +309,7 @@ impl fmt::Debug for ClientConfig {
             .field("use_env_proxy", &self.use_env_proxy)
             .field("ca_bundle_pem", &self.ca_bundle_pem.as_ref().map(|_| "[set]"))
             .field("client_identity_pem", &self.client_identity_pem)
+            .field("api_versions", &self.api_versions)
             .finish()
     }
 }
