@@ -84,6 +84,51 @@ const ARGUMENT_CODES = /^(InvalidArg|[A-Za-z]+Expected)$/
  * as `AbortError`, an argument of the wrong type as `TypeError` (nothing was sent); anything
  * else passes through unchanged.
  */
+// What a JavaScript caller passed, in JavaScript's words, for the napi conversion messages
+// ("Failed to convert napi value String into rust type `i64` on ClientOptions.maxAttempts").
+const RUST_TYPES = [
+  [/^[iuf](8|16|32|64|128|size)$/, 'a number'],
+  [/^(String|&str|str)$/, 'a string'],
+  [/^bool$/, 'a boolean'],
+  [/^Vec</, 'an array'],
+]
+
+function jsKind(rustType) {
+  const found = RUST_TYPES.find(([pattern]) => pattern.test(rustType))
+  return found ? found[1] : 'an object'
+}
+
+function jsValue(description) {
+  const kind = description.trim().split(/\s+/)[0].toLowerCase()
+  if (kind === 'undefined' || kind === 'null') return kind
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`
+}
+
+/** `on Timeouts.callMs on ClientOptions.timeouts` → `timeouts.callMs` (the root type dropped). */
+function jsPath(chain) {
+  const parts = chain.split(' on ').reverse()
+  const [root, ...rest] = parts
+  const names = [root.split('.').slice(1).join('.'), ...rest.map((p) => p.split('.').slice(1).join('.'))]
+  return names.filter(Boolean).join('.')
+}
+
+function inJavaScriptTerms(message) {
+  let match = message.match(/^Failed to convert (?:napi value (\w+)|JavaScript value `([^`]*)`) into rust type `([^`]+)`(?: on (.+))?$/s)
+  if (match) {
+    const [, napiKind, jsDescription, rustType, chain] = match
+    const given = jsValue(napiKind ?? jsDescription)
+    const what = chain ? jsPath(chain) : 'an argument'
+    return `${what} must be ${jsKind(rustType)}, not ${given}`
+  }
+  match = message.match(/^Missing field `(\w+)`(?: on (.+))?$/s)
+  if (match) {
+    const [, field, chain] = match
+    const where = chain ? jsPath(chain) : ''
+    return `${where ? `${where}: ` : ''}${field} is required`
+  }
+  return message
+}
+
 function convertError(error, signal) {
   const report = error?.[REPORT_PROPERTY]
   if (report !== undefined) {
@@ -99,7 +144,7 @@ function convertError(error, signal) {
     return aborted
   }
   if (typeof error?.code === 'string' && ARGUMENT_CODES.test(error.code)) {
-    const wrongType = new TypeError(message)
+    const wrongType = new TypeError(inJavaScriptTerms(message))
     wrongType.code = 'ERR_INVALID_ARG_TYPE'
     Error.captureStackTrace(wrongType, convertError)
     return wrongType

@@ -303,8 +303,23 @@ test('an argument of the wrong type is a TypeError and nothing is sent: an amoun
     assert.match(error.message, /amount/)
     return true
   })
-  await assert.rejects(client.getOrder(42), TypeError)
-  assert.throws(() => new Client(demoOptions(emulator, { maxAttempts: 'three' })), TypeError)
+  await assert.rejects(client.getOrder(42), { name: 'TypeError', message: 'an argument must be a string, not a number' })
+  await assert.rejects(client.getOrder('O-1', { correlationId: 5 }), {
+    name: 'TypeError',
+    message: 'correlationId must be a string, not a number',
+  })
+  await assert.rejects(client.createOrder({ orderRef: 'O-1', instructions: [{ instructionRef: 'I-1' }] }), {
+    name: 'TypeError',
+    message: 'instructions: customerRef is required',
+  })
+  assert.throws(() => new Client(demoOptions(emulator, { maxAttempts: 'three' })), {
+    name: 'TypeError',
+    message: 'maxAttempts must be a number, not a string',
+  })
+  assert.throws(() => new Client(demoOptions(emulator, { timeouts: { callMs: 'x' } })), {
+    name: 'TypeError',
+    message: 'timeouts.callMs must be a number, not a string',
+  })
   assert.deepEqual(await emulator.requests(), [])
 })
 
