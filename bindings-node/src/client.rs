@@ -312,7 +312,8 @@ macro_rules! operation_shapes {
         #[napi]
         pub fn operations() -> Vec<OperationShape> {
             vec![$(OperationShape {
-                name: js_name(stringify!($name)),
+                // As napi-rs names the methods.
+                name: HostLanguage::JavaScript.method_name(stringify!($name)),
                 arguments: <[&str]>::len(&[$(stringify!($arg)),*]) as u32,
             }),*]
         }
@@ -320,20 +321,3 @@ macro_rules! operation_shapes {
 }
 
 imburse::for_each_operation!(operation_shapes);
-
-/// `get_order` → `getOrder`, as napi-rs names the methods.
-fn js_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = false;
-    for c in name.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper => {
-                out.extend(c.to_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}

@@ -2,26 +2,11 @@
 //! operation's name in every language, method and path, roles and scope. The test fails when
 //! the table is stale; `UPDATE_README=1 cargo test -p imburse --test readme_operations` writes it.
 
+use imburse::config::HostLanguage;
 use imburse::operations::{ALL, Scope};
 
 const BEGIN: &str = "<!-- operations table: generated from imburse::operations::ALL -->\n";
 const END: &str = "<!-- end of the operations table -->\n";
-
-fn camel_case(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper => {
-                out.extend(c.to_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn table() -> String {
     let mut out = String::from(
@@ -40,7 +25,7 @@ fn table() -> String {
         out.push_str(&format!(
             "| `{}` | `{}` | `{}` | {roles} | {scope} |\n",
             spec.name,
-            camel_case(spec.name),
+            HostLanguage::JavaScript.method_name(spec.name),
             spec.route()
         ));
     }

@@ -39,6 +39,15 @@ impl HostLanguage {
         }
     }
 
+    /// The name of an operation's method in this language, from its core (snake_case) name:
+    /// `get_order` in Python, `getOrder` in JavaScript, Kotlin and Swift.
+    pub fn method_name(self, operation: &str) -> String {
+        match self {
+            HostLanguage::Python => operation.to_string(),
+            HostLanguage::JavaScript | HostLanguage::Kotlin => camel_case(operation),
+        }
+    }
+
     /// A duration as this language passes it, in seconds.
     fn seconds(self, value: f64) -> f64 {
         match self {
@@ -376,6 +385,8 @@ mod tests {
         }
         assert_eq!(HostLanguage::JavaScript.setting_name("token_refresh_margin"), "tokenRefreshMarginMs");
         assert_eq!(HostLanguage::Kotlin.setting_name("retry_after_cap"), "retryAfterCap");
+        assert_eq!(HostLanguage::JavaScript.method_name("publish_collect_scheme_draft"), "publishCollectSchemeDraft");
+        assert_eq!(HostLanguage::Python.method_name("get_order"), "get_order");
     }
 
     #[test]
