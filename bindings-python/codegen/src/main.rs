@@ -11,6 +11,7 @@
 //! Usage: `imburse-python-codegen <package dir>` writes both; `--check <package dir>` compares.
 
 mod operations;
+mod python;
 mod requests;
 
 use std::path::Path;

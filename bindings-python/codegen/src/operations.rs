@@ -1,6 +1,8 @@
 //! `_operations.py`: the typed methods of `imburse.Client` and `imburse.AsyncClient`, one per
 //! operation of `imburse::for_each_operation!`.
 
+use crate::python::docstring;
+
 /// One argument as the declaration gives it.
 pub struct Argument {
     name: &'static str,
@@ -70,12 +72,6 @@ fn python_result(rust_type: &str) -> (String, &'static str) {
             None => panic!("no Python spelling for the result type {other}: add it to python_result"),
         },
     }
-}
-
-fn docstring(doc: &[&str], indent: &str) -> String {
-    let lines: Vec<&str> = doc.iter().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect();
-    let body = lines.join(&format!("\n{indent}"));
-    format!("{indent}\"\"\"{body}\"\"\"\n")
 }
 
 fn method(op: &Operation, asynchronous: bool) -> String {

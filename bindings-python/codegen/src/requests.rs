@@ -6,6 +6,8 @@
 //! package's `request_arg` turns a dataclass into the dict the native module reads into the
 //! core's type, and the core checks every value.
 
+use crate::python::{doc_line, docstring};
+
 /// One field as the declaration gives it.
 pub struct Field {
     name: &'static str,
@@ -79,12 +81,6 @@ fn default(rust_type: &str) -> &'static str {
     }
 }
 
-fn docstring(doc: &[&str], indent: &str) -> String {
-    let lines: Vec<&str> = doc.iter().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect();
-    let text = lines.join(&format!("\n{indent}")).replace('`', "``");
-    format!("{indent}\"\"\"{text}\"\"\"\n")
-}
-
 fn class(model: &Model, models: &[Model]) -> String {
     let mut out = format!("\n\n@dataclass(frozen=True)\nclass {}(_Model):\n", model.name);
     out.push_str(&docstring(&model.doc, "    "));
@@ -92,7 +88,7 @@ fn class(model: &Model, models: &[Model]) -> String {
     let mut left_out_allowed = false;
     for field in &model.fields {
         for line in &field.doc {
-            out.push_str(&format!("    #: {}\n", line.strip_prefix(' ').unwrap_or(line).replace('`', "``")));
+            out.push_str(&format!("    #: {}\n", doc_line(line)));
         }
         let annotation = annotation(&field.rust_type, models);
         if field.optional {
@@ -149,8 +145,11 @@ mod tests {
         assert_eq!(
             fields,
             [
+                "    #: Your reference, unique within the tenant.",
                 "    order_ref: str",
+                "    #: The payments the order carries.",
                 "    instructions: Iterable[NewInstruction] = ()",
+                "    #: Your key-value data.",
                 "    metadata: Mapping[str, str] = field(default_factory=dict)",
                 "    #: Keyed by customer reference.",
                 "    customer_defaults: Mapping[str, CustomerDefault] = field(default_factory=dict)",

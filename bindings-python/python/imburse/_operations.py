@@ -59,7 +59,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Created]:
-        """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
+        """``POST /v1/order-management``: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
             raw = native.create_order(False, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -74,7 +74,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Order]:
-        """`GET /v1/order-management/{orderRef}`."""
+        """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
             raw = native.get_order(False, order_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -90,7 +90,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
+        """``PUT /v1/order-management/{orderRef}/metadata`` (202): replaces the order's metadata."""
         with self._calling() as native:
             raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -106,7 +106,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Created]:
-        """`POST /v1/order-management/{orderRef}/instruction` (201)."""
+        """``POST /v1/order-management/{orderRef}/instruction`` (201)."""
         with self._calling() as native:
             raw = native.create_instruction(False, order_ref, _models.request_arg(instruction, NewInstruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -122,7 +122,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Instruction]:
-        """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
+        """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -139,7 +139,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
+        """``POST …/instruction/{instructionRef}/cancel`` (202); cancelling twice is harmless."""
         with self._calling() as native:
             raw = native.cancel_instruction(False, order_ref, instruction_ref, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -154,7 +154,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
-        """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
+        """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
             raw = native.get_customer(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -169,7 +169,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
-        """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
+        """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
             raw = native.get_or_create_customer(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -185,7 +185,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
+        """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
             raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -200,7 +200,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Wallet]:
-        """`GET /v1/customer-vault/{customerRef}/wallet`."""
+        """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
             raw = native.get_wallet(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -217,7 +217,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
+        """``POST /v1/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
             raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -233,7 +233,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[CreatedInstrument]:
-        """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
+        """``POST /v1/customer-vault/{customerRef}/mobile``: stores a mobile number (201 ``{id}``); never replayed
         once it may have been processed."""
         with self._calling() as native:
             raw = native.add_mobile_instrument(False, customer_ref, _models.request_arg(mobile, NewMobileInstrument), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -250,7 +250,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[FinancialInstrument]:
-        """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
+        """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
             raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -264,7 +264,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
-        """`GET /v1/schemes/collect`: the tenant's collect schemes."""
+        """``GET /v1/schemes/collect``: the tenant's collect schemes."""
         with self._calling() as native:
             raw = native.list_collect_schemes(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -279,7 +279,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`GET /v1/schemes/collect/{schemeId}`."""
+        """``GET /v1/schemes/collect/{schemeId}``."""
         with self._calling() as native:
             raw = native.get_collect_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -294,7 +294,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
+        """``POST /v1/schemes/collect`` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
             raw = native.create_collect_scheme(False, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -310,7 +310,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
+        """``DELETE /v1/schemes/collect/{schemeId}`` (204)."""
         with self._calling() as native:
             raw = native.delete_collect_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -326,7 +326,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
+        """``POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish``."""
         with self._calling() as native:
             raw = native.publish_collect_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -340,7 +340,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
-        """`GET /v1/schemes/payout`: the tenant's payout schemes."""
+        """``GET /v1/schemes/payout``: the tenant's payout schemes."""
         with self._calling() as native:
             raw = native.list_payout_schemes(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -355,7 +355,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`GET /v1/schemes/payout/{schemeId}`."""
+        """``GET /v1/schemes/payout/{schemeId}``."""
         with self._calling() as native:
             raw = native.get_payout_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -370,7 +370,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
+        """``POST /v1/schemes/payout`` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
             raw = native.create_payout_scheme(False, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -386,7 +386,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
+        """``DELETE /v1/schemes/payout/{schemeId}`` (204)."""
         with self._calling() as native:
             raw = native.delete_payout_scheme(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -402,7 +402,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
+        """``POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish``."""
         with self._calling() as native:
             raw = native.publish_payout_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -434,7 +434,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Created]:
-        """`POST /v1/order-management`: 201 for an order without instructions, 202 with them."""
+        """``POST /v1/order-management``: 201 for an order without instructions, 202 with them."""
         with self._calling() as native:
             raw = await native.create_order(True, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -449,7 +449,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Order]:
-        """`GET /v1/order-management/{orderRef}`."""
+        """``GET /v1/order-management/{orderRef}``."""
         with self._calling() as native:
             raw = await native.get_order(True, order_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -465,7 +465,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata."""
+        """``PUT /v1/order-management/{orderRef}/metadata`` (202): replaces the order's metadata."""
         with self._calling() as native:
             raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -481,7 +481,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Created]:
-        """`POST /v1/order-management/{orderRef}/instruction` (201)."""
+        """``POST /v1/order-management/{orderRef}/instruction`` (201)."""
         with self._calling() as native:
             raw = await native.create_instruction(True, order_ref, _models.request_arg(instruction, NewInstruction), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -497,7 +497,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Instruction]:
-        """`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`."""
+        """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -514,7 +514,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless."""
+        """``POST …/instruction/{instructionRef}/cancel`` (202); cancelling twice is harmless."""
         with self._calling() as native:
             raw = await native.cancel_instruction(True, order_ref, instruction_ref, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -529,7 +529,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
-        """`GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error."""
+        """``GET /v1/customer-vault/{customerRef}``: the customer, or a not-found error."""
         with self._calling() as native:
             raw = await native.get_customer(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -544,7 +544,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Customer]:
-        """`GET /v2/customer-vault/{customerRef}`: the customer, created when absent."""
+        """``GET /v2/customer-vault/{customerRef}``: the customer, created when absent."""
         with self._calling() as native:
             raw = await native.get_or_create_customer(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -560,7 +560,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202)."""
+        """``PUT /v2/customer-vault/{customerRef}``: replaces the customer's metadata (202)."""
         with self._calling() as native:
             raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -575,7 +575,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Wallet]:
-        """`GET /v1/customer-vault/{customerRef}/wallet`."""
+        """``GET /v1/customer-vault/{customerRef}/wallet``."""
         with self._calling() as native:
             raw = await native.get_wallet(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -592,7 +592,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202)."""
+        """``POST /v1/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
             raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -608,7 +608,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[CreatedInstrument]:
-        """`POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed
+        """``POST /v1/customer-vault/{customerRef}/mobile``: stores a mobile number (201 ``{id}``); never replayed
         once it may have been processed."""
         with self._calling() as native:
             raw = await native.add_mobile_instrument(True, customer_ref, _models.request_arg(mobile, NewMobileInstrument), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -625,7 +625,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[FinancialInstrument]:
-        """`GET /v1/customer-vault/{customerRef}/financial-instrument/{id}`."""
+        """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
             raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -639,7 +639,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
-        """`GET /v1/schemes/collect`: the tenant's collect schemes."""
+        """``GET /v1/schemes/collect``: the tenant's collect schemes."""
         with self._calling() as native:
             raw = await native.list_collect_schemes(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -654,7 +654,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`GET /v1/schemes/collect/{schemeId}`."""
+        """``GET /v1/schemes/collect/{schemeId}``."""
         with self._calling() as native:
             raw = await native.get_collect_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -669,7 +669,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`POST /v1/schemes/collect` (201): the new scheme, its first draft published; never replayed once it
+        """``POST /v1/schemes/collect`` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
             raw = await native.create_collect_scheme(True, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -685,7 +685,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`DELETE /v1/schemes/collect/{schemeId}` (204)."""
+        """``DELETE /v1/schemes/collect/{schemeId}`` (204)."""
         with self._calling() as native:
             raw = await native.delete_collect_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -701,7 +701,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish`."""
+        """``POST /v1/schemes/collect/{schemeId}/drafts/{draftId}/publish``."""
         with self._calling() as native:
             raw = await native.publish_collect_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -715,7 +715,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[SchemeList]:
-        """`GET /v1/schemes/payout`: the tenant's payout schemes."""
+        """``GET /v1/schemes/payout``: the tenant's payout schemes."""
         with self._calling() as native:
             raw = await native.list_payout_schemes(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -730,7 +730,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`GET /v1/schemes/payout/{schemeId}`."""
+        """``GET /v1/schemes/payout/{schemeId}``."""
         with self._calling() as native:
             raw = await native.get_payout_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
@@ -745,7 +745,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> Response[Scheme]:
-        """`POST /v1/schemes/payout` (201): the new scheme, its first draft published; never replayed once it
+        """``POST /v1/schemes/payout`` (201): the new scheme, its first draft published; never replayed once it
         may have been processed."""
         with self._calling() as native:
             raw = await native.create_payout_scheme(True, _models.request_arg(scheme, NewScheme), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
@@ -761,7 +761,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`DELETE /v1/schemes/payout/{schemeId}` (204)."""
+        """``DELETE /v1/schemes/payout/{schemeId}`` (204)."""
         with self._calling() as native:
             raw = await native.delete_payout_scheme(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -777,7 +777,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """`POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`."""
+        """``POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish``."""
         with self._calling() as native:
             raw = await native.publish_payout_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
