@@ -226,7 +226,7 @@ mod from_js {
         )*};
     }
 
-    as_is!(String, Amount, Direction);
+    as_is!(String, Direction);
 
     impl FromJs<String> for Amount {
         fn from_js(from: String) -> Self {
