@@ -55,16 +55,11 @@ impl Transport {
         } else if !config.use_env_proxy() {
             builder = builder.no_proxy();
         }
-        // Both were checked when the configuration was built.
-        if let Some(pem) = config.ca_bundle_pem() {
-            let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                .map_err(|_| Error::new(ErrorKind::Configuration, "ca_bundle_pem: not a PEM bundle"))?;
-            builder = builder.tls_certs_merge(certificates);
+        if !config.tls_roots().is_empty() {
+            builder = builder.tls_certs_merge(config.tls_roots().iter().cloned());
         }
-        if let Some(pem) = config.client_identity_pem() {
-            let identity = reqwest::Identity::from_pem(pem.as_bytes())
-                .map_err(|_| Error::new(ErrorKind::Configuration, "client_identity_pem: not a PEM identity"))?;
-            builder = builder.identity(identity);
+        if let Some(identity) = config.tls_identity() {
+            builder = builder.identity(identity.clone());
         }
         let http = builder
             .build()

@@ -263,12 +263,9 @@ impl ClientConfigBuilder {
         let user_agent = user_agent(&self.host_language, &self.host_version);
 
         let proxy = self.proxy.as_deref().map(parse_proxy).transpose()?;
-        if let Some(pem) = &self.ca_bundle_pem {
-            check_ca_bundle(pem)?;
-        }
-        if let Some(pem) = &self.client_identity_pem {
-            check_client_identity(pem.expose())?;
-        }
+        let tls_roots = self.ca_bundle_pem.as_deref().map(parse_ca_bundle).transpose()?.unwrap_or_default();
+        let tls_identity =
+            self.client_identity_pem.as_ref().map(|pem| parse_client_identity(pem.expose())).transpose()?;
         for (operation, version) in &self.api_versions {
             check_api_version(operation, version)?;
         }
@@ -296,8 +293,8 @@ impl ClientConfigBuilder {
             user_agent,
             proxy,
             use_env_proxy: self.use_env_proxy,
-            ca_bundle_pem: self.ca_bundle_pem,
-            client_identity_pem: self.client_identity_pem,
+            tls_roots,
+            tls_identity,
             api_versions: self.api_versions,
         })
     }

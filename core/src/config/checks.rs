@@ -151,20 +151,20 @@ pub(super) fn check_api_version(operation: &str, version: &str) -> Result<(), Er
     Ok(())
 }
 
-/// A CA bundle must hold at least one PEM certificate the TLS stack accepts.
-pub(super) fn check_ca_bundle(pem: &str) -> Result<(), Error> {
+/// The certificates of a CA bundle: at least one PEM certificate the TLS stack accepts.
+pub(super) fn parse_ca_bundle(pem: &str) -> Result<Vec<reqwest::Certificate>, Error> {
     match reqwest::Certificate::from_pem_bundle(pem.as_bytes()) {
-        Ok(certificates) if !certificates.is_empty() => Ok(()),
+        Ok(certificates) if !certificates.is_empty() => Ok(certificates),
         _ => Err(Error::configuration("ca_bundle_pem", "must hold one or more PEM certificates")),
     }
 }
 
-/// A client identity must be a PEM certificate chain with its private key. The error never
-/// quotes the text: it holds the key.
-pub(super) fn check_client_identity(pem: &str) -> Result<(), Error> {
+/// A client identity: a PEM certificate chain with its private key. The error never quotes
+/// the text: it holds the key.
+pub(super) fn parse_client_identity(pem: &str) -> Result<reqwest::Identity, Error> {
     let has_certificate = pem.contains("-----BEGIN CERTIFICATE-----");
     match reqwest::Identity::from_pem(pem.as_bytes()) {
-        Ok(_) if has_certificate => Ok(()),
+        Ok(identity) if has_certificate => Ok(identity),
         _ => Err(Error::configuration("client_identity_pem", "must hold a PEM certificate chain and its private key")),
     }
 }

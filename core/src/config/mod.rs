@@ -27,7 +27,7 @@ use uuid::Uuid;
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
-use crate::secret::{REDACTED, SecretBytes, SecretString};
+use crate::secret::{REDACTED, SecretBytes};
 pub use builder::ClientConfigBuilder;
 pub(crate) use checks::decode_private_key;
 use checks::validate_base_url;
@@ -163,8 +163,10 @@ pub struct ClientConfig {
     pub(super) user_agent: String,
     pub(super) proxy: Option<Url>,
     pub(super) use_env_proxy: bool,
-    pub(super) ca_bundle_pem: Option<String>,
-    pub(super) client_identity_pem: Option<SecretString>,
+    /// The CA bundle's certificates, parsed when the configuration was built.
+    pub(super) tls_roots: Vec<reqwest::Certificate>,
+    /// The client identity, parsed likewise; it holds a private key.
+    pub(super) tls_identity: Option<reqwest::Identity>,
     pub(super) api_versions: BTreeMap<String, String>,
 }
 
@@ -273,9 +275,9 @@ impl ClientConfig {
         self.use_env_proxy
     }
 
-    /// The extra certificate authorities (PEM), when set.
-    pub fn ca_bundle_pem(&self) -> Option<&str> {
-        self.ca_bundle_pem.as_deref()
+    /// The certificate authorities trusted beside the system's (from the CA bundle).
+    pub(crate) fn tls_roots(&self) -> &[reqwest::Certificate] {
+        &self.tls_roots
     }
 
     /// The API version `spec` is called on: the declared one, unless
@@ -284,9 +286,9 @@ impl ClientConfig {
         self.api_versions.get(spec.name).map_or(spec.version, String::as_str)
     }
 
-    /// The client identity (PEM), for the transport only: it holds a private key.
-    pub(crate) fn client_identity_pem(&self) -> Option<&str> {
-        self.client_identity_pem.as_ref().map(SecretString::expose)
+    /// The client identity, for the transport only: it holds a private key.
+    pub(crate) fn tls_identity(&self) -> Option<&reqwest::Identity> {
+        self.tls_identity.as_ref()
     }
 }
 
@@ -307,8 +309,8 @@ impl fmt::Debug for ClientConfig {
             .field("user_agent", &self.user_agent)
             .field("proxy", &self.proxy.as_ref().map(redact_url))
             .field("use_env_proxy", &self.use_env_proxy)
-            .field("ca_bundle_pem", &self.ca_bundle_pem.as_ref().map(|_| "[set]"))
-            .field("client_identity_pem", &self.client_identity_pem)
+            .field("tls_roots", &self.tls_roots.len())
+            .field("tls_identity", &self.tls_identity.as_ref().map(|_| REDACTED))
             .field("api_versions", &self.api_versions)
             .finish()
     }

@@ -24,8 +24,26 @@ impl Harness {
 
     pub async fn with_config(config: EmulatorConfig) -> Self {
         let emulator = EmulatorHandle::start(config, "127.0.0.1", 0).await.expect("emulator starts");
+        Self::around(emulator)
+    }
+
+    /// The demo over HTTPS with a throwaway authority (`info.ca_pem`); `client_auth` also
+    /// requires a client certificate (`info.client_identity_pem`).
+    pub async fn start_tls(client_auth: bool) -> Self {
+        let emulator = EmulatorHandle::start_tls(EmulatorConfig::demo(), "127.0.0.1", 0, client_auth)
+            .await
+            .expect("emulator starts");
+        Self::around(emulator)
+    }
+
+    fn around(emulator: EmulatorHandle) -> Self {
         let info = emulator.startup_info();
-        Self { emulator, info, control: reqwest::Client::new() }
+        // The control API is served over HTTPS too; it trusts the run's authority.
+        let mut control = reqwest::Client::builder();
+        if let Some(ca) = &info.ca_pem {
+            control = control.tls_certs_merge([reqwest::Certificate::from_pem(ca.as_bytes()).unwrap()]);
+        }
+        Self { emulator, info, control: control.build().unwrap() }
     }
 
     /// Demo credentials, fast retries (10 ms base, 40 ms cap), short attempt timeout.
