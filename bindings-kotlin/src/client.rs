@@ -13,12 +13,13 @@ use imburse::operations::IntoCore;
 use crate::config::{CallOptions, ClientConfig};
 use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
-use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
-
-use crate::models::{
-    CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse, InstructionResponse,
-    OrderResponse, ResponseMeta, SchemeListResponse, SchemeResponse, WalletResponse,
+// The request types the generated methods take, and every result type they name.
+use imburse::models::{
+    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewInstruction,
+    NewMobileInstrument, NewOrder, NewScheme, PayoutOptionsQuery, TenantSettings,
 };
+
+use crate::models::*;
 
 type Result<T> = std::result::Result<T, ImburseError>;
 

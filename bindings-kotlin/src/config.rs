@@ -9,10 +9,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use imburse::config::{HostCallOptions, HostLanguage, HostSettings};
-use zeroize::Zeroizing;
 
 use crate::duration::HostDuration;
 
@@ -41,39 +39,10 @@ fn host_runtime() -> (&'static str, String) {
     ("jvm", version.unwrap_or_else(|| "unknown".to_string()))
 }
 
-/// A secret setting (the private key, a proxy URL with a password). Its `toString()` /
-/// `description` is always `Secret(<redacted>)`.
-#[derive(uniffi::Object)]
-#[uniffi::export(Display, Debug)]
-pub struct Secret {
-    value: Zeroizing<String>,
-}
-
-#[uniffi::export]
-impl Secret {
-    #[uniffi::constructor]
-    pub fn new(value: String) -> Self {
-        Secret { value: Zeroizing::new(value) }
-    }
-}
-
-impl Secret {
-    pub(crate) fn expose(&self) -> &str {
-        &self.value
-    }
-}
-
-impl std::fmt::Display for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(<redacted>)")
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self, f)
-    }
-}
+/// Secret settings (the private key, a proxy URL with a password, a client identity) are the
+/// core's [`Secret`]: in Kotlin and Swift an object (`Secret("…")`) whose `toString()` /
+/// `description` is always `[redacted]`.
+pub use imburse::Secret;
 
 /// A named Imburse deployment. For anything else (a dedicated environment, the emulator) set
 /// `baseUrl`.
@@ -91,7 +60,7 @@ pub struct ClientConfig {
     /// The API public key.
     pub public_key: String,
     /// The API private key as issued (base64).
-    pub private_key: Arc<Secret>,
+    pub private_key: Secret,
     /// The account id (a UUID), sent as `x-account-id`.
     pub account_id: String,
     /// The default tenant id (a UUID) for tenant-scoped calls; a call may name another.
@@ -129,7 +98,7 @@ pub struct ClientConfig {
     pub token_refresh_margin: Option<HostDuration>,
     /// An explicit proxy URL (may carry `user:password@`, hence a secret).
     #[uniffi(default)]
-    pub proxy: Option<Arc<Secret>>,
+    pub proxy: Option<Secret>,
     /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured.
     #[uniffi(default)]
     pub use_env_proxy: Option<bool>,
@@ -140,7 +109,7 @@ pub struct ClientConfig {
     /// A client certificate chain and its private key (PEM text), for servers that require
     /// one.
     #[uniffi(default)]
-    pub client_identity_pem: Option<Arc<Secret>>,
+    pub client_identity_pem: Option<Secret>,
     /// API versions by operation (`getOrder` to `v2`), instead of the ones the SDK declares.
     #[uniffi(default)]
     pub api_versions: Option<HashMap<String, String>>,
@@ -155,7 +124,7 @@ impl ClientConfig {
             environment: self.environment.map(|e| e.core().name().to_string()),
             base_url: self.base_url.clone(),
             public_key: Some(self.public_key.clone()),
-            private_key: Some(self.private_key.expose().to_string()),
+            private_key: Some(self.private_key.expose_secret().to_string()),
             account_id: Some(self.account_id.clone()),
             tenant_id: self.tenant_id.clone(),
             connect_timeout: seconds(self.connect_timeout),
@@ -166,10 +135,10 @@ impl ClientConfig {
             backoff_cap: seconds(self.backoff_cap),
             retry_after_cap: seconds(self.retry_after_cap),
             token_refresh_margin: seconds(self.token_refresh_margin),
-            proxy: self.proxy.as_ref().map(|p| p.expose().to_string()),
+            proxy: self.proxy.as_ref().map(|p| p.expose_secret().to_string()),
             use_env_proxy: self.use_env_proxy,
             ca_bundle_pem: self.ca_bundle_pem.clone(),
-            client_identity_pem: self.client_identity_pem.as_ref().map(|p| p.expose().to_string()),
+            client_identity_pem: self.client_identity_pem.as_ref().map(|p| p.expose_secret().to_string()),
             api_versions: self.api_versions.clone().map(|versions| versions.into_iter().collect()),
         };
         let (host_language, host_version) = host_runtime();
@@ -230,7 +199,7 @@ mod tests {
     fn config() -> ClientConfig {
         ClientConfig {
             public_key: "a123456b-c12c-123d-1ab4-18bd8c8e88a3".into(),
-            private_key: Arc::new(Secret::new("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=".into())),
+            private_key: Secret::new("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y="),
             account_id: "6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6".into(),
             tenant_id: None,
             environment: None,
@@ -272,7 +241,7 @@ mod tests {
         settings.retry_after_cap = Some(HostDuration(3.0));
         settings.token_refresh_margin = Some(HostDuration(5.0));
         settings.use_env_proxy = Some(false);
-        settings.proxy = Some(Arc::new(Secret::new("http://user:pw@127.0.0.1:3128".into())));
+        settings.proxy = Some(Secret::new("http://user:pw@127.0.0.1:3128"));
         let core = settings.to_core().unwrap();
         assert_eq!(core.base_url().as_str(), "https://api.imbursepayments.com/");
         assert_eq!(core.tenant_id().unwrap().to_string(), "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c");
@@ -301,10 +270,10 @@ mod tests {
     #[test]
     fn secrets_never_show() {
         let mut settings = config();
-        settings.proxy = Some(Arc::new(Secret::new("http://user:hunter2@proxy:3128".into())));
+        settings.proxy = Some(Secret::new("http://user:hunter2@proxy:3128"));
         let text = format!("{settings:?}");
         assert!(!text.contains("AGHYR1aW"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
-        assert!(text.contains("Secret(<redacted>)"), "{text}");
+        assert!(text.contains("[redacted]"), "{text}");
     }
 }

@@ -46,39 +46,45 @@ impl From<core::Created> for Created {
     }
 }
 
-/// Declares `$name { data: $data, meta: ResponseMeta }` and its conversion from the core's
-/// `Response`, since uniffi records cannot be generic.
+/// Declares `$name { data, meta: ResponseMeta }` for each result of the core's list
+/// (`imburse::for_each_response!`) and its conversion from the core's `Response`, since uniffi
+/// records cannot be generic. The data is the core's record, except for create order /
+/// instruction, whose figures are shaped here (the first rule).
 macro_rules! responses {
-    ($($(#[$doc:meta])* $name:ident($core:ty) -> $data:ty;)*) => {$(
+    (@one $(#[$doc:meta])* CreatedResponse <- Created) => {
         $(#[$doc])*
         #[derive(uniffi::Record, Clone, Debug, PartialEq)]
-        pub struct $name {
-            pub data: $data,
+        pub struct CreatedResponse {
+            pub data: Created,
             pub meta: ResponseMeta,
         }
 
-        impl From<imburse::Response<$core>> for $name {
-            fn from(r: imburse::Response<$core>) -> Self {
-                $name { data: r.data.into(), meta: r.meta.into() }
+        impl From<imburse::Response<core::Created>> for CreatedResponse {
+            fn from(r: imburse::Response<core::Created>) -> Self {
+                CreatedResponse { data: r.data.into(), meta: r.meta.into() }
             }
         }
-    )*};
+    };
+    (@one $(#[$doc:meta])* $name:ident <- $core:ident) => {
+        $(#[$doc])*
+        #[derive(uniffi::Record, Clone, Debug, PartialEq)]
+        pub struct $name {
+            pub data: core::$core,
+            pub meta: ResponseMeta,
+        }
+
+        impl From<imburse::Response<core::$core>> for $name {
+            fn from(r: imburse::Response<core::$core>) -> Self {
+                $name { data: r.data, meta: r.meta.into() }
+            }
+        }
+    };
+    ($($(#[$doc:meta])* $name:ident <- $core:ident,)*) => {
+        $(responses!(@one $(#[$doc])* $name <- $core);)*
+    };
 }
 
-responses! {
-    /// The result of create order / create instruction.
-    CreatedResponse(core::Created) -> Created;
-    OrderResponse(core::Order) -> core::Order;
-    InstructionResponse(core::Instruction) -> core::Instruction;
-    CustomerResponse(core::Customer) -> core::Customer;
-    WalletResponse(core::Wallet) -> core::Wallet;
-    /// The result of add mobile instrument: the new instrument's id.
-    CreatedInstrumentResponse(core::CreatedInstrument) -> core::CreatedInstrument;
-    FinancialInstrumentResponse(core::FinancialInstrument) -> core::FinancialInstrument;
-    SchemeResponse(core::Scheme) -> core::Scheme;
-    /// The tenant's schemes of one kind.
-    SchemeListResponse(core::SchemeList) -> core::SchemeList;
-}
+imburse::for_each_response!(responses);
 
 #[cfg(test)]
 mod tests {

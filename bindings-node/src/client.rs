@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use imburse::config::{HostLanguage, HostSettings};
-use imburse::models::js::{NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
+use imburse::models::js::*;
 use imburse::operations::IntoCore;
 use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
 use napi::bindgen_prelude::{PromiseRaw, Result, ToNapiValue, Unknown, within_runtime_if_available};
@@ -23,10 +23,8 @@ use napi_derive::napi;
 use tokio::sync::Notify;
 
 use crate::errors::{aborted, rejection};
-use crate::models::{
-    CallOptions, CreatedInstrumentResponse, CreatedResponse, CustomerResponse, FinancialInstrumentResponse,
-    InstructionResponse, Metadata, OrderResponse, SchemeListResponse, SchemeResponse, WalletResponse, call_options,
-};
+// Every result type the generated methods name.
+use crate::models::*;
 
 /// Receives every attempt event; weak, so a live client never holds the event loop open.
 type AttemptCallback = ThreadsafeFunction<AttemptEvent, Unknown<'static>, AttemptEvent, Status, false, true>;

@@ -48,21 +48,22 @@ pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
 // --------------------------------------------------------------- responses
 
 // Results are the core's own types (their napi derives are in the core, behind its `napi`
-// feature); here only the concrete results with how the call went, one per data type, because
-// the generated TypeScript cannot express the core's generic `Response<T>`.
+// feature); here only the concrete results with how the call went, one per data type of the
+// core's list (`imburse::for_each_response!`), because the generated TypeScript cannot express
+// the core's generic `Response<T>`.
 
 macro_rules! responses {
-    ($($(#[$doc:meta])* $js:ident <- $core:ty),* $(,)?) => {
+    ($($(#[$doc:meta])* $js:ident <- $core:ident,)*) => {
         $(
             $(#[$doc])*
             #[napi(object, object_from_js = false, use_nullable = true)]
             pub struct $js {
-                pub data: $core,
+                pub data: sdk::$core,
                 pub meta: imburse::ResponseMeta,
             }
 
-            impl From<imburse::Response<$core>> for $js {
-                fn from(r: imburse::Response<$core>) -> Self {
+            impl From<imburse::Response<sdk::$core>> for $js {
+                fn from(r: imburse::Response<sdk::$core>) -> Self {
                     $js { data: r.data, meta: r.meta }
                 }
             }
@@ -70,23 +71,4 @@ macro_rules! responses {
     };
 }
 
-responses!(
-    /// How create order / create instruction went.
-    CreatedResponse <- sdk::Created,
-    /// An order, with how the call went.
-    OrderResponse <- sdk::Order,
-    /// An instruction, with how the call went.
-    InstructionResponse <- sdk::Instruction,
-    /// A customer, with how the call went.
-    CustomerResponse <- sdk::Customer,
-    /// A customer's wallet, with how the call went.
-    WalletResponse <- sdk::Wallet,
-    /// A created financial instrument's id, with how the call went.
-    CreatedInstrumentResponse <- sdk::CreatedInstrument,
-    /// A financial instrument, with how the call went.
-    FinancialInstrumentResponse <- sdk::FinancialInstrument,
-    /// A scheme, with how the call went.
-    SchemeResponse <- sdk::Scheme,
-    /// The tenant's schemes of one kind, with how the call went.
-    SchemeListResponse <- sdk::SchemeList,
-);
+imburse::for_each_response!(responses);

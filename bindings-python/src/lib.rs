@@ -17,13 +17,15 @@ mod _native {
     use crate::runtime::shutdown;
     // The core's response models, Python classes derived in the core (its `python` feature).
     #[pymodule_export]
-    use imburse::ResponseMeta;
-    #[pymodule_export]
     use imburse::models::{
-        Capabilities, Country, Created, CreatedInstrument, Currency, Customer, CustomerDefaultView,
-        FinancialInstrument, Instruction, InstrumentAssignment, Link, Order, Scheme, SchemeApp, SchemeAssignment,
-        SchemeDraft, SchemeList, SchemeRule, Transaction, Wallet,
+        Account, AccountKeyList, Address, ApiKey, Capabilities, Country, Created, CreatedApiKey, CreatedInstrument,
+        Currency, Customer, CustomerDefaultView, FinancialInstrument, Instruction, InstrumentAssignment, IpAllowList,
+        IpRule, License, LicenseHistory, LicenseHistoryEntry, Link, MarketplaceApp, MarketplaceAppList, Order,
+        PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeAssignment,
+        SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList, Transaction, Wallet,
     };
+    #[pymodule_export]
+    use imburse::{ResponseMeta, Secret};
 
     #[pymodule_export]
     use crate::errors::NativeError;

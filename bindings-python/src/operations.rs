@@ -3,32 +3,16 @@
 //! call (the GIL released) and returns its result, `True` returns an asyncio awaitable of it;
 //! then the operation's arguments, then the call's options (correlation id, tenant, limits).
 
-use imburse::models::{Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme};
+// The argument types the generated methods take (the core reads the package's dicts into its
+// request models).
+use imburse::models::*;
+use imburse::operations::IntoCore;
 use imburse::{Response, ResponseMeta};
 use pyo3::prelude::*;
 
 use crate::client::{Call, NativeClient, blocking, call, options};
 use crate::convert::Deferred;
 use crate::runtime;
-
-/// A method argument as the core takes it (the core reads the package's dicts into its models).
-pub trait IntoCore {
-    type Core;
-    fn into_core(self) -> PyResult<Self::Core>;
-}
-
-macro_rules! same_on_both_sides {
-    ($($ty:ty),*) => {
-        $(impl IntoCore for $ty {
-            type Core = $ty;
-            fn into_core(self) -> PyResult<$ty> {
-                Ok(self)
-            }
-        })*
-    };
-}
-
-same_on_both_sides!(String, Option<String>, Metadata, NewOrder, NewInstruction, NewMobileInstrument, NewScheme);
 
 /// A core result as the package receives it: dicts built once the GIL is held.
 pub trait IntoDeferred {
@@ -63,7 +47,9 @@ macro_rules! operation_methods {
         impl NativeClient {
             $(
                 $(#[$doc])*
-                #[pyo3(signature = (asynchronous, $($arg,)* correlation_id, tenant_id, timeout, attempt_timeout, max_attempts))]
+                // The call's tenant is `call_tenant_id` here: `tenant_id` may be an operation's own
+                // argument (the tenant an account key manages).
+                #[pyo3(signature = (asynchronous, $($arg,)* correlation_id, call_tenant_id, timeout, attempt_timeout, max_attempts))]
                 #[allow(clippy::too_many_arguments)]
                 fn $name<'py>(
                     &self,
@@ -71,13 +57,13 @@ macro_rules! operation_methods {
                     asynchronous: bool,
                     $($arg: $ty,)*
                     correlation_id: Option<String>,
-                    tenant_id: Option<String>,
+                    call_tenant_id: Option<String>,
                     timeout: Option<f64>,
                     attempt_timeout: Option<f64>,
                     max_attempts: Option<i64>,
                 ) -> PyResult<Bound<'py, PyAny>> {
-                    $(let $arg = IntoCore::into_core($arg)?;)*
-                    let options = options(correlation_id, tenant_id, timeout, attempt_timeout, max_attempts);
+                    $(let $arg = IntoCore::into_core($arg);)*
+                    let options = options(correlation_id, call_tenant_id, timeout, attempt_timeout, max_attempts);
                     let client = self.core()?;
                     let future: Call = call(async move {
                         client.$call($($pass,)* &options).await.map(IntoDeferred::into_deferred)

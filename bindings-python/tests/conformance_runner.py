@@ -206,9 +206,162 @@ async def call(
     if operation == "add_to_wallet":
         meta = await run(client.add_to_wallet, customer_ref, args.get("financial_instrument_id", ""), reason=args.get("reason"))
         return {"status": meta.status}, meta.attempts
+    if operation in CONFIGURATION_OPERATIONS:
+        return await call_configuration(run, client, operation, args)
     if "_scheme" in operation:
         return await call_scheme(run, client, operation, args)
+    if operation in ACCOUNT_OPERATIONS:
+        return await call_account(run, client, operation, args)
     raise HarnessError(f"unknown operation {operation}")
+
+
+# Scheme drafts and payout options, licence and IP allow list, the marketplace.
+CONFIGURATION_OPERATIONS = (
+    "get_collect_scheme_published_draft", "get_collect_scheme_latest_draft", "get_payout_scheme_published_draft",
+    "get_payout_scheme_latest_draft", "get_payout_options", "get_license_history", "request_license_upgrade",
+    "get_ip_allow_list", "update_ip_allow_list", "list_marketplace_apps", "get_marketplace_app", "install_app",
+    "configure_app", "uninstall_app",
+)
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    return None if value is None else int(value)
+
+
+def _configuration_args(args: Dict[str, Any]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {}
+    for name, value in args.items():
+        if name == "query":
+            out[name] = imburse.PayoutOptionsQuery(**value)
+        elif name == "request":
+            out[name] = imburse.LicenseUpgradeRequest(
+                email_address=value.get("email_address", ""),
+                max_tenants=_int(value.get("max_tenants")),
+                max_transactions=_int(value.get("max_transactions")),
+                reason=value.get("reason"),
+            )
+        elif name == "allow_list":
+            out[name] = imburse.IpAllowListUpdate(
+                enabled=value["enabled"], rules=[imburse.IpRange(**r) for r in value.get("rules") or []]
+            )
+        else:
+            out[name] = value
+    return out
+
+
+async def call_configuration(
+    run: Callable[..., Any], client: AnyClient, operation: str, args: Dict[str, Any]
+) -> Tuple[Dict[str, Any], int]:
+    r = await run(getattr(client, operation), **_configuration_args(args))
+    if isinstance(r, imburse.ResponseMeta):
+        return {"status": r.status}, r.attempts
+    d = r.data
+    if isinstance(d, imburse.SchemeDraft):
+        record = {"draft_id": d.draft_id, "name": d.name, "apps": [a.app_id for rule in d.rules for a in rule.apps]}
+    elif isinstance(d, imburse.PayoutOptionList):
+        record = {
+            "reward_ids": [o.reward_id for o in d.options],
+            "value_types": [o.value_type for o in d.options],
+            "app_ids": [o.app.app_id if o.app else None for o in d.options],
+        }
+    elif isinstance(d, imburse.LicenseHistory):
+        record = {
+            "license_ids": [e.license_id for e in d.account_history],
+            "max_tenants": [e.max_tenants for e in d.account_history],
+        }
+    elif isinstance(d, imburse.IpAllowList):
+        record = {"enabled": d.enabled, "rules": [[x.name, x.ip_v4_start, x.ip_v4_end] for x in d.rules]}
+    elif isinstance(d, imburse.MarketplaceAppList):
+        record = {"app_ids": [a.app_id for a in d.apps]}
+    elif isinstance(d, imburse.MarketplaceApp):
+        record = {
+            "app_id": d.app_id,
+            "name": d.name,
+            "payment_methods": [m.id for m in d.supported_payment_methods],
+            "currencies": list(d.supported_currencies),
+        }
+    else:
+        raise HarnessError(f"{operation}: unexpected result {type(d).__name__}")
+    return record, r.meta.attempts
+
+
+# The account and tenant management operations, called by name with the manifest's arguments
+# (`key`, `tenant` and `update` as the package's request dataclasses).
+ACCOUNT_OPERATIONS = (
+    "get_account", "update_account", "list_account_keys", "get_account_key", "create_account_key",
+    "update_account_key", "delete_account_key", "list_tenants", "get_tenant", "create_tenant", "update_tenant",
+    "list_account_tenant_keys", "get_account_tenant_key", "create_account_tenant_key", "update_account_tenant_key",
+    "delete_account_tenant_key", "list_tenant_keys", "get_tenant_key", "create_tenant_key", "update_tenant_key",
+    "delete_tenant_key",
+)
+
+
+def _account_args(args: Dict[str, Any]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {}
+    for name, value in args.items():
+        if name == "key":
+            out[name] = imburse.ApiKeySettings(name=value.get("name", ""), roles=value.get("roles") or [])
+        elif name == "tenant":
+            out[name] = imburse.TenantSettings(**value)
+        elif name == "update":
+            out[name] = imburse.AccountUpdate(**value)
+        else:
+            out[name] = value
+    return out
+
+
+def _key_record(k: imburse.ApiKey) -> Dict[str, Any]:
+    return {"public_key": k.public_key, "name": k.name, "roles": list(k.roles)}
+
+
+def _created_key_record(status: int, k: imburse.CreatedApiKey) -> Dict[str, Any]:
+    """A created key: its private key's text form (always redacted) and its length revealed."""
+    return {
+        "status": status,
+        "public_key": k.public_key,
+        "name": k.name,
+        "roles": list(k.roles),
+        "private_key_text": str(k.private_key),
+        "private_key_length": len(k.private_key.reveal()),
+    }
+
+
+def _tenant_record(t: imburse.Tenant) -> Dict[str, Any]:
+    return {"tenant_id": t.tenant_id, "name": t.name, "country": t.address.country if t.address else None}
+
+
+async def call_account(
+    run: Callable[..., Any], client: AnyClient, operation: str, args: Dict[str, Any]
+) -> Tuple[Dict[str, Any], int]:
+    r = await run(getattr(client, operation), **_account_args(args))
+    if isinstance(r, imburse.ResponseMeta):
+        return {"status": r.status}, r.attempts
+    data = r.data
+    if isinstance(data, imburse.Account):
+        lic = data.license
+        return {
+            "account_id": data.account_id,
+            "company_name": data.company_name,
+            "tenant_creation_approval_required": data.tenant_creation_approval_required,
+            "max_tenants": lic.max_tenants if lic else None,
+            "tenant_usage": lic.tenant_usage if lic else None,
+        }, r.meta.attempts
+    if isinstance(data, imburse.AccountKeyList):
+        return {"names": [k.name for k in data.account_keys]}, r.meta.attempts
+    if isinstance(data, imburse.TenantKeyList):
+        return {"names": [k.name for k in data.tenant_keys]}, r.meta.attempts
+    if isinstance(data, imburse.TenantList):
+        return {"names": [t.name for t in data.tenants]}, r.meta.attempts
+    if isinstance(data, imburse.ApiKey):
+        return _key_record(data), r.meta.attempts
+    if isinstance(data, imburse.CreatedApiKey):
+        return _created_key_record(r.meta.status, data), r.meta.attempts
+    if isinstance(data, imburse.Tenant):
+        record = _tenant_record(data)
+        if operation == "create_tenant":
+            record["status"] = r.meta.status
+        return record, r.meta.attempts
+    raise HarnessError(f"{operation}: unexpected result {type(data).__name__}")
 
 
 def _new_scheme(args: Dict[str, Any]) -> imburse.NewScheme:
@@ -395,13 +548,15 @@ class Suite:
         def seconds(key: str) -> Optional[float]:
             return None if options.get(key) is None else options[key] / 1000
 
-        return {
+        given = {
             "correlation_id": options.get("correlation_id"),
             "tenant_id": None if tenant is None else self.environment["tenants"][tenant],
             "timeout": seconds("timeout_ms"),
             "attempt_timeout": seconds("attempt_timeout_ms"),
             "max_attempts": options.get("max_attempts"),
         }
+        # Only what the scenario sets: an account operation takes no call tenant at all.
+        return {k: v for k, v in given.items() if v is not None}
 
     async def run_scenario(self, scenario: Dict[str, Any]) -> Dict[str, Any]:
         sid = scenario["id"]

@@ -12,8 +12,11 @@ use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
-    Created, CreatedInstrument, Customer, FinancialInstrument, Instruction, Metadata, NewInstruction,
-    NewMobileInstrument, NewOrder, NewScheme, Order, Scheme, SchemeList, Wallet,
+    Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, Created, CreatedApiKey, CreatedInstrument,
+    Customer, FinancialInstrument, Instruction, IpAllowList, IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest,
+    MarketplaceApp, MarketplaceAppList, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, Order,
+    PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList,
+    TenantSettings, Wallet,
 };
 
 /// The blocking twin of each async method: the same arguments, waited on.
@@ -149,5 +152,40 @@ impl Client {
         create_payout_scheme(scheme: &NewScheme) -> Response<Scheme>;
         delete_payout_scheme(scheme_id: &str) -> ResponseMeta;
         publish_payout_scheme_draft(scheme_id: &str, draft_id: &str) -> ResponseMeta;
+        get_account() -> Response<Account>;
+        update_account(update: &AccountUpdate) -> ResponseMeta;
+        list_account_keys() -> Response<AccountKeyList>;
+        get_account_key(public_key: &str) -> Response<ApiKey>;
+        create_account_key(key: &ApiKeySettings) -> Response<CreatedApiKey>;
+        update_account_key(public_key: &str, key: &ApiKeySettings) -> ResponseMeta;
+        delete_account_key(public_key: &str) -> ResponseMeta;
+        list_tenants() -> Response<TenantList>;
+        get_tenant(tenant_id: &str) -> Response<Tenant>;
+        create_tenant(tenant: &TenantSettings) -> Response<Tenant>;
+        update_tenant(tenant_id: &str, tenant: &TenantSettings) -> ResponseMeta;
+        list_account_tenant_keys(tenant_id: &str) -> Response<TenantKeyList>;
+        get_account_tenant_key(tenant_id: &str, public_key: &str) -> Response<ApiKey>;
+        create_account_tenant_key(tenant_id: &str, key: &ApiKeySettings) -> Response<CreatedApiKey>;
+        update_account_tenant_key(tenant_id: &str, public_key: &str, key: &ApiKeySettings) -> ResponseMeta;
+        delete_account_tenant_key(tenant_id: &str, public_key: &str) -> ResponseMeta;
+        list_tenant_keys() -> Response<TenantKeyList>;
+        get_tenant_key(public_key: &str) -> Response<ApiKey>;
+        create_tenant_key(key: &ApiKeySettings) -> Response<CreatedApiKey>;
+        update_tenant_key(public_key: &str, key: &ApiKeySettings) -> ResponseMeta;
+        delete_tenant_key(public_key: &str) -> ResponseMeta;
+        get_collect_scheme_published_draft(scheme_id: &str) -> Response<SchemeDraft>;
+        get_collect_scheme_latest_draft(scheme_id: &str) -> Response<SchemeDraft>;
+        get_payout_scheme_published_draft(scheme_id: &str) -> Response<SchemeDraft>;
+        get_payout_scheme_latest_draft(scheme_id: &str) -> Response<SchemeDraft>;
+        get_payout_options(scheme_id: &str, query: &PayoutOptionsQuery) -> Response<PayoutOptionList>;
+        get_license_history() -> Response<LicenseHistory>;
+        request_license_upgrade(request: &LicenseUpgradeRequest) -> ResponseMeta;
+        get_ip_allow_list() -> Response<IpAllowList>;
+        update_ip_allow_list(allow_list: &IpAllowListUpdate) -> ResponseMeta;
+        list_marketplace_apps() -> Response<MarketplaceAppList>;
+        get_marketplace_app(app_id: &str) -> Response<MarketplaceApp>;
+        install_app(app_id: &str) -> ResponseMeta;
+        configure_app(app_id: &str, configuration: &str) -> ResponseMeta;
+        uninstall_app(app_id: &str) -> ResponseMeta;
     }
 }

@@ -177,6 +177,8 @@ pub(crate) struct Operation {
     /// The path's segments, the caller's references filled in.
     pub path: Vec<String>,
     pub body: Option<Bytes>,
+    /// Query parameters, in order (each name and value percent-encoded by the URL builder).
+    pub query: Vec<(&'static str, String)>,
     /// What client-side validation refused, if anything: returned with the call's correlation
     /// id, and nothing is sent.
     pub invalid: Option<Error>,
@@ -185,7 +187,13 @@ pub(crate) struct Operation {
 impl Operation {
     /// A call of `spec` with its path's placeholders filled, in order, by `references`.
     pub fn new(spec: &'static OperationSpec, references: &[&str], body: Option<Bytes>, invalid: Option<Error>) -> Self {
-        Operation { spec, path: spec.segments(references), body, invalid }
+        Operation { spec, path: spec.segments(references), body, query: Vec::new(), invalid }
+    }
+
+    /// The same call with these query parameters.
+    pub fn with_query(mut self, query: Vec<(&'static str, String)>) -> Self {
+        self.query = query;
+        self
     }
 
     fn method(&self) -> Method {
@@ -319,6 +327,11 @@ impl Client {
                 self.resolve_tenant(operation.spec, options)
                     .map_err(|e| no_context(e.with_call_context(Some(&correlation_id), 0)))?,
             ),
+            Scope::Account if options.tenant_id.is_some() => {
+                return Err(no_context(
+                    Self::tenant_not_applicable(operation.spec).with_call_context(Some(&correlation_id), 0),
+                ));
+            }
             Scope::Account => None,
         };
         let mut headers = HeaderMap::new();
@@ -341,7 +354,25 @@ impl Client {
         let mut segments: Vec<&str> = operation.path.iter().map(String::as_str).collect();
         // The first segment is the declared API version; the configuration may name another.
         segments[0] = self.inner.config.api_version_of(operation.spec);
-        self.inner.config.endpoint(&segments)
+        let mut url = self.inner.config.endpoint(&segments);
+        if !operation.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(operation.query.iter().map(|(name, value)| (*name, value.as_str())));
+        }
+        url
+    }
+
+    /// A per-call tenant on an operation that acts for the account: refused rather than
+    /// ignored, since the caller meant something the call would not do.
+    fn tenant_not_applicable(spec: &OperationSpec) -> Error {
+        Error::invalid_request(vec![ErrorEntry {
+            code: "TENANT_ID_NOT_APPLICABLE".into(),
+            message: format!(
+                "{} acts for the account, not inside a tenant: leave the call's tenant id out.",
+                spec.name
+            ),
+            message_template: None,
+            metadata: [("propertyName".to_string(), "tenantId".to_string())].into_iter().collect(),
+        }])
     }
 
     /// The tenant a tenant-scoped call acts for: the call's, else the client's. Without either

@@ -36,6 +36,7 @@ macro_rules! python_model {
             /// Every field by keyword, as the SDK would have read it (e.g. for test doubles).
             #[new]
             #[pyo3(signature = (*, $($field),*))]
+            #[allow(clippy::too_many_arguments)]
             fn __new__($($field: $ty),*) -> Self {
                 $name { $($field),* }
             }
@@ -226,7 +227,7 @@ mod from_js {
         )*};
     }
 
-    as_is!(String, Direction);
+    as_is!(String, bool, i64, Direction);
 
     impl FromJs<String> for Amount {
         fn from_js(from: String) -> Self {
@@ -525,7 +526,7 @@ mod python_values {
         fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
             let py = value.py();
             let since = value.call_method1("__sub__", (epoch(py)?,))?;
-            if since.is(&py.NotImplemented()) {
+            if since.is(py.NotImplemented()) {
                 return Err(pyo3::exceptions::PyTypeError::new_err("a timestamp must be an aware datetime.datetime"));
             }
             let part = |name: &str| -> PyResult<i64> { since.getattr(name)?.extract() };

@@ -9,6 +9,8 @@
 // Every public item is documented: the reference each language's docs are built from.
 #![warn(missing_docs)]
 
+mod accounts;
+mod apps;
 pub mod auth;
 pub mod blocking;
 mod client;
@@ -34,6 +36,7 @@ pub use events::{AttemptEvent, AttemptObserver, AttemptOutcomeKind};
 pub use foreign::Interval;
 pub use operations::{OperationSpec, Scope};
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
+pub use secret::Secret;
 
 // The core's models as uniffi records (Kotlin package `com.imburse.core`, Swift `ImburseCore`),
 // which the Kotlin/Swift binding uses as they are.

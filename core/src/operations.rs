@@ -63,7 +63,7 @@ impl OperationSpec {
     }
 }
 
-/// The roles operations require, as the reference names them.
+/// The roles operations require, as the reference names them (tenant roles, then account roles).
 pub mod roles {
     /// Everything in the tenant.
     pub const ADMIN: &str = "tenant-admin";
@@ -83,6 +83,16 @@ pub mod roles {
     pub const PAYOUT_SCHEME_READ: &str = "tenant-payout-scheme-read";
     /// Create, publish and delete payout schemes.
     pub const PAYOUT_SCHEME_WRITE: &str = "tenant-payout-scheme-write";
+    /// Read installed apps and the marketplace.
+    pub const APP_READ: &str = "tenant-app-read";
+    /// Install, configure and uninstall apps.
+    pub const APP_WRITE: &str = "tenant-app-write";
+    /// Everything in the account: the account itself, its keys, tenants and their keys.
+    pub const ACCOUNT_ADMIN: &str = "account-admin";
+    /// Read the account's tenants and their keys.
+    pub const ACCOUNT_TENANT_READ: &str = "account-tenant-read";
+    /// Create and change the account's tenants and their keys.
+    pub const ACCOUNT_TENANT_WRITE: &str = "account-tenant-write";
 }
 
 macro_rules! specs {
@@ -134,6 +144,48 @@ specs! {
     CREATE_PAYOUT_SCHEME = "create_payout_scheme" "POST" "v1" "schemes/payout" NonIdempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
     DELETE_PAYOUT_SCHEME = "delete_payout_scheme" "DELETE" "v1" "schemes/payout/{schemeId}" Idempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
     PUBLISH_PAYOUT_SCHEME_DRAFT = "publish_payout_scheme_draft" "POST" "v1" "schemes/payout/{schemeId}/drafts/{draftId}/publish" Idempotent Tenant [PAYOUT_SCHEME_WRITE, ADMIN];
+    // The reference names "get the published draft, get the latest draft" without their paths:
+    // the drafts' sub-resource, as the publish path has it.
+    GET_COLLECT_SCHEME_PUBLISHED_DRAFT = "get_collect_scheme_published_draft" "GET" "v1" "schemes/collect/{schemeId}/drafts/published" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
+    GET_COLLECT_SCHEME_LATEST_DRAFT = "get_collect_scheme_latest_draft" "GET" "v1" "schemes/collect/{schemeId}/drafts/latest" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
+    GET_PAYOUT_SCHEME_PUBLISHED_DRAFT = "get_payout_scheme_published_draft" "GET" "v1" "schemes/payout/{schemeId}/drafts/published" Safe Tenant [PAYOUT_SCHEME_READ, ADMIN];
+    GET_PAYOUT_SCHEME_LATEST_DRAFT = "get_payout_scheme_latest_draft" "GET" "v1" "schemes/payout/{schemeId}/drafts/latest" Safe Tenant [PAYOUT_SCHEME_READ, ADMIN];
+    // The reference gives no role ("–"): those that read payout schemes or transactions.
+    GET_PAYOUT_OPTIONS = "get_payout_options" "GET" "v1" "schemes/payout/{schemeId}/options" Safe Tenant [PAYOUT_SCHEME_READ, TRANSACTION_READ, ADMIN];
+    GET_ACCOUNT = "get_account" "GET" "v1" "account" Safe Account [ACCOUNT_ADMIN];
+    UPDATE_ACCOUNT = "update_account" "PUT" "v1" "account" Idempotent Account [ACCOUNT_ADMIN];
+    // Paths not captured in the reference ("Get the Account Licensing History", "Request a
+    // licence upgrade", "Get or update the IP whitelist"): readings below /account.
+    GET_LICENSE_HISTORY = "get_license_history" "GET" "v1" "account/license/history" Safe Account [ACCOUNT_ADMIN];
+    REQUEST_LICENSE_UPGRADE = "request_license_upgrade" "POST" "v1" "account/license/upgrade" NonIdempotent Account [ACCOUNT_ADMIN];
+    GET_IP_ALLOW_LIST = "get_ip_allow_list" "GET" "v1" "account/ip-whitelist" Safe Account [ACCOUNT_ADMIN];
+    UPDATE_IP_ALLOW_LIST = "update_ip_allow_list" "PUT" "v1" "account/ip-whitelist" Idempotent Account [ACCOUNT_ADMIN];
+    LIST_ACCOUNT_KEYS = "list_account_keys" "GET" "v1" "account/keys" Safe Account [ACCOUNT_ADMIN];
+    GET_ACCOUNT_KEY = "get_account_key" "GET" "v1" "account/keys/{publicKey}" Safe Account [ACCOUNT_ADMIN];
+    CREATE_ACCOUNT_KEY = "create_account_key" "POST" "v1" "account/keys" NonIdempotent Account [ACCOUNT_ADMIN];
+    UPDATE_ACCOUNT_KEY = "update_account_key" "PUT" "v1" "account/keys/{publicKey}" Idempotent Account [ACCOUNT_ADMIN];
+    DELETE_ACCOUNT_KEY = "delete_account_key" "DELETE" "v1" "account/keys/{publicKey}" Idempotent Account [ACCOUNT_ADMIN];
+    // The reference infers the tenant roles ("account-tenant-write or account-admin (inferred)").
+    LIST_TENANTS = "list_tenants" "GET" "v1" "account/tenants" Safe Account [ACCOUNT_TENANT_READ, ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    GET_TENANT = "get_tenant" "GET" "v1" "account/tenants/{tenantId}" Safe Account [ACCOUNT_TENANT_READ, ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    CREATE_TENANT = "create_tenant" "POST" "v1" "account/tenants" NonIdempotent Account [ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    UPDATE_TENANT = "update_tenant" "PUT" "v1" "account/tenants/{tenantId}" Idempotent Account [ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    LIST_ACCOUNT_TENANT_KEYS = "list_account_tenant_keys" "GET" "v1" "account/tenants/{tenantId}/keys" Safe Account [ACCOUNT_TENANT_READ, ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    GET_ACCOUNT_TENANT_KEY = "get_account_tenant_key" "GET" "v1" "account/tenants/{tenantId}/keys/{publicKey}" Safe Account [ACCOUNT_TENANT_READ, ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    CREATE_ACCOUNT_TENANT_KEY = "create_account_tenant_key" "POST" "v1" "account/tenants/{tenantId}/keys" NonIdempotent Account [ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    UPDATE_ACCOUNT_TENANT_KEY = "update_account_tenant_key" "PUT" "v1" "account/tenants/{tenantId}/keys/{publicKey}" Idempotent Account [ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    DELETE_ACCOUNT_TENANT_KEY = "delete_account_tenant_key" "DELETE" "v1" "account/tenants/{tenantId}/keys/{publicKey}" Idempotent Account [ACCOUNT_TENANT_WRITE, ACCOUNT_ADMIN];
+    LIST_TENANT_KEYS = "list_tenant_keys" "GET" "v1" "tenant/keys" Safe Tenant [ADMIN];
+    GET_TENANT_KEY = "get_tenant_key" "GET" "v1" "tenant/keys/{publicKey}" Safe Tenant [ADMIN];
+    CREATE_TENANT_KEY = "create_tenant_key" "POST" "v1" "tenant/keys" NonIdempotent Tenant [ADMIN];
+    UPDATE_TENANT_KEY = "update_tenant_key" "PUT" "v1" "tenant/keys/{publicKey}" Idempotent Tenant [ADMIN];
+    DELETE_TENANT_KEY = "delete_tenant_key" "DELETE" "v1" "tenant/keys/{publicKey}" Idempotent Tenant [ADMIN];
+    // The marketplace paths are the 2019 docs' (the reference marks the current ones uncertain).
+    LIST_MARKETPLACE_APPS = "list_marketplace_apps" "GET" "v1" "marketplace/apps" Safe Tenant [APP_READ, ADMIN];
+    GET_MARKETPLACE_APP = "get_marketplace_app" "GET" "v1" "marketplace/apps/{appId}" Safe Tenant [APP_READ, ADMIN];
+    INSTALL_APP = "install_app" "POST" "v1" "marketplace/apps/{appId}/install" Idempotent Tenant [APP_WRITE, ADMIN];
+    CONFIGURE_APP = "configure_app" "POST" "v1" "apps/installed/{appId}/configuration" Idempotent Tenant [APP_WRITE, ADMIN];
+    UNINSTALL_APP = "uninstall_app" "POST" "v1" "apps/installed/{appId}/uninstall" Idempotent Tenant [APP_WRITE, ADMIN];
 }
 
 /// Hands the list of operations as bindings call them to `$callback!`, which generates a
@@ -216,6 +268,162 @@ macro_rules! for_each_operation {
             /// `POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish`.
             publish_payout_scheme_draft(scheme_id: String, draft_id: String) -> ResponseMeta as ResponseMeta
                 = publish_payout_scheme_draft(&scheme_id, &draft_id);
+            /// `GET /v1/schemes/collect/{schemeId}/drafts/published`: the draft in force (path assumed: the
+            /// reference names the operation only).
+            get_collect_scheme_published_draft(scheme_id: String) -> Response<SchemeDraft> as SchemeDraftResponse
+                = get_collect_scheme_published_draft(&scheme_id);
+            /// `GET /v1/schemes/collect/{schemeId}/drafts/latest`: the newest draft (path assumed).
+            get_collect_scheme_latest_draft(scheme_id: String) -> Response<SchemeDraft> as SchemeDraftResponse
+                = get_collect_scheme_latest_draft(&scheme_id);
+            /// `GET /v1/schemes/payout/{schemeId}/drafts/published`: the draft in force (path assumed).
+            get_payout_scheme_published_draft(scheme_id: String) -> Response<SchemeDraft> as SchemeDraftResponse
+                = get_payout_scheme_published_draft(&scheme_id);
+            /// `GET /v1/schemes/payout/{schemeId}/drafts/latest`: the newest draft (path assumed).
+            get_payout_scheme_latest_draft(scheme_id: String) -> Response<SchemeDraft> as SchemeDraftResponse
+                = get_payout_scheme_latest_draft(&scheme_id);
+            /// `GET /v1/schemes/payout/{schemeId}/options?amount=&currency=&country=&matchType=`: the rewards the
+            /// payout scheme offers for that amount.
+            get_payout_options(scheme_id: String, query: PayoutOptionsQuery) -> Response<PayoutOptionList> as PayoutOptionListResponse
+                = get_payout_options(&scheme_id, &query);
+            /// `GET /v1/account` (account key): the account, its billing contact and licence.
+            get_account() -> Response<Account> as AccountResponse = get_account();
+            /// `PUT /v1/account` (204, account key).
+            update_account(update: AccountUpdate) -> ResponseMeta as ResponseMeta = update_account(&update);
+            /// `GET /v1/account/license/history` (account key; path assumed): the licences the account held.
+            get_license_history() -> Response<LicenseHistory> as LicenseHistoryResponse = get_license_history();
+            /// `POST /v1/account/license/upgrade` (202, account key; path assumed): asks Imburse for a bigger
+            /// licence; never replayed once it may have been processed.
+            request_license_upgrade(request: LicenseUpgradeRequest) -> ResponseMeta as ResponseMeta
+                = request_license_upgrade(&request);
+            /// `GET /v1/account/ip-whitelist` (account key; path assumed): the IPv4 ranges API-key callers may
+            /// come from.
+            get_ip_allow_list() -> Response<IpAllowList> as IpAllowListResponse = get_ip_allow_list();
+            /// `PUT /v1/account/ip-whitelist` (204, account key; path assumed): replaces the allow list.
+            update_ip_allow_list(allow_list: IpAllowListUpdate) -> ResponseMeta as ResponseMeta
+                = update_ip_allow_list(&allow_list);
+            /// `GET /v1/account/keys` (account key): the account's keys, never their private keys.
+            list_account_keys() -> Response<AccountKeyList> as AccountKeyListResponse = list_account_keys();
+            /// `GET /v1/account/keys/{publicKey}` (account key).
+            get_account_key(public_key: String) -> Response<ApiKey> as ApiKeyResponse = get_account_key(&public_key);
+            /// `POST /v1/account/keys` (201, account key): the new key with its private key, returned only
+            /// this once; never replayed once it may have been processed.
+            create_account_key(key: ApiKeySettings) -> Response<CreatedApiKey> as CreatedApiKeyResponse
+                = create_account_key(&key);
+            /// `PUT /v1/account/keys/{publicKey}` (204, account key): the key's name and roles.
+            update_account_key(public_key: String, key: ApiKeySettings) -> ResponseMeta as ResponseMeta
+                = update_account_key(&public_key, &key);
+            /// `DELETE /v1/account/keys/{publicKey}` (204, account key).
+            delete_account_key(public_key: String) -> ResponseMeta as ResponseMeta = delete_account_key(&public_key);
+            /// `GET /v1/account/tenants` (account key): the account's tenants.
+            list_tenants() -> Response<TenantList> as TenantListResponse = list_tenants();
+            /// `GET /v1/account/tenants/{tenantId}` (account key).
+            get_tenant(tenant_id: String) -> Response<Tenant> as TenantResponse = get_tenant(&tenant_id);
+            /// `POST /v1/account/tenants` (201, account key): the new tenant; never replayed once it may have
+            /// been processed.
+            create_tenant(tenant: TenantSettings) -> Response<Tenant> as TenantResponse = create_tenant(&tenant);
+            /// `PUT /v1/account/tenants/{tenantId}` (204, account key): the tenant's name and address.
+            update_tenant(tenant_id: String, tenant: TenantSettings) -> ResponseMeta as ResponseMeta
+                = update_tenant(&tenant_id, &tenant);
+            /// `GET /v1/account/tenants/{tenantId}/keys` (account key): a tenant's keys.
+            list_account_tenant_keys(tenant_id: String) -> Response<TenantKeyList> as TenantKeyListResponse
+                = list_account_tenant_keys(&tenant_id);
+            /// `GET /v1/account/tenants/{tenantId}/keys/{publicKey}` (account key).
+            get_account_tenant_key(tenant_id: String, public_key: String) -> Response<ApiKey> as ApiKeyResponse
+                = get_account_tenant_key(&tenant_id, &public_key);
+            /// `POST /v1/account/tenants/{tenantId}/keys` (201, account key): a new key of the tenant with its
+            /// private key, returned only this once; never replayed once it may have been processed.
+            create_account_tenant_key(tenant_id: String, key: ApiKeySettings) -> Response<CreatedApiKey> as CreatedApiKeyResponse
+                = create_account_tenant_key(&tenant_id, &key);
+            /// `PUT /v1/account/tenants/{tenantId}/keys/{publicKey}` (204, account key).
+            update_account_tenant_key(tenant_id: String, public_key: String, key: ApiKeySettings) -> ResponseMeta as ResponseMeta
+                = update_account_tenant_key(&tenant_id, &public_key, &key);
+            /// `DELETE /v1/account/tenants/{tenantId}/keys/{publicKey}` (204, account key).
+            delete_account_tenant_key(tenant_id: String, public_key: String) -> ResponseMeta as ResponseMeta
+                = delete_account_tenant_key(&tenant_id, &public_key);
+            /// `GET /v1/tenant/keys` (tenant key): the tenant's own keys.
+            list_tenant_keys() -> Response<TenantKeyList> as TenantKeyListResponse = list_tenant_keys();
+            /// `GET /v1/tenant/keys/{publicKey}` (tenant key).
+            get_tenant_key(public_key: String) -> Response<ApiKey> as ApiKeyResponse = get_tenant_key(&public_key);
+            /// `POST /v1/tenant/keys` (201, tenant key): a new key of the tenant with its private key, returned
+            /// only this once; never replayed once it may have been processed.
+            create_tenant_key(key: ApiKeySettings) -> Response<CreatedApiKey> as CreatedApiKeyResponse
+                = create_tenant_key(&key);
+            /// `PUT /v1/tenant/keys/{publicKey}` (204, tenant key).
+            update_tenant_key(public_key: String, key: ApiKeySettings) -> ResponseMeta as ResponseMeta
+                = update_tenant_key(&public_key, &key);
+            /// `DELETE /v1/tenant/keys/{publicKey}` (204, tenant key).
+            delete_tenant_key(public_key: String) -> ResponseMeta as ResponseMeta = delete_tenant_key(&public_key);
+            /// `GET /v1/marketplace/apps` (path from the 2019 docs): the app catalogue.
+            list_marketplace_apps() -> Response<MarketplaceAppList> as MarketplaceAppListResponse = list_marketplace_apps();
+            /// `GET /v1/marketplace/apps/{appId}` (path from the 2019 docs).
+            get_marketplace_app(app_id: String) -> Response<MarketplaceApp> as MarketplaceAppResponse
+                = get_marketplace_app(&app_id);
+            /// `POST /v1/marketplace/apps/{appId}/install` (path from the 2019 docs): one instance per tenant;
+            /// installing an installed app changes nothing.
+            install_app(app_id: String) -> ResponseMeta as ResponseMeta = install_app(&app_id);
+            /// `POST /v1/apps/installed/{appId}/configuration` (path from the 2019 docs): the app's own settings,
+            /// as JSON object text (e.g. Braintree's `merchantId`, `publicKey`, `privateKey`, `settings`).
+            configure_app(app_id: String, configuration: String) -> ResponseMeta as ResponseMeta
+                = configure_app(&app_id, &configuration);
+            /// `POST /v1/apps/installed/{appId}/uninstall` (path from the 2019 docs): refused while a scheme
+            /// names the app.
+            uninstall_app(app_id: String) -> ResponseMeta as ResponseMeta = uninstall_app(&app_id);
+        }
+    };
+}
+
+/// Hands `$callback!` every concrete result the operations return (the `as` names of
+/// [`crate::for_each_operation!`] entries, each once): `Name <- Data,` with its docs, `Data`
+/// naming a type of [`crate::models`]. Bindings whose generated types cannot be generic (napi,
+/// uniffi) declare from it one `Name { data, meta }` each, so a new result is one line here.
+#[macro_export]
+macro_rules! for_each_response {
+    ($callback:ident) => {
+        $callback! {
+            /// How create order / create instruction went.
+            CreatedResponse <- Created,
+            /// An order, with how the call went.
+            OrderResponse <- Order,
+            /// An instruction, with how the call went.
+            InstructionResponse <- Instruction,
+            /// A customer, with how the call went.
+            CustomerResponse <- Customer,
+            /// A customer's wallet, with how the call went.
+            WalletResponse <- Wallet,
+            /// A created financial instrument's id, with how the call went.
+            CreatedInstrumentResponse <- CreatedInstrument,
+            /// A financial instrument, with how the call went.
+            FinancialInstrumentResponse <- FinancialInstrument,
+            /// A scheme, with how the call went.
+            SchemeResponse <- Scheme,
+            /// The tenant's schemes of one kind, with how the call went.
+            SchemeListResponse <- SchemeList,
+            /// The account, with how the call went.
+            AccountResponse <- Account,
+            /// The account's keys, with how the call went.
+            AccountKeyListResponse <- AccountKeyList,
+            /// A tenant's keys, with how the call went.
+            TenantKeyListResponse <- TenantKeyList,
+            /// An API key (without its private key), with how the call went.
+            ApiKeyResponse <- ApiKey,
+            /// A created API key with its private key (a secret), with how the call went.
+            CreatedApiKeyResponse <- CreatedApiKey,
+            /// A tenant, with how the call went.
+            TenantResponse <- Tenant,
+            /// The account's tenants, with how the call went.
+            TenantListResponse <- TenantList,
+            /// A scheme's draft, with how the call went.
+            SchemeDraftResponse <- SchemeDraft,
+            /// The payout options for a lookup, with how the call went.
+            PayoutOptionListResponse <- PayoutOptionList,
+            /// The account's licensing history, with how the call went.
+            LicenseHistoryResponse <- LicenseHistory,
+            /// The account's IP allow list, with how the call went.
+            IpAllowListResponse <- IpAllowList,
+            /// The app catalogue, with how the call went.
+            MarketplaceAppListResponse <- MarketplaceAppList,
+            /// An app of the catalogue, with how the call went.
+            MarketplaceAppResponse <- MarketplaceApp,
         }
     };
 }
@@ -257,7 +465,13 @@ into_core_as_is!(
     crate::models::NewOrder,
     crate::models::NewInstruction,
     crate::models::NewMobileInstrument,
-    crate::models::NewScheme
+    crate::models::NewScheme,
+    crate::models::AccountUpdate,
+    crate::models::ApiKeySettings,
+    crate::models::TenantSettings,
+    crate::models::PayoutOptionsQuery,
+    crate::models::LicenseUpgradeRequest,
+    crate::models::IpAllowListUpdate
 );
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.
@@ -289,6 +503,33 @@ mod tests {
         let listed: Vec<&str> = crate::for_each_operation!(names).to_vec();
         let declared: Vec<&str> = ALL.iter().map(|spec| spec.name).collect();
         assert_eq!(listed, declared);
+    }
+
+    macro_rules! results {
+        ($($(#[$doc:meta])* $name:ident ($($arg:ident : $ty:ty $(= $default:tt)?),*) -> $out:ty as $binding:ty
+            = $call:ident ($($pass:expr),*);)*) => {
+            [$(stringify!($binding)),*]
+        };
+    }
+
+    macro_rules! responses {
+        ($($(#[$doc:meta])* $name:ident <- $data:ident,)*) => {
+            [$(stringify!($name)),*]
+        };
+    }
+
+    #[test]
+    fn every_result_an_operation_returns_is_in_the_response_list_once() {
+        let listed: Vec<&str> = crate::for_each_response!(responses).to_vec();
+        let mut unique = listed.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), listed.len(), "a response is listed twice: {listed:?}");
+        for binding in crate::for_each_operation!(results) {
+            if binding.ends_with("Response") && binding != "ResponseMeta" {
+                assert!(listed.contains(&binding), "{binding} is returned but not in for_each_response!");
+            }
+        }
     }
 
     #[test]

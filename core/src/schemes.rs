@@ -1,10 +1,11 @@
-//! Collect and payout schemes (Configuration API): list, read, create, delete, and publish a
-//! draft. Both kinds have the same shape and rules; only their paths and roles differ, which
-//! the operations table holds.
+//! Collect and payout schemes (Configuration API): list, read, create, delete, publish a draft,
+//! read the published and the latest draft, and a payout scheme's payout options. Both kinds
+//! have the same shape and rules; only their paths and roles differ, which the operations table
+//! holds.
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::Error;
-use crate::models::{NewScheme, Scheme, SchemeList};
+use crate::models::{NewScheme, PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList};
 use crate::operations::{self, OperationSpec};
 use crate::validation::{Validator, required};
 
@@ -15,6 +16,8 @@ struct SchemeOperations {
     create: &'static OperationSpec,
     delete: &'static OperationSpec,
     publish: &'static OperationSpec,
+    published_draft: &'static OperationSpec,
+    latest_draft: &'static OperationSpec,
 }
 
 const COLLECT: SchemeOperations = SchemeOperations {
@@ -23,6 +26,8 @@ const COLLECT: SchemeOperations = SchemeOperations {
     create: &operations::CREATE_COLLECT_SCHEME,
     delete: &operations::DELETE_COLLECT_SCHEME,
     publish: &operations::PUBLISH_COLLECT_SCHEME_DRAFT,
+    published_draft: &operations::GET_COLLECT_SCHEME_PUBLISHED_DRAFT,
+    latest_draft: &operations::GET_COLLECT_SCHEME_LATEST_DRAFT,
 };
 
 const PAYOUT: SchemeOperations = SchemeOperations {
@@ -31,6 +36,8 @@ const PAYOUT: SchemeOperations = SchemeOperations {
     create: &operations::CREATE_PAYOUT_SCHEME,
     delete: &operations::DELETE_PAYOUT_SCHEME,
     publish: &operations::PUBLISH_PAYOUT_SCHEME_DRAFT,
+    published_draft: &operations::GET_PAYOUT_SCHEME_PUBLISHED_DRAFT,
+    latest_draft: &operations::GET_PAYOUT_SCHEME_LATEST_DRAFT,
 };
 
 impl Client {
@@ -101,6 +108,78 @@ impl Client {
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
         self.publish_scheme_draft(&PAYOUT, scheme_id, draft_id, options).await
+    }
+
+    /// `GET /v1/schemes/collect/{schemeId}/drafts/published`: the draft in force.
+    pub async fn get_collect_scheme_published_draft(
+        &self,
+        scheme_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SchemeDraft>, Error> {
+        self.get_draft(COLLECT.published_draft, scheme_id, options).await
+    }
+
+    /// `GET /v1/schemes/collect/{schemeId}/drafts/latest`: the newest draft.
+    pub async fn get_collect_scheme_latest_draft(
+        &self,
+        scheme_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SchemeDraft>, Error> {
+        self.get_draft(COLLECT.latest_draft, scheme_id, options).await
+    }
+
+    /// `GET /v1/schemes/payout/{schemeId}/drafts/published`: the draft in force.
+    pub async fn get_payout_scheme_published_draft(
+        &self,
+        scheme_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SchemeDraft>, Error> {
+        self.get_draft(PAYOUT.published_draft, scheme_id, options).await
+    }
+
+    /// `GET /v1/schemes/payout/{schemeId}/drafts/latest`: the newest draft.
+    pub async fn get_payout_scheme_latest_draft(
+        &self,
+        scheme_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SchemeDraft>, Error> {
+        self.get_draft(PAYOUT.latest_draft, scheme_id, options).await
+    }
+
+    /// `GET /v1/schemes/payout/{schemeId}/options?amount=&currency=&country=&matchType=`: the
+    /// rewards the payout scheme offers for that amount (`matchType` left out: the API's
+    /// default, `Exact`).
+    pub async fn get_payout_options(
+        &self,
+        scheme_id: &str,
+        query: &PayoutOptionsQuery,
+        options: &CallOptions,
+    ) -> Result<Response<PayoutOptionList>, Error> {
+        let mut v = Validator::default();
+        v.payout_options(query);
+        let invalid = required("schemeId", scheme_id).and_then(|()| v.finish()).err();
+        let mut pairs = vec![
+            ("amount", query.amount.as_str().to_string()),
+            ("currency", query.currency.clone()),
+            ("country", query.country.clone()),
+        ];
+        if let Some(match_type) = &query.match_type {
+            pairs.push(("matchType", match_type.clone()));
+        }
+        let operation = Operation::new(&operations::GET_PAYOUT_OPTIONS, &[scheme_id], None, invalid).with_query(pairs);
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    async fn get_draft(
+        &self,
+        spec: &'static OperationSpec,
+        scheme_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SchemeDraft>, Error> {
+        let invalid = required("schemeId", scheme_id).err();
+        let exchange = self.execute(Operation::new(spec, &[scheme_id], None, invalid), options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
 
     async fn list_schemes(

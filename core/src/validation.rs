@@ -8,7 +8,10 @@
 //! request is collected, in field order, into one `InvalidRequest` error.
 
 use crate::error::{Error, ErrorEntry, ErrorKind};
-use crate::models::{Amount, NewInstruction, NewOrder, NewScheme};
+use crate::models::{
+    Amount, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, NewInstruction, NewOrder, NewScheme,
+    PayoutOptionsQuery, TenantSettings,
+};
 
 const REFERENCE_MAX_LENGTH: usize = 50;
 
@@ -123,9 +126,7 @@ impl Validator {
 impl Validator {
     /// A scheme to create: a name, and per rule ISO codes, plain-decimal bounds and app ids.
     pub(crate) fn scheme(&mut self, scheme: &NewScheme) {
-        if scheme.name.trim().is_empty() {
-            self.entries.push(entry("NAME_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "name"));
-        }
+        self.name(&scheme.name);
         for (r, rule) in scheme.rules.iter().enumerate() {
             for (i, currency) in rule.currencies.iter().enumerate() {
                 self.iso_code("CURRENCY", &format!("rules[{r}].currencies[{i}]"), currency, 3);
@@ -155,6 +156,118 @@ impl Validator {
                     ));
                 }
             }
+        }
+    }
+}
+
+impl Validator {
+    /// A key's name and roles: a name, at least one role, no empty role.
+    pub(crate) fn api_key(&mut self, key: &ApiKeySettings) {
+        self.name(&key.name);
+        if key.roles.is_empty() {
+            self.entries.push(entry("ROLES_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "roles"));
+        }
+        for (i, role) in key.roles.iter().enumerate() {
+            if role.trim().is_empty() {
+                self.entries.push(entry(
+                    "ROLE_IS_REQUIRED".into(),
+                    "'{propertyName}' must not be empty.",
+                    &format!("roles[{i}]"),
+                ));
+            }
+        }
+    }
+
+    /// A tenant's name, and its country when given (ISO 3166-1 alpha-2).
+    pub(crate) fn tenant(&mut self, tenant: &TenantSettings) {
+        self.name(&tenant.name);
+        if let Some(country) = &tenant.country {
+            self.iso_code("COUNTRY", "country", country, 2);
+        }
+    }
+
+    /// A payout options lookup: a positive amount, ISO codes, and `Exact` or `Max`.
+    pub(crate) fn payout_options(&mut self, query: &PayoutOptionsQuery) {
+        self.amount("amount", &query.amount);
+        self.iso_code("CURRENCY", "currency", &query.currency, 3);
+        self.iso_code("COUNTRY", "country", &query.country, 2);
+        if let Some(match_type) = &query.match_type
+            && !matches!(match_type.as_str(), "Exact" | "Max")
+        {
+            self.entries.push(entry(
+                "MATCH_TYPE_NOT_RECOGNISED".into(),
+                "'{propertyName}' must be Exact or Max.",
+                "matchType",
+            ));
+        }
+    }
+
+    /// A licence upgrade request: an e-mail address to answer to, limits of -1 or more.
+    pub(crate) fn license_upgrade(&mut self, request: &LicenseUpgradeRequest) {
+        let email = request.email_address.trim();
+        if email.is_empty() {
+            self.entries.push(entry(
+                "EMAIL_ADDRESS_IS_REQUIRED".into(),
+                "'{propertyName}' must not be empty.",
+                "emailAddress",
+            ));
+        } else if !email.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.')) {
+            self.entries.push(entry(
+                "EMAIL_ADDRESS_FORMAT_NOT_RECOGNISED".into(),
+                "'{propertyName}' must be an e-mail address.",
+                "emailAddress",
+            ));
+        }
+        for (property, value) in [("maxTenants", request.max_tenants), ("maxTransactions", request.max_transactions)] {
+            if value.is_some_and(|v| v < -1) {
+                self.entries.push(entry(
+                    format!("{}_OUT_OF_RANGE", to_screaming_snake(property)),
+                    "'{propertyName}' must be -1 (unlimited) or more.",
+                    property,
+                ));
+            }
+        }
+    }
+
+    /// An IP allow list: each range named, two IPv4 addresses, the first not after the last.
+    pub(crate) fn ip_allow_list(&mut self, list: &IpAllowListUpdate) {
+        for (i, rule) in list.rules.iter().enumerate() {
+            if rule.name.trim().is_empty() {
+                self.entries.push(entry(
+                    "NAME_IS_REQUIRED".into(),
+                    "'{propertyName}' must not be empty.",
+                    &format!("rules[{i}].name"),
+                ));
+            }
+            let start = self.ipv4(&format!("rules[{i}].ipV4Start"), &rule.ip_v4_start);
+            let end = self.ipv4(&format!("rules[{i}].ipV4End"), &rule.ip_v4_end);
+            if let (Some(start), Some(end)) = (start, end)
+                && start > end
+            {
+                self.entries.push(entry(
+                    "IP_RANGE_OUT_OF_ORDER".into(),
+                    "'{propertyName}' must not come after the range's last address.",
+                    &format!("rules[{i}].ipV4Start"),
+                ));
+            }
+        }
+    }
+
+    fn ipv4(&mut self, property: &str, value: &str) -> Option<std::net::Ipv4Addr> {
+        let parsed = value.parse::<std::net::Ipv4Addr>().ok();
+        if parsed.is_none() {
+            self.entries.push(entry(
+                "IP_ADDRESS_FORMAT_NOT_RECOGNISED".into(),
+                "'{propertyName}' must be an IPv4 address such as 203.0.113.7.",
+                property,
+            ));
+        }
+        parsed
+    }
+
+    fn name(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            self.entries.push(entry("NAME_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "name"));
         }
     }
 }
@@ -196,6 +309,21 @@ pub(crate) fn required(property: &str, value: &str) -> Result<(), Error> {
         return Err(Error::invalid_request(vec![entry(code, "'{propertyName}' must not be empty.", property)]));
     }
     Ok(())
+}
+
+/// Text that must hold a JSON object (an app's configuration): `{…}`, nothing else.
+pub(crate) fn json_object(property: &str, text: &str) -> Result<(), Error> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(_)) => Ok(()),
+        _ => {
+            let code = format!("{}_FORMAT_NOT_RECOGNISED", to_screaming_snake(property));
+            Err(Error::invalid_request(vec![entry(
+                code,
+                "'{propertyName}' must be a JSON object such as {\"merchantId\": \"…\"}.",
+                property,
+            )]))
+        }
+    }
 }
 
 fn to_screaming_snake(camel: &str) -> String {

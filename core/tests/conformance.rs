@@ -11,8 +11,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use imburse::models::{
-    CustomerDefault, Direction, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
-    NewSchemeRule, Scheme, SchemeList,
+    AccountUpdate, ApiKey, ApiKeySettings, CreatedApiKey, CustomerDefault, Direction, IpAllowListUpdate, IpRange,
+    LicenseUpgradeRequest, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
+    NewSchemeRule, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantSettings,
 };
 use imburse::{CallOptions, Client, ClientConfig, Error};
 use imburse_emulator::{EmulatorConfig, EmulatorHandle};
@@ -391,7 +392,244 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
                 client.publish_payout_scheme_draft(&text(args, "scheme_id"), &text(args, "draft_id"), options).await?;
             (json!({"status": meta.status}), meta.attempts)
         }
+        other => return call_account(client, other, args, options).await,
+    })
+}
+
+fn key_settings(args: &Value) -> ApiKeySettings {
+    let k = &args["key"];
+    let roles = k["roles"].as_array().map(|r| r.iter().filter_map(|v| v.as_str().map(String::from)).collect());
+    ApiKeySettings { name: text(k, "name"), roles: roles.unwrap_or_default() }
+}
+
+fn tenant_settings(args: &Value) -> TenantSettings {
+    let t = &args["tenant"];
+    TenantSettings {
+        name: text(t, "name"),
+        street_address: opt_text(t, "street_address"),
+        extended_street_address: opt_text(t, "extended_street_address"),
+        locality: opt_text(t, "locality"),
+        region: opt_text(t, "region"),
+        post_code: opt_text(t, "post_code"),
+        country: opt_text(t, "country"),
+    }
+}
+
+fn key_record(k: &ApiKey) -> Value {
+    json!({"public_key": k.public_key, "name": k.name, "roles": k.roles})
+}
+
+/// A created key: its private key's text form (always redacted) and its length once revealed.
+fn created_key_record(status: u16, k: &CreatedApiKey) -> Value {
+    json!({"status": status, "public_key": k.public_key, "name": k.name, "roles": k.roles,
+           "private_key_text": k.private_key.to_string(), "private_key_length": k.private_key.expose_secret().len()})
+}
+
+fn tenant_record(t: &Tenant) -> Value {
+    json!({"tenant_id": t.tenant_id, "name": t.name, "country": t.address.as_ref().and_then(|a| a.country.clone())})
+}
+
+fn names<'a>(names: impl Iterator<Item = &'a Option<String>>) -> Value {
+    json!({"names": names.collect::<Vec<_>>()})
+}
+
+fn draft_record(d: &SchemeDraft) -> Value {
+    let apps: Vec<&str> = d.rules.iter().flat_map(|r| r.apps.iter().map(|a| a.app_id.as_str())).collect();
+    json!({"draft_id": d.draft_id, "name": d.name, "apps": apps})
+}
+
+fn int(value: &Value) -> Option<i64> {
+    value.as_str().map(|text| text.parse().unwrap_or_else(|_| harness(format!("not an integer: {text}"))))
+}
+
+/// Scheme drafts and payout options, licence and IP allow list, the marketplace.
+async fn call_configuration(
+    client: &Client,
+    operation: &str,
+    args: &Value,
+    options: &CallOptions,
+) -> Result<(Value, u32), Error> {
+    let scheme_id = text(args, "scheme_id");
+    let app_id = text(args, "app_id");
+    let status = |meta: imburse::ResponseMeta| (json!({"status": meta.status}), meta.attempts);
+    let draft = |r: imburse::Response<SchemeDraft>| (draft_record(&r.data), r.meta.attempts);
+    Ok(match operation {
+        "get_collect_scheme_published_draft" => {
+            draft(client.get_collect_scheme_published_draft(&scheme_id, options).await?)
+        }
+        "get_collect_scheme_latest_draft" => draft(client.get_collect_scheme_latest_draft(&scheme_id, options).await?),
+        "get_payout_scheme_published_draft" => {
+            draft(client.get_payout_scheme_published_draft(&scheme_id, options).await?)
+        }
+        "get_payout_scheme_latest_draft" => draft(client.get_payout_scheme_latest_draft(&scheme_id, options).await?),
+        "get_payout_options" => {
+            let q = &args["query"];
+            let query = PayoutOptionsQuery {
+                amount: text(q, "amount").into(),
+                currency: text(q, "currency"),
+                country: text(q, "country"),
+                match_type: opt_text(q, "match_type"),
+            };
+            let r = client.get_payout_options(&scheme_id, &query, options).await?;
+            let o = &r.data.options;
+            (
+                json!({"reward_ids": o.iter().map(|x| &x.reward_id).collect::<Vec<_>>(),
+                       "value_types": o.iter().map(|x| &x.value_type).collect::<Vec<_>>(),
+                       "app_ids": o.iter().map(|x| x.app.as_ref().map(|a| &a.app_id)).collect::<Vec<_>>()}),
+                r.meta.attempts,
+            )
+        }
+        "get_license_history" => {
+            let r = client.get_license_history(options).await?;
+            let h = &r.data.account_history;
+            (
+                json!({"license_ids": h.iter().map(|e| &e.license_id).collect::<Vec<_>>(),
+                       "max_tenants": h.iter().map(|e| e.max_tenants).collect::<Vec<_>>()}),
+                r.meta.attempts,
+            )
+        }
+        "request_license_upgrade" => {
+            let q = &args["request"];
+            let request = LicenseUpgradeRequest {
+                email_address: text(q, "email_address"),
+                max_tenants: int(&q["max_tenants"]),
+                max_transactions: int(&q["max_transactions"]),
+                reason: opt_text(q, "reason"),
+            };
+            status(client.request_license_upgrade(&request, options).await?)
+        }
+        "get_ip_allow_list" => {
+            let r = client.get_ip_allow_list(options).await?;
+            let rules: Vec<Value> = r.data.rules.iter().map(|x| json!([x.name, x.ip_v4_start, x.ip_v4_end])).collect();
+            (json!({"enabled": r.data.enabled, "rules": rules}), r.meta.attempts)
+        }
+        "update_ip_allow_list" => {
+            let a = &args["allow_list"];
+            let rules = a["rules"].as_array().cloned().unwrap_or_default();
+            let update = IpAllowListUpdate {
+                enabled: a["enabled"].as_bool().unwrap_or_default(),
+                rules: rules
+                    .iter()
+                    .map(|x| IpRange {
+                        name: text(x, "name"),
+                        ip_v4_start: text(x, "ip_v4_start"),
+                        ip_v4_end: text(x, "ip_v4_end"),
+                    })
+                    .collect(),
+            };
+            status(client.update_ip_allow_list(&update, options).await?)
+        }
+        "list_marketplace_apps" => {
+            let r = client.list_marketplace_apps(options).await?;
+            (json!({"app_ids": r.data.apps.iter().map(|a| &a.app_id).collect::<Vec<_>>()}), r.meta.attempts)
+        }
+        "get_marketplace_app" => {
+            let r = client.get_marketplace_app(&app_id, options).await?;
+            let a = &r.data;
+            (
+                json!({"app_id": a.app_id, "name": a.name,
+                       "payment_methods": a.supported_payment_methods.iter().map(|m| &m.id).collect::<Vec<_>>(),
+                       "currencies": a.supported_currencies}),
+                r.meta.attempts,
+            )
+        }
+        "install_app" => status(client.install_app(&app_id, options).await?),
+        "configure_app" => status(client.configure_app(&app_id, &text(args, "configuration"), options).await?),
+        "uninstall_app" => status(client.uninstall_app(&app_id, options).await?),
         other => harness(format!("unknown operation {other}")),
+    })
+}
+
+/// The account and tenant management operations.
+async fn call_account(
+    client: &Client,
+    operation: &str,
+    args: &Value,
+    options: &CallOptions,
+) -> Result<(Value, u32), Error> {
+    let public_key = text(args, "public_key");
+    let tenant_id = text(args, "tenant_id");
+    let status = |meta: imburse::ResponseMeta| (json!({"status": meta.status}), meta.attempts);
+    Ok(match operation {
+        "get_account" => {
+            let r = client.get_account(options).await?;
+            let a = r.data;
+            let license = a.license.as_ref();
+            (
+                json!({"account_id": a.account_id, "company_name": a.company_name,
+                       "tenant_creation_approval_required": a.tenant_creation_approval_required,
+                       "max_tenants": license.and_then(|l| l.max_tenants), "tenant_usage": license.and_then(|l| l.tenant_usage)}),
+                r.meta.attempts,
+            )
+        }
+        "update_account" => {
+            let required = args["update"]["tenant_creation_approval_required"].as_bool().unwrap_or_default();
+            status(
+                client.update_account(&AccountUpdate { tenant_creation_approval_required: required }, options).await?,
+            )
+        }
+        "list_account_keys" => {
+            let r = client.list_account_keys(options).await?;
+            (names(r.data.account_keys.iter().map(|k| &k.name)), r.meta.attempts)
+        }
+        "get_account_key" => {
+            let r = client.get_account_key(&public_key, options).await?;
+            (key_record(&r.data), r.meta.attempts)
+        }
+        "create_account_key" => {
+            let r = client.create_account_key(&key_settings(args), options).await?;
+            (created_key_record(r.meta.status, &r.data), r.meta.attempts)
+        }
+        "update_account_key" => status(client.update_account_key(&public_key, &key_settings(args), options).await?),
+        "delete_account_key" => status(client.delete_account_key(&public_key, options).await?),
+        "list_tenants" => {
+            let r = client.list_tenants(options).await?;
+            (names(r.data.tenants.iter().map(|t| &t.name)), r.meta.attempts)
+        }
+        "get_tenant" => {
+            let r = client.get_tenant(&tenant_id, options).await?;
+            (tenant_record(&r.data), r.meta.attempts)
+        }
+        "create_tenant" => {
+            let r = client.create_tenant(&tenant_settings(args), options).await?;
+            let mut record = tenant_record(&r.data);
+            record["status"] = json!(r.meta.status);
+            (record, r.meta.attempts)
+        }
+        "update_tenant" => status(client.update_tenant(&tenant_id, &tenant_settings(args), options).await?),
+        "list_account_tenant_keys" => {
+            let r = client.list_account_tenant_keys(&tenant_id, options).await?;
+            (names(r.data.tenant_keys.iter().map(|k| &k.name)), r.meta.attempts)
+        }
+        "get_account_tenant_key" => {
+            let r = client.get_account_tenant_key(&tenant_id, &public_key, options).await?;
+            (key_record(&r.data), r.meta.attempts)
+        }
+        "create_account_tenant_key" => {
+            let r = client.create_account_tenant_key(&tenant_id, &key_settings(args), options).await?;
+            (created_key_record(r.meta.status, &r.data), r.meta.attempts)
+        }
+        "update_account_tenant_key" => {
+            status(client.update_account_tenant_key(&tenant_id, &public_key, &key_settings(args), options).await?)
+        }
+        "delete_account_tenant_key" => {
+            status(client.delete_account_tenant_key(&tenant_id, &public_key, options).await?)
+        }
+        "list_tenant_keys" => {
+            let r = client.list_tenant_keys(options).await?;
+            (names(r.data.tenant_keys.iter().map(|k| &k.name)), r.meta.attempts)
+        }
+        "get_tenant_key" => {
+            let r = client.get_tenant_key(&public_key, options).await?;
+            (key_record(&r.data), r.meta.attempts)
+        }
+        "create_tenant_key" => {
+            let r = client.create_tenant_key(&key_settings(args), options).await?;
+            (created_key_record(r.meta.status, &r.data), r.meta.attempts)
+        }
+        "update_tenant_key" => status(client.update_tenant_key(&public_key, &key_settings(args), options).await?),
+        "delete_tenant_key" => status(client.delete_tenant_key(&public_key, options).await?),
+        other => return call_configuration(client, other, args, options).await,
     })
 }
 

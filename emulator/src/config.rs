@@ -22,6 +22,11 @@ pub const DEMO_TENANT_ID: &str = "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c";
 pub const DEMO_PUBLIC_KEY: &str = "a123456b-c12c-123d-1ab4-18bd8c8e88a3";
 /// The example private key from the API reference (base64 of 32 bytes).
 pub const DEMO_PRIVATE_KEY: &str = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=";
+/// The demo account's account key (role `account-admin`): manages the account, its keys,
+/// tenants and their keys. Fixed so documentation and tests can name it.
+pub const DEMO_ACCOUNT_PUBLIC_KEY: &str = "c0ffee00-0a0a-4b0b-8c0c-00000000000a";
+/// Its private key (base64 of 32 bytes).
+pub const DEMO_ACCOUNT_PRIVATE_KEY: &str = "ZGVtby1hY2NvdW50LWFkbWluLWtleS0zMi1ieXRlcyE=";
 /// Collect schemes configured on the demo tenant (32 uppercase hex characters, as in current
 /// Imburse samples). Instructions must name one of these or get `SCHEME_ID_NOT_RECOGNISED`.
 pub const DEMO_SCHEME_IDS: [&str; 2] = ["654EB81FF7F07F7CF5A1EE3FF6972E90", "EEAB9BBF6F8FA16D711798D14B65E066"];
@@ -48,6 +53,9 @@ pub struct EmulatorConfig {
 #[serde(deny_unknown_fields)]
 pub struct AccountConfig {
     pub account_id: String,
+    /// The company's name, as get account shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
     #[serde(default)]
     pub tenants: Vec<TenantConfig>,
 }
@@ -56,6 +64,9 @@ pub struct AccountConfig {
 #[serde(deny_unknown_fields)]
 pub struct TenantConfig {
     pub tenant_id: String,
+    /// The tenant's name, as the tenant routes show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default)]
     pub scheme_ids: Vec<String>,
 }
@@ -71,6 +82,9 @@ pub struct KeyConfig {
     #[serde(default)]
     pub tenant_ids: Vec<String>,
     pub roles: Vec<String>,
+    /// The key's name, as the key routes show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl std::fmt::Debug for KeyConfig {
@@ -82,6 +96,7 @@ impl std::fmt::Debug for KeyConfig {
             .field("account_id", &self.account_id)
             .field("tenant_ids", &self.tenant_ids)
             .field("roles", &self.roles)
+            .field("name", &self.name)
             .finish()
     }
 }
@@ -135,18 +150,31 @@ impl EmulatorConfig {
         Self {
             accounts: vec![AccountConfig {
                 account_id: DEMO_ACCOUNT_ID.into(),
+                company_name: Some("Demo Company Ltd".into()),
                 tenants: vec![TenantConfig {
                     tenant_id: DEMO_TENANT_ID.into(),
+                    name: Some("Demo tenant".into()),
                     scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
                 }],
             }],
-            keys: vec![KeyConfig {
-                public_key: DEMO_PUBLIC_KEY.into(),
-                private_key: DEMO_PRIVATE_KEY.into(),
-                account_id: DEMO_ACCOUNT_ID.into(),
-                tenant_ids: vec![DEMO_TENANT_ID.into()],
-                roles: vec!["tenant-admin".into()],
-            }],
+            keys: vec![
+                KeyConfig {
+                    public_key: DEMO_PUBLIC_KEY.into(),
+                    private_key: DEMO_PRIVATE_KEY.into(),
+                    account_id: DEMO_ACCOUNT_ID.into(),
+                    tenant_ids: vec![DEMO_TENANT_ID.into()],
+                    roles: vec!["tenant-admin".into()],
+                    name: Some("Demo tenant key".into()),
+                },
+                KeyConfig {
+                    public_key: DEMO_ACCOUNT_PUBLIC_KEY.into(),
+                    private_key: DEMO_ACCOUNT_PRIVATE_KEY.into(),
+                    account_id: DEMO_ACCOUNT_ID.into(),
+                    tenant_ids: vec![],
+                    roles: vec!["account-admin".into()],
+                    name: Some("Demo account key".into()),
+                },
+            ],
             token_ttl_seconds: 3600,
             hmac_timestamp_tolerance_seconds: 300,
             not_found_status: 400,
@@ -181,6 +209,7 @@ impl EmulatorConfig {
             account_id: account_id.into(),
             tenant_ids: list(tenants),
             roles: list(roles),
+            name: None,
         })
     }
 
@@ -189,7 +218,11 @@ impl EmulatorConfig {
         let account = match self.accounts.iter_mut().position(|a| a.account_id == key.account_id) {
             Some(i) => &mut self.accounts[i],
             None => {
-                self.accounts.push(AccountConfig { account_id: key.account_id.clone(), tenants: vec![] });
+                self.accounts.push(AccountConfig {
+                    account_id: key.account_id.clone(),
+                    company_name: None,
+                    tenants: vec![],
+                });
                 self.accounts.last_mut().expect("just pushed")
             }
         };
@@ -197,6 +230,7 @@ impl EmulatorConfig {
             if !account.tenants.iter().any(|t| &t.tenant_id == tenant_id) {
                 account.tenants.push(TenantConfig {
                     tenant_id: tenant_id.clone(),
+                    name: None,
                     scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
                 });
             }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod correlation;
+pub mod directory;
 pub mod error;
 pub mod faults;
 pub mod request_log;
@@ -49,6 +50,8 @@ pub struct State {
     pub config: EmulatorConfig,
     pub url: String,
     pub auth: auth::Auth,
+    /// Accounts, tenants and keys, as the Configuration API leaves them.
+    pub directory: Arc<directory::Directory>,
     pub store: store::Store,
     pub faults: faults::FaultBook,
     pub log: request_log::RequestLog,
@@ -63,8 +66,10 @@ impl State {
         if config.primary_key().is_none() {
             return Err(ConfigError("no API keys are configured".into()));
         }
+        let directory = Arc::new(directory::Directory::new(&config));
         Ok(Self {
-            auth: auth::Auth::new(&config),
+            auth: auth::Auth::new(&config, directory.clone()),
+            directory,
             store: store::Store::default(),
             faults: faults::FaultBook::default(),
             log: request_log::RequestLog::new(config.request_log_capacity),
@@ -78,9 +83,11 @@ impl State {
         StatusCode::from_u16(self.config.not_found_status).unwrap_or(StatusCode::BAD_REQUEST)
     }
 
-    /// Forgets all data, faults, logged requests and seen nonces (issued tokens stay valid).
+    /// Forgets all data, faults, logged requests and seen nonces, and keys and tenants created
+    /// through the API (issued tokens stay valid).
     pub fn reset(&self) {
         self.store.clear();
+        self.directory.reset();
         self.faults.clear();
         self.log.clear();
         self.auth.forget_nonces();

@@ -148,6 +148,9 @@ pub struct TenantData {
     /// By kind, then scheme id (uppercase). `None` until first used: then seeded with the
     /// tenant's configured schemes.
     pub schemes: Option<BTreeMap<(SchemeKind, String), Scheme>>,
+    /// Installed apps by id, with the configuration last given (JSON text). `None` until first
+    /// used: then seeded with the apps the tenant's configured schemes name.
+    pub installed_apps: Option<BTreeMap<String, Option<String>>>,
 }
 
 /// All tenants' data behind one lock: operations are short and never await while holding it.

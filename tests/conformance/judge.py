@@ -77,16 +77,57 @@ OPERATIONS = {
     "create_payout_scheme": (("scheme",), ()),
     "delete_payout_scheme": (("scheme_id",), ()),
     "publish_payout_scheme_draft": (("scheme_id", "draft_id"), ()),
+    "get_account": ((), ()),
+    "update_account": (("update",), ()),
+    "list_account_keys": ((), ()),
+    "get_account_key": (("public_key",), ()),
+    "create_account_key": (("key",), ()),
+    "update_account_key": (("public_key", "key"), ()),
+    "delete_account_key": (("public_key",), ()),
+    "list_tenants": ((), ()),
+    "get_tenant": (("tenant_id",), ()),
+    "create_tenant": (("tenant",), ()),
+    "update_tenant": (("tenant_id", "tenant"), ()),
+    "list_account_tenant_keys": (("tenant_id",), ()),
+    "get_account_tenant_key": (("tenant_id", "public_key"), ()),
+    "create_account_tenant_key": (("tenant_id", "key"), ()),
+    "update_account_tenant_key": (("tenant_id", "public_key", "key"), ()),
+    "delete_account_tenant_key": (("tenant_id", "public_key"), ()),
+    "list_tenant_keys": ((), ()),
+    "get_tenant_key": (("public_key",), ()),
+    "create_tenant_key": (("key",), ()),
+    "update_tenant_key": (("public_key", "key"), ()),
+    "delete_tenant_key": (("public_key",), ()),
+    "get_collect_scheme_published_draft": (("scheme_id",), ()),
+    "get_collect_scheme_latest_draft": (("scheme_id",), ()),
+    "get_payout_scheme_published_draft": (("scheme_id",), ()),
+    "get_payout_scheme_latest_draft": (("scheme_id",), ()),
+    "get_payout_options": (("scheme_id", "query"), ()),
+    "get_license_history": ((), ()),
+    "request_license_upgrade": (("request",), ()),
+    "get_ip_allow_list": ((), ()),
+    "update_ip_allow_list": (("allow_list",), ()),
+    "list_marketplace_apps": ((), ()),
+    "get_marketplace_app": (("app_id",), ()),
+    "install_app": (("app_id",), ()),
+    "configure_app": (("app_id", "configuration"), ()),
+    "uninstall_app": (("app_id",), ()),
 }
 READ_OPERATIONS = ("get_order", "get_instruction", "get_customer", "get_or_create_customer",
                    "get_financial_instrument", "get_wallet", "list_collect_schemes", "list_payout_schemes",
-                   "get_collect_scheme", "get_payout_scheme")
+                   "get_collect_scheme", "get_payout_scheme", "get_account", "list_account_keys",
+                   "get_account_key", "list_tenants", "get_tenant", "list_account_tenant_keys",
+                   "get_account_tenant_key", "list_tenant_keys", "get_tenant_key",
+                   "get_collect_scheme_published_draft", "get_collect_scheme_latest_draft",
+                   "get_payout_scheme_published_draft", "get_payout_scheme_latest_draft", "get_payout_options",
+                   "get_license_history", "get_ip_allow_list", "list_marketplace_apps", "get_marketplace_app")
 # List fields of read results that exists_after may count.
 COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids", "scheme_ids")
 
 CLIENT_SETTINGS = ("max_attempts", "backoff_base_ms", "backoff_cap_ms", "retry_after_cap_ms",
                    "connect_timeout_ms", "attempt_timeout_ms", "call_timeout_ms")
-CREDENTIALS = ("demo", "read_only", "wrong_private_key", "unknown_public_key")
+CREDENTIALS = ("demo", "read_only", "wrong_private_key", "unknown_public_key", "account_admin",
+               "account_tenant_reader")
 CLIENT_TENANTS = ("demo", "other", "none")
 CALL_TENANTS = ("demo", "other")
 BASE_URLS = ("emulator", "unreachable")
@@ -529,6 +570,30 @@ def check_operation(step, where, setup_len, p):
             _check_string_map(v, at, p)
         elif k == "scheme":
             _check_scheme(v, at, p)
+        elif k == "key":
+            if _check_fields(v, KEY_FIELDS, ("roles",), at, p) and "name" not in v:
+                p.append("%s.name is required (use \"\" for an empty value)" % at)
+        elif k == "tenant":
+            if _check_fields(v, TENANT_FIELDS, (), at, p) and "name" not in v:
+                p.append("%s.name is required (use \"\" for an empty value)" % at)
+        elif k == "query":
+            if _check_fields(v, QUERY_FIELDS, (), at, p):
+                for field in ("amount", "currency", "country"):
+                    if field not in v:
+                        p.append("%s.%s is required" % (at, field))
+        elif k == "request":
+            if _check_fields(v, UPGRADE_FIELDS, (), at, p) and "email_address" not in v:
+                p.append("%s.email_address is required" % at)
+        elif k == "allow_list":
+            if not isinstance(v, dict) or set(v) - {"enabled", "rules"} or not isinstance(v.get("enabled"), bool):
+                p.append("%s must be {enabled: boolean, rules?: [...]}" % at)
+            else:
+                for r, rule in enumerate(v.get("rules") or []):
+                    _check_fields(rule, IP_RANGE_FIELDS, (), "%s.rules[%d]" % (at, r), p)
+        elif k == "update":
+            if not isinstance(v, dict) or set(v) != {"tenant_creation_approval_required"} or \
+                    not isinstance(v["tenant_creation_approval_required"], bool):
+                p.append("%s must be {tenant_creation_approval_required: boolean}" % at)
         elif k == "customer_defaults":
             if not isinstance(v, dict):
                 p.append("%s must be an object keyed by customer ref" % at)
@@ -556,6 +621,12 @@ def check_operation(step, where, setup_len, p):
 SCHEME_FIELDS = ("name", "code", "agreement_type", "rules")
 SCHEME_RULE_FIELDS = ("currencies", "countries", "low_value_inclusive", "high_value_inclusive", "apps")
 SCHEME_APP_FIELDS = ("app_id", "excluded_payment_methods")
+KEY_FIELDS = ("name", "roles")
+QUERY_FIELDS = ("amount", "currency", "country", "match_type")
+# Integers are given as text (all values are strings), the runners parse them.
+UPGRADE_FIELDS = ("email_address", "max_tenants", "max_transactions", "reason")
+IP_RANGE_FIELDS = ("name", "ip_v4_start", "ip_v4_end")
+TENANT_FIELDS = ("name", "street_address", "extended_street_address", "locality", "region", "post_code", "country")
 
 
 def _check_fields(value, fields, lists, where, p):
@@ -700,11 +771,14 @@ def check_scenario(s, p):
         setup = []
     for i, step in enumerate(setup):
         check_operation(step, "%s: setup[%d]" % (where, i), i, p)
-    special_client = (client.get("credentials", "demo") != "demo" or client.get("tenant_id", "demo") != "demo"
+    # Setup must succeed through the scenario's client: the demo tenant key in tenant demo, or
+    # the demo account key without a tenant.
+    identity = (client.get("credentials", "demo"), client.get("tenant_id", "demo"))
+    special_client = (identity not in (("demo", "demo"), ("account_admin", "none"))
                       or client.get("base_url", "emulator") != "emulator")
     if setup and special_client:
-        p.append("%s: setup runs through the scenario's client, so it needs demo credentials, tenant demo "
-                 "and the emulator's URL" % where)
+        p.append("%s: setup runs through the scenario's client, so it needs demo credentials and tenant demo "
+                 "(or the account_admin key without a tenant) and the emulator's URL" % where)
     if emulator.get("expire_tokens_before_call") and not setup:
         p.append("%s: expire_tokens_before_call needs a setup step (else the client holds no token to expire)" % where)
 

@@ -24,14 +24,26 @@ import com.imburse.core.CustomerDefault
 import com.imburse.core.Direction
 import com.imburse.ErrorDetails
 import com.imburse.ImburseException
+import com.imburse.ResponseMeta
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewMobileInstrument
 import com.imburse.core.NewOrder
 import com.imburse.core.NewScheme
+import com.imburse.core.AccountUpdate
+import com.imburse.core.IpAllowListUpdate
+import com.imburse.core.IpRange
+import com.imburse.core.LicenseUpgradeRequest
+import com.imburse.core.PayoutOptionsQuery
+import com.imburse.core.SchemeDraft
+import com.imburse.core.ApiKey
+import com.imburse.core.ApiKeySettings
+import com.imburse.core.CreatedApiKey
+import com.imburse.core.Tenant
+import com.imburse.core.TenantSettings
 import com.imburse.core.NewSchemeApp
 import com.imburse.core.NewSchemeRule
 import com.imburse.core.Scheme
-import com.imburse.Secret
+import com.imburse.core.Secret
 import com.imburse.testing.Emulator
 import java.io.File
 import kotlin.system.exitProcess
@@ -393,7 +405,141 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
             .let { json("status" to it.status) to it.attempts }
         "publish_payout_scheme_draft" -> client.publishPayoutSchemeDraft(text(args, "scheme_id"), text(args, "draft_id"), options)
             .let { json("status" to it.status) to it.attempts }
+        else -> callAccount(client, operation, args, options)
+    }
+}
+
+fun keySettings(args: JsonElement): ApiKeySettings =
+    args.at("key").let { k -> ApiKeySettings(name = text(k, "name"), roles = texts(k.at("roles"))) }
+
+fun tenantSettings(args: JsonElement): TenantSettings = args.at("tenant").let { t ->
+    TenantSettings(
+        name = text(t, "name"), streetAddress = optText(t, "street_address"),
+        extendedStreetAddress = optText(t, "extended_street_address"), locality = optText(t, "locality"),
+        region = optText(t, "region"), postCode = optText(t, "post_code"), country = optText(t, "country"),
+    )
+}
+
+fun keyRecord(k: ApiKey): JsonObject = json("public_key" to k.publicKey, "name" to k.name, "roles" to k.roles)
+
+/** A created key: its private key's text form (always redacted) and its length revealed. */
+fun createdKeyRecord(status: Int, k: CreatedApiKey): JsonObject = json(
+    "status" to status, "public_key" to k.publicKey, "name" to k.name, "roles" to k.roles,
+    "private_key_text" to k.privateKey.toString(), "private_key_length" to k.privateKey.reveal().length,
+)
+
+fun tenantRecord(t: Tenant): JsonObject = json("tenant_id" to t.tenantId, "name" to t.name, "country" to t.address?.country)
+
+fun draftRecord(d: SchemeDraft): JsonObject =
+    json("draft_id" to d.draftId, "name" to d.name, "apps" to d.rules.flatMap { r -> r.apps.map { it.appId } })
+
+/** Scheme drafts and payout options, licence and IP allow list, the marketplace. */
+suspend fun callConfiguration(client: Client, operation: String, args: JsonElement, options: CallOptions): Pair<JsonObject, Int> {
+    val schemeId = text(args, "scheme_id")
+    val appId = text(args, "app_id")
+    fun status(meta: ResponseMeta) = json("status" to meta.status) to meta.attempts
+    return when (operation) {
+        "get_collect_scheme_published_draft" -> client.getCollectSchemePublishedDraft(schemeId, options).let { draftRecord(it.data) to it.meta.attempts }
+        "get_collect_scheme_latest_draft" -> client.getCollectSchemeLatestDraft(schemeId, options).let { draftRecord(it.data) to it.meta.attempts }
+        "get_payout_scheme_published_draft" -> client.getPayoutSchemePublishedDraft(schemeId, options).let { draftRecord(it.data) to it.meta.attempts }
+        "get_payout_scheme_latest_draft" -> client.getPayoutSchemeLatestDraft(schemeId, options).let { draftRecord(it.data) to it.meta.attempts }
+        "get_payout_options" -> args.at("query").let { q ->
+            val query = PayoutOptionsQuery(
+                amount = text(q, "amount"), currency = text(q, "currency"), country = text(q, "country"),
+                matchType = optText(q, "match_type"),
+            )
+            client.getPayoutOptions(schemeId, query, options).let { r ->
+                json(
+                    "reward_ids" to r.data.options.map { it.rewardId },
+                    "value_types" to r.data.options.map { it.valueType },
+                    "app_ids" to r.data.options.map { it.app?.appId },
+                ) to r.meta.attempts
+            }
+        }
+        "get_license_history" -> client.getLicenseHistory(options).let { r ->
+            json(
+                "license_ids" to r.data.accountHistory.map { it.licenseId },
+                "max_tenants" to r.data.accountHistory.map { it.maxTenants },
+            ) to r.meta.attempts
+        }
+        "request_license_upgrade" -> args.at("request").let { q ->
+            status(client.requestLicenseUpgrade(
+                LicenseUpgradeRequest(
+                    emailAddress = text(q, "email_address"), maxTenants = optText(q, "max_tenants")?.toLong(),
+                    maxTransactions = optText(q, "max_transactions")?.toLong(), reason = optText(q, "reason"),
+                ),
+                options,
+            ))
+        }
+        "get_ip_allow_list" -> client.getIpAllowList(options).let { r ->
+            json("enabled" to r.data.enabled, "rules" to r.data.rules.map { listOf(it.name, it.ipV4Start, it.ipV4End) }) to r.meta.attempts
+        }
+        "update_ip_allow_list" -> args.at("allow_list").let { a ->
+            val rules = a.at("rules").let { if (it.isJsonArray) it.asJsonArray.toList() else emptyList() }
+            status(client.updateIpAllowList(
+                IpAllowListUpdate(
+                    enabled = a.at("enabled").asBoolean,
+                    rules = rules.map { IpRange(name = text(it, "name"), ipV4Start = text(it, "ip_v4_start"), ipV4End = text(it, "ip_v4_end")) },
+                ),
+                options,
+            ))
+        }
+        "list_marketplace_apps" -> client.listMarketplaceApps(options).let { json("app_ids" to it.data.apps.map { a -> a.appId }) to it.meta.attempts }
+        "get_marketplace_app" -> client.getMarketplaceApp(appId, options).let { r ->
+            json(
+                "app_id" to r.data.appId, "name" to r.data.name,
+                "payment_methods" to r.data.supportedPaymentMethods.map { it.id }, "currencies" to r.data.supportedCurrencies,
+            ) to r.meta.attempts
+        }
+        "install_app" -> status(client.installApp(appId, options))
+        "configure_app" -> status(client.configureApp(appId, text(args, "configuration"), options))
+        "uninstall_app" -> status(client.uninstallApp(appId, options))
         else -> harness("unknown operation $operation")
+    }
+}
+
+/** The account and tenant management operations. */
+suspend fun callAccount(client: Client, operation: String, args: JsonElement, options: CallOptions): Pair<JsonObject, Int> {
+    val publicKey = text(args, "public_key")
+    val tenantId = text(args, "tenant_id")
+    fun status(meta: ResponseMeta) = json("status" to meta.status) to meta.attempts
+    return when (operation) {
+        "get_account" -> client.getAccount(options).let { r ->
+            val a = r.data
+            json(
+                "account_id" to a.accountId, "company_name" to a.companyName,
+                "tenant_creation_approval_required" to a.tenantCreationApprovalRequired,
+                "max_tenants" to a.license?.maxTenants, "tenant_usage" to a.license?.tenantUsage,
+            ) to r.meta.attempts
+        }
+        "update_account" -> status(client.updateAccount(
+            AccountUpdate(tenantCreationApprovalRequired = args.at("update").at("tenant_creation_approval_required").asBoolean),
+            options,
+        ))
+        "list_account_keys" -> client.listAccountKeys(options).let { json("names" to it.data.accountKeys.map { k -> k.name }) to it.meta.attempts }
+        "get_account_key" -> client.getAccountKey(publicKey, options).let { keyRecord(it.data) to it.meta.attempts }
+        "create_account_key" -> client.createAccountKey(keySettings(args), options).let { createdKeyRecord(it.meta.status, it.data) to it.meta.attempts }
+        "update_account_key" -> status(client.updateAccountKey(publicKey, keySettings(args), options))
+        "delete_account_key" -> status(client.deleteAccountKey(publicKey, options))
+        "list_tenants" -> client.listTenants(options).let { json("names" to it.data.tenants.map { t -> t.name }) to it.meta.attempts }
+        "get_tenant" -> client.getTenant(tenantId, options).let { tenantRecord(it.data) to it.meta.attempts }
+        "create_tenant" -> client.createTenant(tenantSettings(args), options).let {
+            tenantRecord(it.data).apply { addProperty("status", it.meta.status) } to it.meta.attempts
+        }
+        "update_tenant" -> status(client.updateTenant(tenantId, tenantSettings(args), options))
+        "list_account_tenant_keys" -> client.listAccountTenantKeys(tenantId, options)
+            .let { json("names" to it.data.tenantKeys.map { k -> k.name }) to it.meta.attempts }
+        "get_account_tenant_key" -> client.getAccountTenantKey(tenantId, publicKey, options).let { keyRecord(it.data) to it.meta.attempts }
+        "create_account_tenant_key" -> client.createAccountTenantKey(tenantId, keySettings(args), options)
+            .let { createdKeyRecord(it.meta.status, it.data) to it.meta.attempts }
+        "update_account_tenant_key" -> status(client.updateAccountTenantKey(tenantId, publicKey, keySettings(args), options))
+        "delete_account_tenant_key" -> status(client.deleteAccountTenantKey(tenantId, publicKey, options))
+        "list_tenant_keys" -> client.listTenantKeys(options).let { json("names" to it.data.tenantKeys.map { k -> k.name }) to it.meta.attempts }
+        "get_tenant_key" -> client.getTenantKey(publicKey, options).let { keyRecord(it.data) to it.meta.attempts }
+        "create_tenant_key" -> client.createTenantKey(keySettings(args), options).let { createdKeyRecord(it.meta.status, it.data) to it.meta.attempts }
+        "update_tenant_key" -> status(client.updateTenantKey(publicKey, keySettings(args), options))
+        "delete_tenant_key" -> status(client.deleteTenantKey(publicKey, options))
+        else -> callConfiguration(client, operation, args, options)
     }
 }
 

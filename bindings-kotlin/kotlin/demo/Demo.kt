@@ -9,7 +9,7 @@ import com.imburse.ClientConfig
 import com.imburse.core.Direction
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewOrder
-import com.imburse.Secret
+import com.imburse.core.Secret
 import com.imburse.testing.Emulator
 import com.imburse.testing.header
 import kotlinx.coroutines.runBlocking

@@ -16,7 +16,15 @@ import com.imburse.ImburseException
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewMobileInstrument
 import com.imburse.core.NewOrder
-import com.imburse.Secret
+import com.imburse.core.ApiKeySettings
+import com.imburse.core.TenantSettings
+import com.imburse.core.IpAllowListUpdate
+import com.imburse.core.IpRange
+import com.imburse.core.NewScheme
+import com.imburse.core.NewSchemeApp
+import com.imburse.core.NewSchemeRule
+import com.imburse.core.PayoutOptionsQuery
+import com.imburse.core.Secret
 import com.imburse.testing.Emulator
 import com.imburse.testing.TestSuite
 import com.imburse.testing.assertEquals
@@ -47,6 +55,9 @@ const val READ_ONLY_PRIVATE = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY="
 const val WRONG_PRIVATE = "x/xo99iO/eJ3MnO5nPhPKrf9+r5Nxpz+/L+2ZPfebfA="
 const val OTHER_TENANT = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 const val OTHER_TENANT_PUBLIC = "22222222-2222-4222-8222-222222222222"
+// The emulator's demo account key (role account-admin).
+const val ACCOUNT_PUBLIC = "c0ffee00-0a0a-4b0b-8c0c-00000000000a"
+const val ACCOUNT_PRIVATE = "ZGVtby1hY2NvdW50LWFkbWluLWtleS0zMi1ieXRlcyE="
 
 val UUID = Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 val IMBURSE_CORRELATION_ID = Regex("^[0-9A-V]{13}:[0-9a-fA-F]{8}$")
@@ -462,7 +473,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
         for (text in listOf(withProxy.toString(), Secret("x").toString(), Client(config()).toString())) {
             check(emulator.privateKey !in text && "hunter2" !in text) { "leaks: $text" }
         }
-        check("privateKey=Secret(<redacted>)" in withProxy.toString()) { withProxy.toString() }
+        check("privateKey=[redacted]" in withProxy.toString()) { withProxy.toString() }
         Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
             val e = assertThrows<ImburseException>("refused") { client.authenticate() }
             check(WRONG_PRIVATE !in e.toString() && WRONG_PRIVATE !in e.details().toString()) { "leaks: $e" }
@@ -585,5 +596,70 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
         Client(config(), listener).use { client -> client.getOrder("ORDER-NESTED") }
         assertEquals("ORDER-NESTED", nested.get(10, TimeUnit.SECONDS), "the nested blocking call")
+    }
+
+    case("a created tenant key is a Secret, never in toString(), and works at once for its roles") {
+        Client(config()).use { admin ->
+            val created = admin.createTenantKey(ApiKeySettings(name = "reporting", roles = listOf("tenant-transaction-read")))
+            assertEquals(201, created.meta.status, "create status")
+            val key = created.data
+            val secret = key.privateKey.reveal()
+            assertEquals(44, secret.length, "a base64 private key of 32 bytes")
+            for (text in listOf(key.toString(), created.toString(), key.privateKey.toString())) {
+                check(secret !in text) { "the private key leaked: $text" }
+            }
+            check("privateKey=[redacted]" in key.toString()) { key.toString() }
+            // The Secret as it came back is the new client's private key.
+            BlockingClient(config().copy(publicKey = key.publicKey, privateKey = key.privateKey)).use { reporting ->
+                reporting.getOrCreateCustomer("CUST-R")
+                val refused = assertThrows<ImburseException.Forbidden>("a write with a read-only key") {
+                    reporting.createOrder(NewOrder(orderRef = "ORD-R-1"))
+                }
+                assertEquals("INSUFFICIENT_ROLE", refused.details().code, "code")
+            }
+        }
+    }
+
+    case("an account key creates a tenant and its key; tenant-scoped calls need a tenant") {
+        val account = config().copy(publicKey = ACCOUNT_PUBLIC, privateKey = Secret(ACCOUNT_PRIVATE), tenantId = null)
+        Client(account).use { client ->
+            val tenant = client.createTenant(TenantSettings(name = "Shop EU", country = "IE")).data
+            assertEquals("IE", tenant.address?.country, "country")
+            val key = client.createAccountTenantKey(tenant.tenantId, ApiKeySettings(name = "shop", roles = listOf("tenant-admin"))).data
+            Client(config().copy(publicKey = key.publicKey, privateKey = key.privateKey, tenantId = tenant.tenantId)).use { shop ->
+                assertEquals(201, shop.createOrder(NewOrder(orderRef = "SHOP-1")).data.status, "an order in the new tenant")
+            }
+            val missing = assertThrows<ImburseException.InvalidRequest>("a tenant call on an account key") { client.listTenantKeys() }
+            assertEquals("TENANT_ID_IS_REQUIRED", missing.details().code, "code")
+            val invalid = assertThrows<ImburseException.InvalidRequest>("a key without name or roles") {
+                client.createAccountKey(ApiKeySettings(name = "", roles = emptyList()))
+            }
+            assertEquals(listOf("NAME_IS_REQUIRED", "ROLES_IS_REQUIRED"), invalid.details().errors.map { it.code }, "codes")
+        }
+    }
+
+    case("payout options and an IP allow list: exact amounts, typed ranges, Java-friendly records") {
+        Client(config()).use { client ->
+            val scheme = client.createPayoutScheme(
+                NewScheme(
+                    name = "Rewards GB",
+                    rules = listOf(NewSchemeRule(currencies = listOf("GBP"), countries = listOf("GB"), apps = listOf(NewSchemeApp(appId = "TANGOCARD_RAAS")))),
+                ),
+            ).data
+            val found = client.getPayoutOptions(scheme.schemeId, PayoutOptionsQuery(amount = "25.00", currency = "GBP", country = "GB")).data.options
+            assertEquals(listOf("U563017"), found.map { it.rewardId }, "the variable reward covering 25.00")
+            assertEquals("500.00", found.single().maxValue, "exact digits")
+        }
+        val account = config().copy(publicKey = ACCOUNT_PUBLIC, privateKey = Secret(ACCOUNT_PRIVATE), tenantId = null)
+        BlockingClient(account).use { client ->
+            client.updateIpAllowList(IpAllowListUpdate(enabled = true, rules = listOf(IpRange(name = "office", ipV4Start = "203.0.113.0", ipV4End = "203.0.113.255"))))
+            val list = client.getIpAllowList().data
+            assertEquals(true, list.enabled, "enabled")
+            assertEquals("203.0.113.255", list.rules.single().ipV4End, "range end")
+            val refused = assertThrows<ImburseException.InvalidRequest>("a range that is not IPv4") {
+                client.updateIpAllowList(IpAllowListUpdate(enabled = true, rules = listOf(IpRange(name = "x", ipV4Start = "1.2.3", ipV4End = "1.2.3.4"))))
+            }
+            assertEquals("IP_ADDRESS_FORMAT_NOT_RECOGNISED", refused.details().code, "code")
+        }
     }
 }

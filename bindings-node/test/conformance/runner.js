@@ -136,9 +136,172 @@ async function callScheme(client, operation, args, options) {
   return [record, r.meta.attempts]
 }
 
+/** A key's name and roles, a tenant's details, the account update: the manifest's snake_case as JS objects. */
+const keySettings = (args) => ({ name: args.key?.name ?? '', roles: args.key?.roles ?? [] })
+const tenantSettings = (args) => {
+  const t = args.tenant ?? {}
+  return {
+    name: t.name ?? '',
+    streetAddress: t.street_address,
+    extendedStreetAddress: t.extended_street_address,
+    locality: t.locality,
+    region: t.region,
+    postCode: t.post_code,
+    country: t.country,
+  }
+}
+
+/** The account and tenant management operations. */
+const ACCOUNT_OPERATIONS = {
+  get_account: (c, a, o) => c.getAccount(o),
+  update_account: (c, a, o) =>
+    c.updateAccount({ tenantCreationApprovalRequired: a.update.tenant_creation_approval_required }, o),
+  list_account_keys: (c, a, o) => c.listAccountKeys(o),
+  get_account_key: (c, a, o) => c.getAccountKey(text(a, 'public_key'), o),
+  create_account_key: (c, a, o) => c.createAccountKey(keySettings(a), o),
+  update_account_key: (c, a, o) => c.updateAccountKey(text(a, 'public_key'), keySettings(a), o),
+  delete_account_key: (c, a, o) => c.deleteAccountKey(text(a, 'public_key'), o),
+  list_tenants: (c, a, o) => c.listTenants(o),
+  get_tenant: (c, a, o) => c.getTenant(text(a, 'tenant_id'), o),
+  create_tenant: (c, a, o) => c.createTenant(tenantSettings(a), o),
+  update_tenant: (c, a, o) => c.updateTenant(text(a, 'tenant_id'), tenantSettings(a), o),
+  list_account_tenant_keys: (c, a, o) => c.listAccountTenantKeys(text(a, 'tenant_id'), o),
+  get_account_tenant_key: (c, a, o) => c.getAccountTenantKey(text(a, 'tenant_id'), text(a, 'public_key'), o),
+  create_account_tenant_key: (c, a, o) => c.createAccountTenantKey(text(a, 'tenant_id'), keySettings(a), o),
+  update_account_tenant_key: (c, a, o) =>
+    c.updateAccountTenantKey(text(a, 'tenant_id'), text(a, 'public_key'), keySettings(a), o),
+  delete_account_tenant_key: (c, a, o) => c.deleteAccountTenantKey(text(a, 'tenant_id'), text(a, 'public_key'), o),
+  list_tenant_keys: (c, a, o) => c.listTenantKeys(o),
+  get_tenant_key: (c, a, o) => c.getTenantKey(text(a, 'public_key'), o),
+  create_tenant_key: (c, a, o) => c.createTenantKey(keySettings(a), o),
+  update_tenant_key: (c, a, o) => c.updateTenantKey(text(a, 'public_key'), keySettings(a), o),
+  delete_tenant_key: (c, a, o) => c.deleteTenantKey(text(a, 'public_key'), o),
+}
+
+/** Scheme drafts and payout options, licence and IP allow list, the marketplace. */
+const int = (text) => (text === undefined || text === null ? undefined : Number.parseInt(text, 10))
+const CONFIGURATION_OPERATIONS = {
+  get_collect_scheme_published_draft: (c, a, o) => c.getCollectSchemePublishedDraft(text(a, 'scheme_id'), o),
+  get_collect_scheme_latest_draft: (c, a, o) => c.getCollectSchemeLatestDraft(text(a, 'scheme_id'), o),
+  get_payout_scheme_published_draft: (c, a, o) => c.getPayoutSchemePublishedDraft(text(a, 'scheme_id'), o),
+  get_payout_scheme_latest_draft: (c, a, o) => c.getPayoutSchemeLatestDraft(text(a, 'scheme_id'), o),
+  get_payout_options: (c, a, o) =>
+    c.getPayoutOptions(
+      text(a, 'scheme_id'),
+      { amount: a.query.amount, currency: a.query.currency, country: a.query.country, matchType: a.query.match_type },
+      o,
+    ),
+  get_license_history: (c, a, o) => c.getLicenseHistory(o),
+  request_license_upgrade: (c, a, o) =>
+    c.requestLicenseUpgrade(
+      {
+        emailAddress: a.request.email_address ?? '',
+        maxTenants: int(a.request.max_tenants),
+        maxTransactions: int(a.request.max_transactions),
+        reason: a.request.reason,
+      },
+      o,
+    ),
+  get_ip_allow_list: (c, a, o) => c.getIpAllowList(o),
+  update_ip_allow_list: (c, a, o) =>
+    c.updateIpAllowList(
+      {
+        enabled: a.allow_list.enabled,
+        rules: (a.allow_list.rules ?? []).map((r) => ({ name: r.name, ipV4Start: r.ip_v4_start, ipV4End: r.ip_v4_end })),
+      },
+      o,
+    ),
+  list_marketplace_apps: (c, a, o) => c.listMarketplaceApps(o),
+  get_marketplace_app: (c, a, o) => c.getMarketplaceApp(text(a, 'app_id'), o),
+  install_app: (c, a, o) => c.installApp(text(a, 'app_id'), o),
+  configure_app: (c, a, o) => c.configureApp(text(a, 'app_id'), text(a, 'configuration'), o),
+  uninstall_app: (c, a, o) => c.uninstallApp(text(a, 'app_id'), o),
+}
+
+async function callConfiguration(client, operation, args, options) {
+  const r = await CONFIGURATION_OPERATIONS[operation](client, args, options)
+  if (!('data' in r)) {
+    return [{ status: r.status }, r.attempts]
+  }
+  const d = r.data
+  let record
+  if (operation.endsWith('_draft')) {
+    record = { draft_id: d.draftId, name: d.name, apps: d.rules.flatMap((rule) => rule.apps.map((x) => x.appId)) }
+  } else if (operation === 'get_payout_options') {
+    record = {
+      reward_ids: d.options.map((x) => x.rewardId),
+      value_types: d.options.map((x) => x.valueType),
+      app_ids: d.options.map((x) => x.app?.appId ?? null),
+    }
+  } else if (operation === 'get_license_history') {
+    record = {
+      license_ids: d.accountHistory.map((e) => e.licenseId),
+      max_tenants: d.accountHistory.map((e) => e.maxTenants),
+    }
+  } else if (operation === 'get_ip_allow_list') {
+    record = { enabled: d.enabled, rules: d.rules.map((x) => [x.name, x.ipV4Start, x.ipV4End]) }
+  } else if (operation === 'list_marketplace_apps') {
+    record = { app_ids: d.apps.map((x) => x.appId) }
+  } else {
+    record = {
+      app_id: d.appId,
+      name: d.name,
+      payment_methods: d.supportedPaymentMethods.map((m) => m.id),
+      currencies: d.supportedCurrencies,
+    }
+  }
+  return [record, r.meta.attempts]
+}
+
+const keyRecord = (k) => ({ public_key: k.publicKey, name: k.name, roles: k.roles })
+const tenantRecord = (t) => ({ tenant_id: t.tenantId, name: t.name, country: t.address?.country ?? null })
+
+async function callAccount(client, operation, args, options) {
+  const r = await ACCOUNT_OPERATIONS[operation](client, args, options)
+  if (!('data' in r)) {
+    return [{ status: r.status }, r.attempts]
+  }
+  const d = r.data
+  let record
+  if (operation === 'get_account') {
+    record = {
+      account_id: d.accountId,
+      company_name: d.companyName,
+      tenant_creation_approval_required: d.tenantCreationApprovalRequired,
+      max_tenants: d.license?.maxTenants ?? null,
+      tenant_usage: d.license?.tenantUsage ?? null,
+    }
+  } else if (operation.startsWith('list_')) {
+    const items = d.accountKeys ?? d.tenantKeys ?? d.tenants
+    record = { names: items.map((i) => i.name) }
+  } else if (operation.endsWith('_tenant')) {
+    record = tenantRecord(d)
+    if (operation === 'create_tenant') {
+      record.status = r.meta.status
+    }
+  } else if (operation.startsWith('create_')) {
+    // A created key: its private key's text form (always redacted) and its length revealed.
+    record = {
+      status: r.meta.status,
+      ...keyRecord(d),
+      private_key_text: String(d.privateKey),
+      private_key_length: d.privateKey.reveal().length,
+    }
+  } else {
+    record = keyRecord(d)
+  }
+  return [record, r.meta.attempts]
+}
+
 async function call(client, operation, args, options) {
   if (operation in SCHEME_OPERATIONS) {
     return callScheme(client, operation, args, options)
+  }
+  if (operation in ACCOUNT_OPERATIONS) {
+    return callAccount(client, operation, args, options)
+  }
+  if (operation in CONFIGURATION_OPERATIONS) {
+    return callConfiguration(client, operation, args, options)
   }
   const customerRef = text(args, 'customer_ref')
   switch (operation) {

@@ -47,18 +47,19 @@ const CALL_OPTIONS: [(&str, &str); 5] = [
 ];
 
 /// How a declared argument type looks in Python: the annotation, and the expression that hands
-/// the value to the native method (`{}` is the argument). A new argument type is one line here.
-fn python_argument(rust_type: &str) -> (&'static str, &'static str) {
-    match rust_type {
+/// the value to the native method (`{}` is the argument). A request model of the core's
+/// declaration is its dataclass; another new argument type is one line here.
+fn python_argument(rust_type: &str) -> (String, String) {
+    let (annotation, convert) = match rust_type {
         "String" => ("str", "{}"),
         "Option<String>" => ("Optional[str]", "{}"),
         "Metadata" => ("Mapping[str, str]", "dict({})"),
-        "NewOrder" => ("NewOrder", "_models.request_arg({}, NewOrder)"),
-        "NewInstruction" => ("NewInstruction", "_models.request_arg({}, NewInstruction)"),
-        "NewMobileInstrument" => ("NewMobileInstrument", "_models.request_arg({}, NewMobileInstrument)"),
-        "NewScheme" => ("NewScheme", "_models.request_arg({}, NewScheme)"),
+        model if crate::requests::declared().iter().any(|m| m.name == model) => {
+            return (model.to_string(), format!("_models.request_arg({{}}, {model})"));
+        }
         other => panic!("no Python spelling for the argument type {other}: add it to python_argument"),
-    }
+    };
+    (annotation.to_string(), convert.to_string())
 }
 
 /// How a declared result looks in Python: the annotation and the wrapping of the native value.
@@ -91,12 +92,18 @@ fn method(op: &Operation, asynchronous: bool) -> String {
     if !keyword_only {
         parameters.push("*".into());
     }
-    for (option, annotation) in CALL_OPTIONS {
+    // An operation for the account takes no call tenant (its own `tenant_id`, if any, is the
+    // tenant it manages); the native method is given none.
+    let for_account =
+        imburse::operations::ALL.iter().any(|spec| spec.name == op.name && spec.scope == imburse::Scope::Account);
+    let takes = |option: &str| !(for_account && option == "tenant_id");
+    for (option, annotation) in CALL_OPTIONS.iter().filter(|(option, _)| takes(option)) {
         parameters.push(format!("{option}: {annotation} = None"));
     }
     let mut native_arguments = vec![if asynchronous { "True" } else { "False" }.to_string()];
     native_arguments.extend(passed);
-    native_arguments.extend(CALL_OPTIONS.iter().map(|(option, _)| option.to_string()));
+    native_arguments
+        .extend(CALL_OPTIONS.iter().map(|(option, _)| if takes(option) { option.to_string() } else { "None".into() }));
 
     let (returns, wrap) = python_result(&op.result);
     let (def, call) = if asynchronous { ("async def", "await native") } else { ("def", "native") };
@@ -122,8 +129,8 @@ pub fn module(operations: &[Operation]) -> String {
     for op in operations {
         for argument in &op.arguments {
             let (annotation, _) = python_argument(&argument.rust_type);
-            if annotation.starts_with("New") {
-                models.push(annotation.to_string());
+            if crate::requests::declared().iter().any(|m| m.name == annotation) {
+                models.push(annotation);
             }
         }
         if let Some(data) = op.result.strip_prefix("Response<").and_then(|rest| rest.strip_suffix('>')) {
@@ -142,7 +149,9 @@ pub fn module(operations: &[Operation]) -> String {
          from . import _models\n\
          from ._base import ClientBase, _meta, _response\n",
     );
-    let (requests, results): (Vec<&String>, Vec<&String>) = models.iter().partition(|m| m.starts_with("New"));
+    let request_models = crate::requests::declared();
+    let (requests, results): (Vec<&String>, Vec<&String>) =
+        models.iter().partition(|m| request_models.iter().any(|r| r.name == m.as_str()));
     for (module, names) in [("_models", results), ("_requests", requests)] {
         out.push_str(&format!("from .{module} import (\n"));
         for name in names {

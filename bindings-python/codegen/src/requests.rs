@@ -20,7 +20,7 @@ pub struct Field {
 
 /// One request model as the declaration gives it.
 pub struct Model {
-    name: &'static str,
+    pub name: &'static str,
     doc: Vec<&'static str>,
     fields: Vec<Field>,
 }
@@ -60,6 +60,8 @@ fn annotation(rust_type: &str, models: &[Model]) -> String {
     }
     match rust_type {
         "String" => "str".into(),
+        "bool" => "bool".into(),
+        "i64" => "int".into(),
         "Amount" => "AmountInput".into(),
         "Direction" => "Union[Direction, str]".into(),
         "IsoDate" => "Union[_dt.date, str]".into(),

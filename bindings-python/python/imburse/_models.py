@@ -43,6 +43,26 @@ __all__ = [
     "Currency",
     "Country",
     "SchemeList",
+    "Account",
+    "Address",
+    "License",
+    "ApiKey",
+    "CreatedApiKey",
+    "AccountKeyList",
+    "TenantKeyList",
+    "Tenant",
+    "TenantList",
+    "Secret",
+    "PayoutOption",
+    "PayoutOptionApp",
+    "PayoutOptionList",
+    "LicenseHistory",
+    "LicenseHistoryEntry",
+    "IpAllowList",
+    "IpRule",
+    "MarketplaceApp",
+    "MarketplaceAppList",
+    "PaymentMethod",
 ]
 
 T = TypeVar("T")
@@ -141,6 +161,26 @@ SchemeApp = _native.SchemeApp
 Currency = _native.Currency
 Country = _native.Country
 SchemeList = _native.SchemeList
+Account = _native.Account
+Address = _native.Address
+License = _native.License
+ApiKey = _native.ApiKey
+CreatedApiKey = _native.CreatedApiKey
+AccountKeyList = _native.AccountKeyList
+TenantKeyList = _native.TenantKeyList
+Tenant = _native.Tenant
+TenantList = _native.TenantList
+Secret = _native.Secret
+PayoutOption = _native.PayoutOption
+PayoutOptionApp = _native.PayoutOptionApp
+PayoutOptionList = _native.PayoutOptionList
+LicenseHistory = _native.LicenseHistory
+LicenseHistoryEntry = _native.LicenseHistoryEntry
+IpAllowList = _native.IpAllowList
+IpRule = _native.IpRule
+MarketplaceApp = _native.MarketplaceApp
+MarketplaceAppList = _native.MarketplaceAppList
+PaymentMethod = _native.PaymentMethod
 
 
 @dataclass(frozen=True)

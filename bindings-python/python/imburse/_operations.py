@@ -11,23 +11,42 @@ from typing import Mapping, Optional
 from . import _models
 from ._base import ClientBase, _meta, _response
 from ._models import (
+    Account,
+    AccountKeyList,
+    ApiKey,
     Created,
+    CreatedApiKey,
     CreatedInstrument,
     Customer,
     FinancialInstrument,
     Instruction,
+    IpAllowList,
+    LicenseHistory,
+    MarketplaceApp,
+    MarketplaceAppList,
     Order,
+    PayoutOptionList,
     Response,
     ResponseMeta,
     Scheme,
+    SchemeDraft,
     SchemeList,
+    Tenant,
+    TenantKeyList,
+    TenantList,
     Wallet,
 )
 from ._requests import (
+    AccountUpdate,
+    ApiKeySettings,
+    IpAllowListUpdate,
+    LicenseUpgradeRequest,
     NewInstruction,
     NewMobileInstrument,
     NewOrder,
     NewScheme,
+    PayoutOptionsQuery,
+    TenantSettings,
 )
 
 __all__ = ["Operations", "AsyncOperations"]
@@ -40,14 +59,13 @@ class Operations(ClientBase):
         self,
         *,
         correlation_id: Optional[str] = None,
-        tenant_id: Optional[str] = None,
         timeout: Optional[float] = None,
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> None:
         """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
         with self._calling() as native:
-            native.authenticate(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            native.authenticate(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
 
     def create_order(
         self,
@@ -407,6 +425,525 @@ class Operations(ClientBase):
             raw = native.publish_payout_scheme_draft(False, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
+    def get_collect_scheme_published_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/collect/{schemeId}/drafts/published``: the draft in force (path assumed: the
+        reference names the operation only)."""
+        with self._calling() as native:
+            raw = native.get_collect_scheme_published_draft(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_collect_scheme_latest_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/collect/{schemeId}/drafts/latest``: the newest draft (path assumed)."""
+        with self._calling() as native:
+            raw = native.get_collect_scheme_latest_draft(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_payout_scheme_published_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/payout/{schemeId}/drafts/published``: the draft in force (path assumed)."""
+        with self._calling() as native:
+            raw = native.get_payout_scheme_published_draft(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_payout_scheme_latest_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/payout/{schemeId}/drafts/latest``: the newest draft (path assumed)."""
+        with self._calling() as native:
+            raw = native.get_payout_scheme_latest_draft(False, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_payout_options(
+        self,
+        scheme_id: str,
+        query: PayoutOptionsQuery,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[PayoutOptionList]:
+        """``GET /v1/schemes/payout/{schemeId}/options?amount=&currency=&country=&matchType=``: the rewards the
+        payout scheme offers for that amount."""
+        with self._calling() as native:
+            raw = native.get_payout_options(False, scheme_id, _models.request_arg(query, PayoutOptionsQuery), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_account(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Account]:
+        """``GET /v1/account`` (account key): the account, its billing contact and licence."""
+        with self._calling() as native:
+            raw = native.get_account(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_account(
+        self,
+        update: AccountUpdate,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account`` (204, account key)."""
+        with self._calling() as native:
+            raw = native.update_account(False, _models.request_arg(update, AccountUpdate), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def get_license_history(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[LicenseHistory]:
+        """``GET /v1/account/license/history`` (account key; path assumed): the licences the account held."""
+        with self._calling() as native:
+            raw = native.get_license_history(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def request_license_upgrade(
+        self,
+        request: LicenseUpgradeRequest,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/account/license/upgrade`` (202, account key; path assumed): asks Imburse for a bigger
+        licence; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = native.request_license_upgrade(False, _models.request_arg(request, LicenseUpgradeRequest), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def get_ip_allow_list(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[IpAllowList]:
+        """``GET /v1/account/ip-whitelist`` (account key; path assumed): the IPv4 ranges API-key callers may
+        come from."""
+        with self._calling() as native:
+            raw = native.get_ip_allow_list(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_ip_allow_list(
+        self,
+        allow_list: IpAllowListUpdate,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/ip-whitelist`` (204, account key; path assumed): replaces the allow list."""
+        with self._calling() as native:
+            raw = native.update_ip_allow_list(False, _models.request_arg(allow_list, IpAllowListUpdate), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def list_account_keys(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[AccountKeyList]:
+        """``GET /v1/account/keys`` (account key): the account's keys, never their private keys."""
+        with self._calling() as native:
+            raw = native.list_account_keys(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_account_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/account/keys/{publicKey}`` (account key)."""
+        with self._calling() as native:
+            raw = native.get_account_key(False, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_account_key(
+        self,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/account/keys`` (201, account key): the new key with its private key, returned only
+        this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = native.create_account_key(False, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_account_key(
+        self,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/keys/{publicKey}`` (204, account key): the key's name and roles."""
+        with self._calling() as native:
+            raw = native.update_account_key(False, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def delete_account_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/account/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = native.delete_account_key(False, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def list_tenants(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantList]:
+        """``GET /v1/account/tenants`` (account key): the account's tenants."""
+        with self._calling() as native:
+            raw = native.list_tenants(False, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_tenant(
+        self,
+        tenant_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Tenant]:
+        """``GET /v1/account/tenants/{tenantId}`` (account key)."""
+        with self._calling() as native:
+            raw = native.get_tenant(False, tenant_id, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_tenant(
+        self,
+        tenant: TenantSettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Tenant]:
+        """``POST /v1/account/tenants`` (201, account key): the new tenant; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = native.create_tenant(False, _models.request_arg(tenant, TenantSettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_tenant(
+        self,
+        tenant_id: str,
+        tenant: TenantSettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/tenants/{tenantId}`` (204, account key): the tenant's name and address."""
+        with self._calling() as native:
+            raw = native.update_tenant(False, tenant_id, _models.request_arg(tenant, TenantSettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def list_account_tenant_keys(
+        self,
+        tenant_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantKeyList]:
+        """``GET /v1/account/tenants/{tenantId}/keys`` (account key): a tenant's keys."""
+        with self._calling() as native:
+            raw = native.list_account_tenant_keys(False, tenant_id, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/account/tenants/{tenantId}/keys/{publicKey}`` (account key)."""
+        with self._calling() as native:
+            raw = native.get_account_tenant_key(False, tenant_id, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_account_tenant_key(
+        self,
+        tenant_id: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/account/tenants/{tenantId}/keys`` (201, account key): a new key of the tenant with its
+        private key, returned only this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = native.create_account_tenant_key(False, tenant_id, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/tenants/{tenantId}/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = native.update_account_tenant_key(False, tenant_id, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def delete_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/account/tenants/{tenantId}/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = native.delete_account_tenant_key(False, tenant_id, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def list_tenant_keys(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantKeyList]:
+        """``GET /v1/tenant/keys`` (tenant key): the tenant's own keys."""
+        with self._calling() as native:
+            raw = native.list_tenant_keys(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_tenant_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/tenant/keys/{publicKey}`` (tenant key)."""
+        with self._calling() as native:
+            raw = native.get_tenant_key(False, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_tenant_key(
+        self,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/tenant/keys`` (201, tenant key): a new key of the tenant with its private key, returned
+        only this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = native.create_tenant_key(False, _models.request_arg(key, ApiKeySettings), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def update_tenant_key(
+        self,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/tenant/keys/{publicKey}`` (204, tenant key)."""
+        with self._calling() as native:
+            raw = native.update_tenant_key(False, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def delete_tenant_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/tenant/keys/{publicKey}`` (204, tenant key)."""
+        with self._calling() as native:
+            raw = native.delete_tenant_key(False, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def list_marketplace_apps(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MarketplaceAppList]:
+        """``GET /v1/marketplace/apps`` (path from the 2019 docs): the app catalogue."""
+        with self._calling() as native:
+            raw = native.list_marketplace_apps(False, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_marketplace_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MarketplaceApp]:
+        """``GET /v1/marketplace/apps/{appId}`` (path from the 2019 docs)."""
+        with self._calling() as native:
+            raw = native.get_marketplace_app(False, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def install_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/marketplace/apps/{appId}/install`` (path from the 2019 docs): one instance per tenant;
+        installing an installed app changes nothing."""
+        with self._calling() as native:
+            raw = native.install_app(False, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def configure_app(
+        self,
+        app_id: str,
+        configuration: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/apps/installed/{appId}/configuration`` (path from the 2019 docs): the app's own settings,
+        as JSON object text (e.g. Braintree's ``merchantId``, ``publicKey``, ``privateKey``, ``settings``)."""
+        with self._calling() as native:
+            raw = native.configure_app(False, app_id, configuration, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def uninstall_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/apps/installed/{appId}/uninstall`` (path from the 2019 docs): refused while a scheme
+        names the app."""
+        with self._calling() as native:
+            raw = native.uninstall_app(False, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
 
 class AsyncOperations(ClientBase):
     """Every operation as a coroutine on the core's own runtime."""
@@ -415,14 +952,13 @@ class AsyncOperations(ClientBase):
         self,
         *,
         correlation_id: Optional[str] = None,
-        tenant_id: Optional[str] = None,
         timeout: Optional[float] = None,
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> None:
         """Fetches and caches an access token now (e.g. to fail fast on bad credentials)."""
         with self._calling() as native:
-            await native.authenticate(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+            await native.authenticate(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
 
     async def create_order(
         self,
@@ -780,4 +1316,523 @@ class AsyncOperations(ClientBase):
         """``POST /v1/schemes/payout/{schemeId}/drafts/{draftId}/publish``."""
         with self._calling() as native:
             raw = await native.publish_payout_scheme_draft(True, scheme_id, draft_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def get_collect_scheme_published_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/collect/{schemeId}/drafts/published``: the draft in force (path assumed: the
+        reference names the operation only)."""
+        with self._calling() as native:
+            raw = await native.get_collect_scheme_published_draft(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_collect_scheme_latest_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/collect/{schemeId}/drafts/latest``: the newest draft (path assumed)."""
+        with self._calling() as native:
+            raw = await native.get_collect_scheme_latest_draft(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_payout_scheme_published_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/payout/{schemeId}/drafts/published``: the draft in force (path assumed)."""
+        with self._calling() as native:
+            raw = await native.get_payout_scheme_published_draft(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_payout_scheme_latest_draft(
+        self,
+        scheme_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SchemeDraft]:
+        """``GET /v1/schemes/payout/{schemeId}/drafts/latest``: the newest draft (path assumed)."""
+        with self._calling() as native:
+            raw = await native.get_payout_scheme_latest_draft(True, scheme_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_payout_options(
+        self,
+        scheme_id: str,
+        query: PayoutOptionsQuery,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[PayoutOptionList]:
+        """``GET /v1/schemes/payout/{schemeId}/options?amount=&currency=&country=&matchType=``: the rewards the
+        payout scheme offers for that amount."""
+        with self._calling() as native:
+            raw = await native.get_payout_options(True, scheme_id, _models.request_arg(query, PayoutOptionsQuery), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_account(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Account]:
+        """``GET /v1/account`` (account key): the account, its billing contact and licence."""
+        with self._calling() as native:
+            raw = await native.get_account(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_account(
+        self,
+        update: AccountUpdate,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account`` (204, account key)."""
+        with self._calling() as native:
+            raw = await native.update_account(True, _models.request_arg(update, AccountUpdate), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def get_license_history(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[LicenseHistory]:
+        """``GET /v1/account/license/history`` (account key; path assumed): the licences the account held."""
+        with self._calling() as native:
+            raw = await native.get_license_history(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def request_license_upgrade(
+        self,
+        request: LicenseUpgradeRequest,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/account/license/upgrade`` (202, account key; path assumed): asks Imburse for a bigger
+        licence; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.request_license_upgrade(True, _models.request_arg(request, LicenseUpgradeRequest), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def get_ip_allow_list(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[IpAllowList]:
+        """``GET /v1/account/ip-whitelist`` (account key; path assumed): the IPv4 ranges API-key callers may
+        come from."""
+        with self._calling() as native:
+            raw = await native.get_ip_allow_list(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_ip_allow_list(
+        self,
+        allow_list: IpAllowListUpdate,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/ip-whitelist`` (204, account key; path assumed): replaces the allow list."""
+        with self._calling() as native:
+            raw = await native.update_ip_allow_list(True, _models.request_arg(allow_list, IpAllowListUpdate), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def list_account_keys(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[AccountKeyList]:
+        """``GET /v1/account/keys`` (account key): the account's keys, never their private keys."""
+        with self._calling() as native:
+            raw = await native.list_account_keys(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_account_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/account/keys/{publicKey}`` (account key)."""
+        with self._calling() as native:
+            raw = await native.get_account_key(True, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_account_key(
+        self,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/account/keys`` (201, account key): the new key with its private key, returned only
+        this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_account_key(True, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_account_key(
+        self,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/keys/{publicKey}`` (204, account key): the key's name and roles."""
+        with self._calling() as native:
+            raw = await native.update_account_key(True, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def delete_account_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/account/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = await native.delete_account_key(True, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def list_tenants(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantList]:
+        """``GET /v1/account/tenants`` (account key): the account's tenants."""
+        with self._calling() as native:
+            raw = await native.list_tenants(True, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_tenant(
+        self,
+        tenant_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Tenant]:
+        """``GET /v1/account/tenants/{tenantId}`` (account key)."""
+        with self._calling() as native:
+            raw = await native.get_tenant(True, tenant_id, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_tenant(
+        self,
+        tenant: TenantSettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Tenant]:
+        """``POST /v1/account/tenants`` (201, account key): the new tenant; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = await native.create_tenant(True, _models.request_arg(tenant, TenantSettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_tenant(
+        self,
+        tenant_id: str,
+        tenant: TenantSettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/tenants/{tenantId}`` (204, account key): the tenant's name and address."""
+        with self._calling() as native:
+            raw = await native.update_tenant(True, tenant_id, _models.request_arg(tenant, TenantSettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def list_account_tenant_keys(
+        self,
+        tenant_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantKeyList]:
+        """``GET /v1/account/tenants/{tenantId}/keys`` (account key): a tenant's keys."""
+        with self._calling() as native:
+            raw = await native.list_account_tenant_keys(True, tenant_id, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/account/tenants/{tenantId}/keys/{publicKey}`` (account key)."""
+        with self._calling() as native:
+            raw = await native.get_account_tenant_key(True, tenant_id, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_account_tenant_key(
+        self,
+        tenant_id: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/account/tenants/{tenantId}/keys`` (201, account key): a new key of the tenant with its
+        private key, returned only this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_account_tenant_key(True, tenant_id, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/account/tenants/{tenantId}/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = await native.update_account_tenant_key(True, tenant_id, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def delete_account_tenant_key(
+        self,
+        tenant_id: str,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/account/tenants/{tenantId}/keys/{publicKey}`` (204, account key)."""
+        with self._calling() as native:
+            raw = await native.delete_account_tenant_key(True, tenant_id, public_key, correlation_id, None, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def list_tenant_keys(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[TenantKeyList]:
+        """``GET /v1/tenant/keys`` (tenant key): the tenant's own keys."""
+        with self._calling() as native:
+            raw = await native.list_tenant_keys(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_tenant_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[ApiKey]:
+        """``GET /v1/tenant/keys/{publicKey}`` (tenant key)."""
+        with self._calling() as native:
+            raw = await native.get_tenant_key(True, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_tenant_key(
+        self,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedApiKey]:
+        """``POST /v1/tenant/keys`` (201, tenant key): a new key of the tenant with its private key, returned
+        only this once; never replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_tenant_key(True, _models.request_arg(key, ApiKeySettings), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def update_tenant_key(
+        self,
+        public_key: str,
+        key: ApiKeySettings,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/tenant/keys/{publicKey}`` (204, tenant key)."""
+        with self._calling() as native:
+            raw = await native.update_tenant_key(True, public_key, _models.request_arg(key, ApiKeySettings), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def delete_tenant_key(
+        self,
+        public_key: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/tenant/keys/{publicKey}`` (204, tenant key)."""
+        with self._calling() as native:
+            raw = await native.delete_tenant_key(True, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def list_marketplace_apps(
+        self,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MarketplaceAppList]:
+        """``GET /v1/marketplace/apps`` (path from the 2019 docs): the app catalogue."""
+        with self._calling() as native:
+            raw = await native.list_marketplace_apps(True, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_marketplace_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MarketplaceApp]:
+        """``GET /v1/marketplace/apps/{appId}`` (path from the 2019 docs)."""
+        with self._calling() as native:
+            raw = await native.get_marketplace_app(True, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def install_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/marketplace/apps/{appId}/install`` (path from the 2019 docs): one instance per tenant;
+        installing an installed app changes nothing."""
+        with self._calling() as native:
+            raw = await native.install_app(True, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def configure_app(
+        self,
+        app_id: str,
+        configuration: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/apps/installed/{appId}/configuration`` (path from the 2019 docs): the app's own settings,
+        as JSON object text (e.g. Braintree's ``merchantId``, ``publicKey``, ``privateKey``, ``settings``)."""
+        with self._calling() as native:
+            raw = await native.configure_app(True, app_id, configuration, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def uninstall_app(
+        self,
+        app_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``POST /v1/apps/installed/{appId}/uninstall`` (path from the 2019 docs): refused while a scheme
+        names the app."""
+        with self._calling() as native:
+            raw = await native.uninstall_app(True, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)

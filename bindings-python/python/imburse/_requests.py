@@ -22,6 +22,13 @@ __all__ = [
     "NewScheme",
     "NewSchemeRule",
     "NewSchemeApp",
+    "AccountUpdate",
+    "ApiKeySettings",
+    "TenantSettings",
+    "PayoutOptionsQuery",
+    "LicenseUpgradeRequest",
+    "IpAllowListUpdate",
+    "IpRange",
 ]
 
 
@@ -127,3 +134,94 @@ class NewSchemeApp(_Model):
     app_id: str
     #: Payment methods the app must not offer here.
     excluded_payment_methods: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
+class AccountUpdate(_Model):
+    """The account settings an account key may change (``PUT /v1/account``)."""
+
+    #: Whether a new tenant waits for approval (role ``account-tenant-approval``).
+    tenant_creation_approval_required: bool
+
+
+@dataclass(frozen=True)
+class ApiKeySettings(_Model):
+    """An API key's name and roles: to create a key, or to change one."""
+
+    #: Your name for the key.
+    name: str
+    #: Its roles, at least one: account roles (``account-admin``, …) for an account
+    #: key, tenant roles (``tenant-admin``, ``tenant-transaction-read``, …) for a tenant key.
+    roles: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
+class TenantSettings(_Model):
+    """A tenant to create, or a tenant's details to change: its name and address (the
+    reference's flat body)."""
+
+    #: The tenant's name.
+    name: str
+    #: The street and number.
+    street_address: Optional[str] = None
+    #: More of the street address.
+    extended_street_address: Optional[str] = None
+    #: The town or city.
+    locality: Optional[str] = None
+    #: The county, state or region.
+    region: Optional[str] = None
+    #: The postcode.
+    post_code: Optional[str] = None
+    #: ISO 3166-1 alpha-2, e.g. ``GB``.
+    country: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class PayoutOptionsQuery(_Model):
+    """A payout options lookup: what is to be paid out, where, and how amounts match."""
+
+    #: An exact decimal in major units, e.g. ``"25.00"``.
+    amount: AmountInput
+    #: ISO 4217, e.g. ``GBP``.
+    currency: str
+    #: ISO 3166-1 alpha-2, e.g. ``GB``.
+    country: str
+    #: ``Exact`` (the API's default: options for exactly this amount) or ``Max``
+    #: (options up to it).
+    match_type: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class LicenseUpgradeRequest(_Model):
+    """A request for a bigger licence (answered by Imburse, 202)."""
+
+    #: Where Imburse should answer.
+    email_address: str
+    #: Tenants wanted (``-1`` = unlimited).
+    max_tenants: Optional[int] = None
+    #: Transactions wanted (``-1`` = unlimited).
+    max_transactions: Optional[int] = None
+    #: Why.
+    reason: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class IpAllowListUpdate(_Model):
+    """The account's IP allow list as it should be (replaces the current one)."""
+
+    #: Whether the ranges are enforced.
+    enabled: bool
+    #: The allowed ranges.
+    rules: Iterable[IpRange] = ()
+
+
+@dataclass(frozen=True)
+class IpRange(_Model):
+    """One allowed IPv4 range, both ends included."""
+
+    #: Your name for the range.
+    name: str
+    #: The range's first address, e.g. ``203.0.113.0``.
+    ip_v4_start: str
+    #: The range's last address, e.g. ``203.0.113.255``.
+    ip_v4_end: str

@@ -5,6 +5,8 @@
 //! decimals ([`Amount`]) on both sides and never pass through a float. Metadata is string to
 //! string, as the API defines it.
 
+mod accounts;
+mod apps;
 pub(crate) mod requests;
 mod schemes;
 
@@ -15,13 +17,22 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+pub use accounts::{
+    Account, AccountKeyList, Address, ApiKey, CreatedApiKey, IpAllowList, IpRule, License, LicenseHistory,
+    LicenseHistoryEntry, Tenant, TenantKeyList, TenantList,
+};
+pub use apps::{MarketplaceApp, MarketplaceAppList, PaymentMethod};
 #[cfg(feature = "napi")]
 pub use requests::js;
 pub use requests::{
-    CustomerDefault, CustomerDefaults, IsoDate, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
-    NewSchemeRule,
+    AccountUpdate, ApiKeySettings, CustomerDefault, CustomerDefaults, IpAllowListUpdate, IpRange, IsoDate,
+    LicenseUpgradeRequest, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp, NewSchemeRule,
+    PayoutOptionsQuery, TenantSettings,
 };
-pub use schemes::{Country, Currency, Scheme, SchemeApp, SchemeDraft, SchemeList, SchemeRule};
+pub use schemes::{
+    Country, Currency, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeDraft, SchemeList,
+    SchemeRule,
+};
 
 /// Key-value data attached to orders, instructions and customers.
 #[cfg_attr(feature = "napi", napi_derive::napi)]
@@ -34,6 +45,56 @@ pub type CustomerDefaultViews = BTreeMap<String, CustomerDefaultView>;
 /// An entity's `_links`, by relation (`self`, `order`, …).
 #[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type Links = BTreeMap<String, Link>;
+
+/// A list the API may send bare (`[…]`) or inside an object (`{"options": […]}`), where the
+/// reference shows neither: both are read, under the names such wrappers use. Read in one pass
+/// (not buffered), so exact amounts inside keep their digits.
+pub(crate) struct Listed<T>(Vec<T>);
+
+/// The wrapper fields a list may come in.
+const LIST_FIELDS: &[&str] = &["options", "payoutOptions", "rewards", "apps", "items"];
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ListVisitor<T> {
+            type Value = Listed<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a list, or an object holding one under one of {LIST_FIELDS:?}")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Listed(items))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut items = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if items.is_none() && LIST_FIELDS.contains(&key.as_str()) {
+                        items = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                items.map(Listed).ok_or_else(|| A::Error::custom(format!("none of {LIST_FIELDS:?} in the object")))
+            }
+        }
+
+        deserializer.deserialize_any(ListVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<T> From<Listed<T>> for Vec<T> {
+    fn from(listed: Listed<T>) -> Self {
+        listed.0
+    }
+}
 
 /// A decimal amount in major units (`"12.34"`), kept as the exact digits.
 ///

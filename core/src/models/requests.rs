@@ -108,6 +108,83 @@ macro_rules! for_each_request_model {
                 pub excluded_payment_methods: Vec<String> = empty,
             }
 
+            /// The account settings an account key may change (`PUT /v1/account`).
+            pub struct AccountUpdate {
+                /// Whether a new tenant waits for approval (role `account-tenant-approval`).
+                pub tenant_creation_approval_required: bool,
+            }
+
+            /// An API key's name and roles: to create a key, or to change one.
+            pub struct ApiKeySettings: Default {
+                /// Your name for the key.
+                pub name: String,
+                /// Its roles, at least one: account roles (`account-admin`, …) for an account
+                /// key, tenant roles (`tenant-admin`, `tenant-transaction-read`, …) for a tenant key.
+                pub roles: Vec<String> = empty,
+            }
+
+            /// A tenant to create, or a tenant's details to change: its name and address (the
+            /// reference's flat body).
+            pub struct TenantSettings: Default {
+                /// The tenant's name.
+                pub name: String,
+                /// The street and number.
+                pub street_address: Option<String> = default,
+                /// More of the street address.
+                pub extended_street_address: Option<String> = default,
+                /// The town or city.
+                pub locality: Option<String> = default,
+                /// The county, state or region.
+                pub region: Option<String> = default,
+                /// The postcode.
+                pub post_code: Option<String> = default,
+                /// ISO 3166-1 alpha-2, e.g. `GB`.
+                pub country: Option<String> = default,
+            }
+
+            /// A payout options lookup: what is to be paid out, where, and how amounts match.
+            pub struct PayoutOptionsQuery {
+                /// An exact decimal in major units, e.g. `"25.00"`.
+                pub amount: Amount,
+                /// ISO 4217, e.g. `GBP`.
+                pub currency: String,
+                /// ISO 3166-1 alpha-2, e.g. `GB`.
+                pub country: String,
+                /// `Exact` (the API's default: options for exactly this amount) or `Max`
+                /// (options up to it).
+                pub match_type: Option<String> = default,
+            }
+
+            /// A request for a bigger licence (answered by Imburse, 202).
+            pub struct LicenseUpgradeRequest: Default {
+                /// Where Imburse should answer.
+                pub email_address: String,
+                /// Tenants wanted (`-1` = unlimited).
+                pub max_tenants: Option<i64> = default,
+                /// Transactions wanted (`-1` = unlimited).
+                pub max_transactions: Option<i64> = default,
+                /// Why.
+                pub reason: Option<String> = default,
+            }
+
+            /// The account's IP allow list as it should be (replaces the current one).
+            pub struct IpAllowListUpdate: Default {
+                /// Whether the ranges are enforced.
+                pub enabled: bool,
+                /// The allowed ranges.
+                pub rules: Vec<IpRange> = empty,
+            }
+
+            /// One allowed IPv4 range, both ends included.
+            pub struct IpRange: Default {
+                /// Your name for the range.
+                pub name: String,
+                /// The range's first address, e.g. `203.0.113.0`.
+                pub ip_v4_start: String,
+                /// The range's last address, e.g. `203.0.113.255`.
+                pub ip_v4_end: String,
+            }
+
             aliases {
                 /// A date as the API writes it, `YYYY-MM-DD` (Python also takes a `datetime.date`).
                 pub type IsoDate = String;

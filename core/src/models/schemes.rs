@@ -140,6 +140,79 @@ pub struct Country {
     pub currency: Option<String>,
 }
 
+/// A payout (reward) option a payout scheme offers for an amount, currency and country.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PayoutOption {
+    /// The reward's id.
+    pub reward_id: String,
+    /// E.g. `Amazon.co.uk Gift Card`.
+    #[serde(default)]
+    pub reward_name: Option<String>,
+    /// The kind of reward.
+    #[serde(default)]
+    pub reward_type: Option<String>,
+    /// E.g. `ACTIVE`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// ISO 3166-1 alpha-2 codes it is offered in.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// ISO 4217.
+    #[serde(default)]
+    pub currency_code: Option<String>,
+    /// `VARIABLE_VALUE` (any amount between the bounds) or `FIXED_VALUE`.
+    #[serde(default)]
+    pub value_type: Option<String>,
+    /// A fixed-value reward's amount, exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub fixed_value: Option<Amount>,
+    /// A variable reward's lowest amount, exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub min_value: Option<Amount>,
+    /// A variable reward's highest amount, exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub max_value: Option<Amount>,
+    /// How the recipient redeems it.
+    #[serde(default)]
+    pub redemption_instructions: Option<String>,
+    /// The app that pays it out.
+    #[serde(default)]
+    pub app: Option<PayoutOptionApp>,
+}
+
+/// The app behind a payout option.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PayoutOptionApp {
+    /// E.g. `TANGOCARD_RAAS`.
+    pub app_id: String,
+    /// The app's name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// The payout options for a lookup. The reference does not show the answer's wrapper: a bare
+/// list and an object holding the list (`options`, `payoutOptions`, `rewards`) are both read.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "super::Listed<PayoutOption>")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PayoutOptionList {
+    /// The options, in the server's order.
+    pub options: Vec<PayoutOption>,
+}
+
 /// The answer to listing schemes (`{schemes: […]}`).
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -222,9 +295,25 @@ impl From<CodeOr<CountryObject>> for Country {
     }
 }
 
+impl From<super::Listed<PayoutOption>> for PayoutOptionList {
+    fn from(listed: super::Listed<PayoutOption>) -> Self {
+        PayoutOptionList { options: listed.into() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn payout_options_read_as_a_bare_list_or_wrapped() {
+        let one = r#"{"rewardId":"R1","valueType":"FIXED_VALUE","fixedValue":10.00,"app":{"appId":"TANGOCARD_RAAS"}}"#;
+        let bare: PayoutOptionList = serde_json::from_str(&format!("[{one}]")).unwrap();
+        let wrapped: PayoutOptionList = serde_json::from_str(&format!(r#"{{"payoutOptions":[{one}]}}"#)).unwrap();
+        assert_eq!(bare, wrapped);
+        assert_eq!(bare.options[0].fixed_value.as_ref().unwrap().as_str(), "10.00");
+        assert_eq!(bare.options[0].app.as_ref().unwrap().app_id, "TANGOCARD_RAAS");
+    }
 
     #[test]
     fn currencies_and_countries_read_as_codes_or_objects() {

@@ -14,11 +14,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use axum::http::HeaderMap;
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
+use std::sync::Arc;
 
 use crate::clock;
-use crate::config::{EmulatorConfig, KeyConfig};
+use crate::config::EmulatorConfig;
+use crate::directory::Directory;
 use crate::error::{ApiError, ErrorEntry};
 use token::{IssuedToken, TokenIssuer, TokenProblem};
 
@@ -38,30 +38,18 @@ pub struct Caller {
     pub tenant_id: String,
 }
 
-struct Key {
-    config: KeyConfig,
-    secret: Vec<u8>,
-}
-
 pub struct Auth {
-    keys: HashMap<String, Key>,
+    /// Who exists: the keys the HMAC exchange checks against, as they are now.
+    directory: Arc<Directory>,
     pub tokens: TokenIssuer,
     nonces: Mutex<NonceBook>,
     tolerance_seconds: f64,
 }
 
 impl Auth {
-    pub fn new(config: &EmulatorConfig) -> Self {
-        let keys = config
-            .keys
-            .iter()
-            .map(|k| {
-                let secret = BASE64.decode(&k.private_key).unwrap_or_default();
-                (k.public_key.clone(), Key { config: k.clone(), secret })
-            })
-            .collect();
+    pub fn new(config: &EmulatorConfig, directory: Arc<Directory>) -> Self {
         Self {
-            keys,
+            directory,
             tokens: TokenIssuer::new(config.token_ttl_seconds),
             nonces: Mutex::new(NonceBook::default()),
             tolerance_seconds: config.hmac_timestamp_tolerance_seconds as f64,
@@ -82,7 +70,7 @@ impl Auth {
                 "The Authorization header must be 'Hmac publicKey:nonce:timestamp:signature'.",
             )
         })?;
-        let key = self.keys.get(token.public_key).ok_or_else(|| {
+        let key = self.directory.key(token.public_key).ok_or_else(|| {
             ApiError::new(
                 axum::http::StatusCode::UNAUTHORIZED,
                 ErrorEntry::new("API_KEY_NOT_FOUND", "No API key with public key {publicKey} exists.")

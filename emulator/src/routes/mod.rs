@@ -4,6 +4,8 @@
 //! and error rendering → request log and fault injection → route. The control API sits under
 //! [`control::PREFIX`], a path no Imburse route uses, and bypasses logging and faults.
 
+pub mod accounts;
+pub mod apps;
 pub mod control;
 pub mod customers;
 pub mod identity;
@@ -33,6 +35,8 @@ pub fn app(state: SharedState) -> Router {
         .merge(orders::routes())
         .merge(customers::routes())
         .merge(schemes::routes())
+        .merge(accounts::routes())
+        .merge(apps::routes())
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))

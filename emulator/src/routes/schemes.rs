@@ -6,7 +6,10 @@
 //! Responses expand currencies and countries to objects, as the reference's create response
 //! does. Readings the reference leaves open, listed in the README: get and delete by id for
 //! collect schemes (documented for payout), a create answering 201 with its first draft
-//! published, a publish answering 204, and the codes `SCHEME_NOT_FOUND`/`DRAFT_NOT_FOUND`.
+//! published, a publish answering 204, the codes `SCHEME_NOT_FOUND`/`DRAFT_NOT_FOUND`, the
+//! published and latest draft at `…/drafts/published` and `…/drafts/latest`, and payout options
+//! answered as a bare list of the rewards the published draft's apps offer (Tango Card's
+//! catalogue below), filtered by currency, country and amount.
 
 use std::collections::BTreeMap;
 
@@ -34,6 +37,9 @@ pub fn routes() -> Router<SharedState> {
         .route(base, get(list_schemes).post(create_scheme))
         .route(&format!("{base}/{{scheme_id}}"), get(get_scheme).delete(delete_scheme))
         .route(&format!("{base}/{{scheme_id}}/drafts/{{draft_id}}/publish"), post(publish_draft))
+        .route(&format!("{base}/{{scheme_id}}/drafts/published"), get(published_draft))
+        .route(&format!("{base}/{{scheme_id}}/drafts/latest"), get(latest_draft))
+        .route(&format!("{base}/{{scheme_id}}/options"), get(payout_options))
 }
 
 /// The path's kind, and the roles that may read and write it.
@@ -85,8 +91,7 @@ fn with_schemes<T>(
 }
 
 fn seed(state: &SharedState, tenant_id: &str) -> BTreeMap<(SchemeKind, String), Scheme> {
-    let configured = state.config.accounts.iter().flat_map(|a| &a.tenants).find(|t| t.tenant_id == tenant_id);
-    let ids = configured.map(|t| t.scheme_ids.clone()).unwrap_or_default();
+    let ids = state.directory.configured_scheme_ids(tenant_id);
     ids.into_iter()
         .enumerate()
         .map(|(index, id)| {
@@ -315,15 +320,203 @@ async fn publish_draft(
     });
     match outcome {
         None => Err(scheme_not_found(&state, &scheme_id)),
-        Some(false) => Err(not_found(
-            state.not_found_status(),
-            "DRAFT_NOT_FOUND",
-            "Draft {draftId} was not found.",
-            "draftId",
-            &draft_id,
-        )),
+        Some(false) => Err(draft_not_found(&state, &draft_id)),
         Some(true) => Ok(StatusCode::NO_CONTENT.into_response()),
     }
+}
+
+fn draft_not_found(state: &SharedState, draft_id: &str) -> ApiError {
+    not_found(state.not_found_status(), "DRAFT_NOT_FOUND", "Draft {draftId} was not found.", "draftId", draft_id)
+}
+
+/// The draft `pick` chooses of a scheme: the published one, or the newest.
+fn read_draft(
+    state: &SharedState,
+    headers: &HeaderMap,
+    (version, kind, scheme_id): (String, String, String),
+    pick: fn(&Scheme) -> Option<&SchemeDraft>,
+    which: &str,
+) -> Result<Response, ApiError> {
+    let (kind, caller) = authorize(state, headers, &version, &kind, false)?;
+    let found = with_schemes(state, &caller.tenant_id, |schemes| {
+        schemes.get(&(kind, canonical(&scheme_id))).map(|scheme| pick(scheme).map(draft_view))
+    });
+    match found {
+        None => Err(scheme_not_found(state, &scheme_id)),
+        Some(None) => Err(draft_not_found(state, which)),
+        Some(Some(view)) => Ok(json_ok(&view)),
+    }
+}
+
+async fn published_draft(
+    State(state): State<SharedState>,
+    Path(path): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    fn published(s: &Scheme) -> Option<&SchemeDraft> {
+        s.drafts.iter().find(|d| Some(&d.draft_id) == s.published_draft_id.as_ref())
+    }
+    read_draft(&state, &headers, path, published, "published")
+}
+
+async fn latest_draft(
+    State(state): State<SharedState>,
+    Path(path): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    read_draft(&state, &headers, path, |s| s.drafts.last(), "latest")
+}
+
+/// A reward an app pays out: `(rewardId, rewardName, currency, countries, FIXED (value) or
+/// VARIABLE (min, max))`.
+type Reward = (&'static str, &'static str, &'static str, &'static [&'static str], RewardValue);
+
+#[derive(Clone, Copy)]
+enum RewardValue {
+    Fixed(&'static str),
+    Variable(&'static str, &'static str),
+}
+
+/// The rewards each payout app offers (Tango Card's catalogue, abridged).
+fn rewards(app_id: &str) -> &'static [Reward] {
+    match app_id {
+        "TANGOCARD_RAAS" | "TANGOCARD" => &[
+            ("U563017", "Amazon.co.uk Gift Card", "GBP", &["GB"], RewardValue::Variable("1.00", "500.00")),
+            ("U882133", "Starbucks Card", "GBP", &["GB"], RewardValue::Fixed("10.00")),
+            ("U194526", "Amazon.de Gutschein", "EUR", &["DE"], RewardValue::Variable("1.00", "500.00")),
+        ],
+        _ => &[],
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OptionsQuery {
+    amount: Option<String>,
+    currency: Option<String>,
+    country: Option<String>,
+    match_type: Option<String>,
+}
+
+const OPTIONS_ROLES: &[&str] = &["tenant-payout-scheme-read", "tenant-transaction-read", "tenant-admin"];
+
+async fn payout_options(
+    State(state): State<SharedState>,
+    Path((version, kind, scheme_id)): Path<(String, String, String)>,
+    axum::extract::Query(query): axum::extract::Query<OptionsQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    api_version(&version, BOTH_VERSIONS)?;
+    if kind_of(&kind)? != SchemeKind::Payout {
+        return Err(route_not_found_error(&format!("/{version}/schemes/{kind}/{scheme_id}/options")));
+    }
+    let caller = state.auth.authorize(&headers, Scope::Tenant, OPTIONS_ROLES)?;
+    let mut v = Validator::new(&state.config.limits);
+    let amount = query.amount.filter(|a| is_plain_decimal(a) && !a.starts_with('-'));
+    if amount.is_none() {
+        v.push(
+            ErrorEntry::new("AMOUNT_FORMAT_NOT_RECOGNISED", "'{propertyName}' must be a decimal amount.")
+                .with("propertyName", "amount"),
+        );
+    }
+    let currency = v.iso_code("CURRENCY", "currency", query.currency.as_deref(), 3);
+    let country = v.iso_code("COUNTRY", "country", query.country.as_deref(), 2);
+    let exact = match query.match_type.as_deref() {
+        None | Some("Exact") => true,
+        Some("Max") => false,
+        Some(_) => {
+            v.push(
+                ErrorEntry::new("MATCH_TYPE_NOT_RECOGNISED", "'{propertyName}' must be Exact or Max.")
+                    .with("propertyName", "matchType"),
+            );
+            true
+        }
+    };
+    if !v.is_valid() {
+        return Err(ApiError::bad_request(v.errors));
+    }
+    let (amount, currency, country) =
+        (amount.unwrap_or_default(), currency.unwrap_or_default(), country.unwrap_or_default());
+    let value: f64 = amount.parse().unwrap_or_default();
+    let apps = with_schemes(&state, &caller.tenant_id, |schemes| {
+        let scheme = schemes.get(&(SchemeKind::Payout, canonical(&scheme_id)))?;
+        let draft = scheme.drafts.iter().find(|d| Some(&d.draft_id) == scheme.published_draft_id.as_ref());
+        let rules = draft.map(|d| d.rules.clone()).unwrap_or_default();
+        let covers = |list: &[String], code: &str| list.is_empty() || list.iter().any(|c| c == code);
+        Some(
+            rules
+                .iter()
+                .filter(|r| covers(&r.currencies, &currency) && covers(&r.countries, &country))
+                .flat_map(|r| r.apps.iter().map(|(app_id, _)| app_id.clone()))
+                .collect::<Vec<_>>(),
+        )
+    })
+    .ok_or_else(|| scheme_not_found(&state, &scheme_id))?;
+    let number = |text: &str| text.parse::<f64>().unwrap_or_default();
+    let mut options = Vec::new();
+    for app_id in apps {
+        for (reward_id, name, reward_currency, countries, reward_value) in rewards(&app_id) {
+            if *reward_currency != currency || !countries.contains(&country.as_str()) {
+                continue;
+            }
+            let (matches, value_type, fixed, min, max) = match *reward_value {
+                RewardValue::Fixed(fixed) => {
+                    let ok = if exact { number(fixed) == value } else { number(fixed) <= value };
+                    (ok, "FIXED_VALUE", Some(decimal(fixed)), None, None)
+                }
+                RewardValue::Variable(min, max) => {
+                    let ok = if exact { number(min) <= value && value <= number(max) } else { number(min) <= value };
+                    (ok, "VARIABLE_VALUE", None, Some(decimal(min)), Some(decimal(max)))
+                }
+            };
+            if matches {
+                options.push(PayoutOptionView {
+                    reward_id,
+                    reward_name: name,
+                    reward_type: "gift card",
+                    status: "ACTIVE",
+                    countries,
+                    currency_code: reward_currency,
+                    value_type,
+                    fixed_value: fixed,
+                    min_value: min,
+                    max_value: max,
+                    redemption_instructions: "Redeem online with the code sent by e-mail.",
+                    app: json!({"appId": app_id, "name": "Tango Card"}),
+                });
+            }
+        }
+    }
+    Ok(json_ok(&options))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PayoutOptionView {
+    reward_id: &'static str,
+    reward_name: &'static str,
+    reward_type: &'static str,
+    status: &'static str,
+    countries: &'static [&'static str],
+    currency_code: &'static str,
+    value_type: &'static str,
+    fixed_value: Option<Box<RawValue>>,
+    min_value: Option<Box<RawValue>>,
+    max_value: Option<Box<RawValue>>,
+    redemption_instructions: &'static str,
+    app: Value,
+}
+
+/// Every app the tenant's schemes name, of either kind: an app in use cannot be uninstalled.
+pub fn app_ids_in_use(state: &SharedState, tenant_id: &str) -> Vec<String> {
+    with_schemes(state, tenant_id, |schemes| {
+        schemes
+            .values()
+            .flat_map(|s| {
+                s.drafts.iter().flat_map(|d| d.rules.iter().flat_map(|r| r.apps.iter().map(|(a, _)| a.clone())))
+            })
+            .collect()
+    })
 }
 
 #[derive(Deserialize, Default)]

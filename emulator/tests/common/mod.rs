@@ -30,6 +30,7 @@ pub fn key(public_key: &str, tenant_ids: &[&str], roles: &[&str]) -> KeyConfig {
         account_id: imburse_emulator::config::DEMO_ACCOUNT_ID.into(),
         tenant_ids: tenant_ids.iter().map(|t| t.to_string()).collect(),
         roles: roles.iter().map(|r| r.to_string()).collect(),
+        name: None,
     }
 }
 
