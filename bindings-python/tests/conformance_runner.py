@@ -563,7 +563,8 @@ class Suite:
         emulator = self.emulator
         emulator.control("POST", "/reset")
         ttl = scenario.get("emulator", {}).get("token_ttl_seconds", self.environment.get("default_token_ttl_seconds", 3600))
-        emulator.control("PUT", "/settings", {"token_ttl_seconds": ttl})
+        clock_offset = scenario.get("emulator", {}).get("clock_offset_seconds", 0)
+        emulator.control("PUT", "/settings", {"token_ttl_seconds": ttl, "clock_offset_seconds": clock_offset})
 
         operation = scenario["call"]["operation"]
         self.recorder.take()

@@ -538,8 +538,8 @@ impl Client {
                         },
                     });
                 }
-                Ok(HttpResponse { status, retry_after, body }) => {
-                    InternalError::Status { status, retry_after, body: body.to_vec() }
+                Ok(HttpResponse { status, retry_after, server_date, body }) => {
+                    InternalError::Status { status, retry_after, server_date, body: body.to_vec() }
                 }
                 Err(internal) => internal,
             };
@@ -644,12 +644,14 @@ fn resolve_correlation_id(options: &CallOptions) -> Result<String, Error> {
 }
 
 fn parse_token(exchange: &Exchange) -> Result<AccessToken, Error> {
-    let invalid = |message: &str| {
-        Error::new(ErrorKind::InvalidResponse, message.to_string())
-            .with_status(exchange.status)
-            .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
-    };
-    let body: TokenBody = serde_json::from_slice(&exchange.body)
+    token_from_answer(exchange.status, &exchange.body)
+        .map_err(|e| e.with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts))
+}
+
+/// The token in the identity endpoint's answer, or an `InvalidResponse` error.
+pub(crate) fn token_from_answer(status: u16, answer: &[u8]) -> Result<AccessToken, Error> {
+    let invalid = |message: &str| Error::new(ErrorKind::InvalidResponse, message.to_string()).with_status(status);
+    let body: TokenBody = serde_json::from_slice(answer)
         .map_err(|_| invalid("the identity endpoint answered without an access token"))?;
     if body.access_token.is_empty() {
         return Err(invalid("the identity endpoint answered with an empty access token"));

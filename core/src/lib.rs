@@ -19,6 +19,9 @@ mod customers;
 pub mod error;
 pub mod events;
 pub mod foreign;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 pub mod operations;
 mod orders;

@@ -37,6 +37,9 @@ pub(crate) struct HttpRequest {
 pub(crate) struct HttpResponse {
     pub status: u16,
     pub retry_after: Option<Duration>,
+    /// The server's clock, from its `Date` header: what a refused HMAC timestamp is
+    /// compared with.
+    pub server_date: Option<std::time::SystemTime>,
     pub body: Bytes,
 }
 
@@ -86,6 +89,11 @@ impl Transport {
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
+        let server_date = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok());
         let (body, overflow) = read_capped(response, timeout).await?;
         if overflow && (200..300).contains(&status) {
             return Err(InternalError::InvalidResponse {
@@ -94,7 +102,7 @@ impl Transport {
                 source: None,
             });
         }
-        Ok(HttpResponse { status, retry_after, body })
+        Ok(HttpResponse { status, retry_after, server_date, body })
     }
 }
 

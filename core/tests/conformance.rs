@@ -688,8 +688,8 @@ fn normalise(value: Value) -> Value {
     }
 }
 
-/// Every UUID and Imburse correlation id inside a text replaced by its placeholder, leftmost
-/// first and the UUID tried first at each position (the judge's `normalise_text`).
+/// Every UUID, Imburse correlation id and HTTP date inside a text replaced by its placeholder,
+/// leftmost first and the UUID tried first at each position (the judge's `normalise_text`).
 fn normalise_text(text: &str) -> String {
     fn matches(bytes: &[u8], shape: &[fn(u8) -> bool]) -> bool {
         bytes.len() >= shape.len() && shape.iter().zip(bytes).all(|(accepts, b)| accepts(*b))
@@ -710,6 +710,30 @@ fn normalise_text(text: &str) -> String {
         .chain(group(12, hex))
         .collect();
     let cid: Vec<fn(u8) -> bool> = group(13, alnum).chain(group(1, colon)).chain(group(8, hex)).collect();
+    // `Tue, 01 Dec 2026 09:40:47 GMT`
+    let alpha: fn(u8) -> bool = |b| b.is_ascii_alphabetic();
+    let digit: fn(u8) -> bool = |b| b.is_ascii_digit();
+    let space: fn(u8) -> bool = |b| b == b' ';
+    let comma: fn(u8) -> bool = |b| b == b',';
+    let colon: fn(u8) -> bool = colon;
+    let g: fn(u8) -> bool = |b| b == b'G';
+    let m: fn(u8) -> bool = |b| b == b'M';
+    let t: fn(u8) -> bool = |b| b == b'T';
+    let date: Vec<fn(u8) -> bool> = group(3, alpha)
+        .chain([comma, space])
+        .chain(group(2, digit))
+        .chain([space])
+        .chain(group(3, alpha))
+        .chain([space])
+        .chain(group(4, digit))
+        .chain([space])
+        .chain(group(2, digit))
+        .chain([colon])
+        .chain(group(2, digit))
+        .chain([colon])
+        .chain(group(2, digit))
+        .chain([space, g, m, t])
+        .collect();
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut i = 0;
@@ -720,6 +744,9 @@ fn normalise_text(text: &str) -> String {
         } else if matches(&bytes[i..], &cid) {
             out.push_str("<imburse-correlation-id>");
             i += cid.len();
+        } else if matches(&bytes[i..], &date) {
+            out.push_str("<http-date>");
+            i += date.len();
         } else {
             let ch = text[i..].chars().next().unwrap();
             out.push(ch);
@@ -764,7 +791,9 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
         .as_u64()
         .or(suite.environment()["default_token_ttl_seconds"].as_u64())
         .unwrap_or(3600);
-    suite.control(reqwest::Method::PUT, "/settings", Some(json!({"token_ttl_seconds": ttl}))).await;
+    let clock_offset = scenario["emulator"]["clock_offset_seconds"].as_i64().unwrap_or(0);
+    let settings = json!({"token_ttl_seconds": ttl, "clock_offset_seconds": clock_offset});
+    suite.control(reqwest::Method::PUT, "/settings", Some(settings)).await;
 
     let operation = scenario["call"]["operation"].as_str().unwrap_or_else(|| harness(id));
     suite.events.lock().unwrap().clear();

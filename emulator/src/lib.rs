@@ -83,9 +83,10 @@ impl State {
         StatusCode::from_u16(self.config.not_found_status).unwrap_or(StatusCode::BAD_REQUEST)
     }
 
-    /// Forgets all data, faults, logged requests and seen nonces, and keys and tenants created
-    /// through the API (issued tokens stay valid).
+    /// Forgets all data, faults, logged requests and seen nonces, keys and tenants created
+    /// through the API, and a moved clock (issued tokens and their lifetime setting stay).
     pub fn reset(&self) {
+        self.auth.set_clock_offset_seconds(0);
         self.store.clear();
         self.directory.reset();
         self.faults.clear();

@@ -187,12 +187,16 @@ def normalise_string(value):
 # tried first at each position: every runner ports exactly this.
 IDS_IN_TEXT_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
                             r"|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}")
+# An HTTP date (`Tue, 01 Dec 2026 09:40:47 GMT`), as a clock-skew message quotes the two clocks.
+HTTP_DATE_RE = re.compile(r"[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT")
 
 
 def normalise_text(value):
-    """A text with every UUID and Imburse correlation id inside it replaced by its placeholder."""
-    return IDS_IN_TEXT_RE.sub(
+    """A text with every UUID, Imburse correlation id and HTTP date inside it replaced by its
+    placeholder."""
+    value = IDS_IN_TEXT_RE.sub(
         lambda m: "<uuid>" if UUID_RE.match(m.group(0)) else "<imburse-correlation-id>", value)
+    return HTTP_DATE_RE.sub("<http-date>", value)
 
 
 def normalise(value, key=None):
@@ -762,6 +766,9 @@ def check_scenario(s, p):
         elif k == "expire_tokens_before_call":
             if not isinstance(v, bool):
                 p.append("%s: emulator.expire_tokens_before_call must be a boolean" % where)
+        elif k == "clock_offset_seconds":
+            if not _is_int(v):
+                p.append("%s: emulator.clock_offset_seconds must be an integer" % where)
         else:
             p.append("%s: emulator.%s is not an emulator setting" % (where, k))
 

@@ -140,8 +140,12 @@ fun kindOf(e: ImburseException): String = when (e) {
 /** Either id anywhere in a text, leftmost first, the UUID tried first (the judge's normalise_text). */
 val IDS_IN_TEXT = Regex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}")
 
+/** An HTTP date, as a clock-skew message quotes the two clocks. */
+val HTTP_DATE = Regex("[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT")
+
 fun normaliseText(text: String): String =
     IDS_IN_TEXT.replace(text) { if (isUuid(it.value)) "<uuid>" else "<imburse-correlation-id>" }
+        .let { HTTP_DATE.replace(it, "<http-date>") }
 
 fun errorRecord(e: ImburseException): JsonElement {
     val d = e.details()
@@ -574,7 +578,8 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
     val id = scenario.at("id").str() ?: harness("scenario without id")
     suite.control("POST", "/reset")
     val ttl = scenario.at("emulator").at("token_ttl_seconds").long() ?: suite.environment.at("default_token_ttl_seconds").long() ?: 3600L
-    suite.control("PUT", "/settings", json("token_ttl_seconds" to ttl))
+    val clockOffset = scenario.at("emulator").at("clock_offset_seconds").long() ?: 0L
+    suite.control("PUT", "/settings", json("token_ttl_seconds" to ttl, "clock_offset_seconds" to clockOffset))
 
     val operation = scenario.at("call").at("operation").str() ?: harness(id)
     suite.events.clear()

@@ -493,8 +493,13 @@ function normalise(value) {
 const IDS_IN_TEXT =
   /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}/g
 
+// An HTTP date, as a clock-skew message quotes the two clocks.
+const HTTP_DATE = /[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT/g
+
 function normaliseText(text) {
-  return text.replace(IDS_IN_TEXT, (id) => (UUID.test(id) ? '<uuid>' : '<imburse-correlation-id>'))
+  return text
+    .replace(IDS_IN_TEXT, (id) => (UUID.test(id) ? '<uuid>' : '<imburse-correlation-id>'))
+    .replace(HTTP_DATE, '<http-date>')
 }
 
 function errorRecord(error) {
@@ -610,7 +615,8 @@ async function runScenario(suite, scenario) {
   const id = scenario.id ?? harness('scenario without id')
   await suite.control('POST', '/reset')
   const ttl = scenario.emulator?.token_ttl_seconds ?? suite.environment.default_token_ttl_seconds ?? 3600
-  await suite.control('PUT', '/settings', { token_ttl_seconds: ttl })
+  const clockOffset = scenario.emulator?.clock_offset_seconds ?? 0
+  await suite.control('PUT', '/settings', { token_ttl_seconds: ttl, clock_offset_seconds: clockOffset })
 
   const operation = scenario.call?.operation ?? harness(id)
   let callArgs = scenario.call.args

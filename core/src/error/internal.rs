@@ -1,7 +1,7 @@
 //! Failures inside the crate before they become the public [`Error`]: transport code reports
 //! what happened in the detail the retry decision needs, and converts exactly once.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::{BoxError, Error, ErrorKind};
 use crate::retry::AttemptOutcome;
@@ -39,7 +39,7 @@ pub(crate) enum InternalError {
     Io(#[source] BoxError),
     /// The server answered with an error status.
     #[error("the server answered with HTTP {status}")]
-    Status { status: u16, retry_after: Option<Duration>, body: Vec<u8> },
+    Status { status: u16, retry_after: Option<Duration>, server_date: Option<SystemTime>, body: Vec<u8> },
     /// The server's answer could not be used.
     #[error("{message}")]
     InvalidResponse {
@@ -78,8 +78,9 @@ impl InternalError {
     pub(crate) fn into_public(self, client_correlation_id: Option<&str>, attempts: u32) -> Error {
         let message = self.to_string();
         let (error, source) = match self {
-            InternalError::Status { status, retry_after, body } => {
-                (Error::from_response(status, retry_after, &body, None, attempts), None)
+            InternalError::Status { status, retry_after, server_date, body } => {
+                let error = Error::from_response(status, retry_after, &body, None, attempts);
+                (error.with_clock_check(server_date, SystemTime::now()), None)
             }
             InternalError::Connect(source)
             | InternalError::Tls { source, .. }

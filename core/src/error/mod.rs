@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::error::Error as StdError;
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 mod body;
 mod internal;
@@ -272,6 +272,46 @@ impl Error {
         }
     }
 
+    /// A refused HMAC timestamp says plainly that the machine's clock is off, by how much, and
+    /// the server's and the local time, when the server's `Date` header gives its time; any 401
+    /// whose server time is more than the documented five minutes away says so too.
+    pub(crate) fn with_clock_check(mut self, server_date: Option<SystemTime>, now: SystemTime) -> Error {
+        if self.inner.status != Some(401) {
+            return self;
+        }
+        let refused_timestamp = self.code().is_some_and(|code| code.starts_with("HMAC_TIMESTAMP"));
+        let note = match server_date.map(|server| clock_skew(server, now)) {
+            Some(skew) if skew.unsigned_abs() > CLOCK_TOLERANCE_SECS => Some(format!(
+                "this machine's clock is about {} {} the server's (server time {}, local time {}); HMAC \
+                 timestamps must be within {} minutes of it",
+                rounded(skew.unsigned_abs()),
+                if skew > 0 { "behind" } else { "ahead of" },
+                httpdate::fmt_http_date(server_date.unwrap_or(now)),
+                httpdate::fmt_http_date(now),
+                CLOCK_TOLERANCE_SECS / 60,
+            )),
+            _ if refused_timestamp => Some(format!(
+                "check this machine's clock: HMAC timestamps must be within {} minutes of the server's",
+                CLOCK_TOLERANCE_SECS / 60
+            )),
+            _ => None,
+        };
+        if let Some(note) = note {
+            let message = &self.inner.message;
+            self.inner.message = if message.is_empty() {
+                note
+            } else if message.ends_with('.') {
+                // The server's sentence, then this one.
+                let mut sentence = note;
+                sentence[..1].make_ascii_uppercase();
+                format!("{message} {sentence}.")
+            } else {
+                format!("{message}; {note}")
+            };
+        }
+        self
+    }
+
     /// The error of a call made on a closed client.
     pub fn closed() -> Error {
         Error::new(ErrorKind::Closed, "the client is closed")
@@ -450,6 +490,30 @@ impl fmt::Debug for Error {
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.inner.source.as_deref().map(|source| source as &(dyn StdError + 'static))
+    }
+}
+
+/// How far the server's and the local clock may differ before a signature is refused (the
+/// reference: requests "older than 5 minutes" are rejected).
+const CLOCK_TOLERANCE_SECS: u64 = 300;
+
+/// The server's time minus the local time, in whole seconds (positive: the local clock is
+/// behind).
+fn clock_skew(server: SystemTime, local: SystemTime) -> i64 {
+    match server.duration_since(local) {
+        Ok(ahead) => i64::try_from(ahead.as_secs()).unwrap_or(i64::MAX),
+        Err(behind) => -i64::try_from(behind.duration().as_secs()).unwrap_or(i64::MAX),
+    }
+}
+
+/// A skew in words, to the minute above an hour's tenth: `10 minutes`, `2 hours 5 minutes`.
+fn rounded(seconds: u64) -> String {
+    let minutes = (seconds + 30) / 60;
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    match (minutes / 60, minutes % 60) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
     }
 }
 
@@ -844,6 +908,7 @@ mod tests {
                 InternalError::Status {
                     status: 409,
                     retry_after: None,
+                    server_date: None,
                     body: br#"{"errors":[{"errorCode":"ORDER_ALREADY_EXISTS"}]}"#.to_vec(),
                 },
                 ErrorKind::Conflict,
@@ -868,6 +933,7 @@ mod tests {
         let internal = InternalError::Status {
             status: 429,
             retry_after: Some(Duration::from_secs(2)),
+            server_date: None,
             body: br#"{"errors":[{"errorCode":"TOO_MANY"}],"correlationId":"0H:1"}"#.to_vec(),
         };
         let error = Error::from(internal);
@@ -888,7 +954,12 @@ mod tests {
             (InternalError::BodyRead(io()), Some(AttemptOutcome::BodyReadFailed)),
             (InternalError::Io(io()), Some(AttemptOutcome::OtherIo)),
             (
-                InternalError::Status { status: 503, retry_after: Some(Duration::from_secs(1)), body: Vec::new() },
+                InternalError::Status {
+                    status: 503,
+                    retry_after: Some(Duration::from_secs(1)),
+                    server_date: None,
+                    body: Vec::new(),
+                },
                 Some(AttemptOutcome::Response { status: 503, retry_after: Some(Duration::from_secs(1)) }),
             ),
             (InternalError::CallTimeout(Duration::from_secs(60)), None),
@@ -905,5 +976,35 @@ mod tests {
         fn assert_traits<T: Send + Sync + Clone + 'static + StdError>() {}
         assert_traits::<Error>();
         assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn a_refused_hmac_timestamp_says_how_far_the_clock_is_off() {
+        let body = br#"{"errors":[{"errorCode":"HMAC_TIMESTAMP_OUT_OF_RANGE","message":"The HMAC timestamp is too far away."}]}"#;
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_796_117_445);
+        let cases: [(Option<SystemTime>, &str); 3] = [
+            (
+                Some(now + Duration::from_secs(602)),
+                "This machine's clock is about 10 minutes behind the server's (server time Tue, 01 Dec 2026 09:40:47 GMT, local time Tue, 01 Dec 2026 09:30:45 GMT)",
+            ),
+            (Some(now - Duration::from_secs(7_500)), "about 2 hours 5 minutes ahead of the server's"),
+            (None, "Check this machine's clock: HMAC timestamps must be within 5 minutes of the server's"),
+        ];
+        for (server, expected) in cases {
+            let error = Error::from_response(401, None, body, None, 1).with_clock_check(server, now);
+            let text = error.to_string();
+            assert!(text.contains(expected), "{text}");
+            assert!(text.contains("The HMAC timestamp is too far away."), "the server's words stay: {text}");
+        }
+        // A close clock adds nothing to an unrelated 401; a far one says so on any 401.
+        let other = br#"{"errors":[{"errorCode":"ACCESS_TOKEN_INVALID","message":"no"}]}"#;
+        let near =
+            Error::from_response(401, None, other, None, 1).with_clock_check(Some(now + Duration::from_secs(20)), now);
+        assert_eq!(near.message(), "no");
+        let far =
+            Error::from_response(401, None, other, None, 1).with_clock_check(Some(now + Duration::from_secs(900)), now);
+        assert!(far.message().contains("15 minutes behind"), "{}", far.message());
+        let forbidden = Error::from_response(403, None, body, None, 1).with_clock_check(None, now);
+        assert!(!forbidden.message().contains("clock"));
     }
 }

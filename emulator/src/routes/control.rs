@@ -2,8 +2,9 @@
 //!
 //! Under `/__emulator`, a prefix no Imburse route uses; never logged, never faulted, no auth
 //! (the emulator listens on loopback by default). It arms and lists faults, reads and clears the
-//! request log, resets state between tests, shortens token lifetimes or expires every token, and
-//! moves an instruction to another status (as settlement would).
+//! request log, resets state between tests, shortens token lifetimes or expires every token, moves
+//! the emulator's clock against the machine's (a client with a wrong clock), and moves an
+//! instruction to another status (as settlement would).
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -98,10 +99,20 @@ async fn expire_tokens(State(state): State<SharedState>) -> StatusCode {
 #[serde(deny_unknown_fields)]
 struct Settings {
     token_ttl_seconds: Option<u64>,
+    /// Moves the emulator's clock (HMAC window, `Date` header) against the machine's.
+    clock_offset_seconds: Option<i64>,
+}
+
+fn current_settings(state: &SharedState) -> Response {
+    axum::Json(json!({
+        "token_ttl_seconds": state.auth.tokens.ttl_seconds(),
+        "clock_offset_seconds": state.auth.clock_offset_seconds(),
+    }))
+    .into_response()
 }
 
 async fn settings(State(state): State<SharedState>) -> Response {
-    axum::Json(json!({ "token_ttl_seconds": state.auth.tokens.ttl_seconds() })).into_response()
+    current_settings(&state)
 }
 
 async fn update_settings(State(state): State<SharedState>, body: axum::body::Bytes) -> Response {
@@ -115,7 +126,10 @@ async fn update_settings(State(state): State<SharedState>, body: axum::body::Byt
         }
         state.auth.tokens.set_ttl_seconds(ttl);
     }
-    axum::Json(json!({ "token_ttl_seconds": state.auth.tokens.ttl_seconds() })).into_response()
+    if let Some(offset) = settings.clock_offset_seconds {
+        state.auth.set_clock_offset_seconds(offset);
+    }
+    current_settings(&state)
 }
 
 #[derive(Deserialize)]

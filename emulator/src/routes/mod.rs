@@ -40,8 +40,24 @@ pub fn app(state: SharedState) -> Router {
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))
-        .layer(middleware::from_fn(error::render_error_bodies));
+        .layer(middleware::from_fn(error::render_error_bodies))
+        .layer(middleware::from_fn_with_state(state.clone(), server_date));
     Router::new().nest(control::PREFIX, control::routes()).merge(api).with_state(state)
+}
+
+/// Every answer's `Date` header is the emulator's clock (which a test may move), so a client
+/// can tell how far its own clock is off.
+async fn server_date(
+    axum::extract::State(state): axum::extract::State<SharedState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(state.auth.now_secs_f64().max(0.0));
+    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
+        response.headers_mut().insert(axum::http::header::DATE, value);
+    }
+    response
 }
 
 /// A HAL-like link, as in Imburse's `_links`.
