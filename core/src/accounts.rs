@@ -255,8 +255,9 @@ impl Client {
         Ok(self.execute(Operation::new(spec, path, Some(body), valid.err()), options).await?.meta)
     }
 
-    /// A delete of the entity the named path ids identify (204).
-    async fn remove(
+    /// A call without a body on the entity the named path ids identify, answered with no body
+    /// (a delete's 204, an app's install or uninstall).
+    pub(crate) async fn remove(
         &self,
         spec: &'static OperationSpec,
         named: &[(&str, &str)],

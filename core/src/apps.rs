@@ -4,7 +4,7 @@
 
 use bytes::Bytes;
 
-use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode};
+use crate::client::{CallOptions, Client, Response, ResponseMeta};
 use crate::error::Error;
 use crate::models::{MarketplaceApp, MarketplaceAppList};
 use crate::operations;
@@ -22,16 +22,12 @@ impl Client {
         app_id: &str,
         options: &CallOptions,
     ) -> Result<Response<MarketplaceApp>, Error> {
-        let invalid = required("appId", app_id).err();
-        let exchange =
-            self.execute(Operation::new(&operations::GET_MARKETPLACE_APP, &[app_id], None, invalid), options).await?;
-        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+        self.fetch(&operations::GET_MARKETPLACE_APP, &[app_id], required("appId", app_id), options).await
     }
 
     /// `POST /v1/marketplace/apps/{appId}/install`: one instance per tenant.
     pub async fn install_app(&self, app_id: &str, options: &CallOptions) -> Result<ResponseMeta, Error> {
-        let invalid = required("appId", app_id).err();
-        Ok(self.execute(Operation::new(&operations::INSTALL_APP, &[app_id], None, invalid), options).await?.meta)
+        self.remove(&operations::INSTALL_APP, &[("appId", app_id)], options).await
     }
 
     /// `POST /v1/apps/installed/{appId}/configuration`: the app's own settings, a JSON object
@@ -50,7 +46,6 @@ impl Client {
 
     /// `POST /v1/apps/installed/{appId}/uninstall`: refused while a scheme names the app.
     pub async fn uninstall_app(&self, app_id: &str, options: &CallOptions) -> Result<ResponseMeta, Error> {
-        let invalid = required("appId", app_id).err();
-        Ok(self.execute(Operation::new(&operations::UNINSTALL_APP, &[app_id], None, invalid), options).await?.meta)
+        self.remove(&operations::UNINSTALL_APP, &[("appId", app_id)], options).await
     }
 }

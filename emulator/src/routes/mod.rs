@@ -46,13 +46,16 @@ pub fn app(state: SharedState) -> Router {
 }
 
 /// Every answer's `Date` header is the emulator's clock (which a test may move), so a client
-/// can tell how far its own clock is off.
+/// can tell how far its own clock is off. Unmoved, the server's own `Date` is already that.
 async fn server_date(
     axum::extract::State(state): axum::extract::State<SharedState>,
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
     let mut response = next.run(request).await;
+    if state.auth.clock_offset_seconds() == 0 {
+        return response;
+    }
     let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(state.auth.now_secs_f64().max(0.0));
     if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
         response.headers_mut().insert(axum::http::header::DATE, value);
