@@ -32,7 +32,8 @@ suite() {
 }
 
 rust() {
-  cargo build --all-targets --locked && cargo test --locked
+  cargo build --all-targets --locked && cargo test --locked &&
+    python3 tests/load/run.py --name rust --flows 1000 --check -- "${CARGO_TARGET_DIR:-target}/debug/examples/load_flows"
 }
 
 judge() {

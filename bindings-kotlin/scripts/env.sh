@@ -88,13 +88,13 @@ TESTS_CLASSPATH="$TESTS_JAR:$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$KOTLIN_STDLIB
 build_tests_jar() {
   local sources=("$KOTLIN_DIR"/kotlin/testing/*.kt "$KOTLIN_DIR"/kotlin/tests/*.kt
                  "$KOTLIN_DIR"/kotlin/conformance/*.kt "$KOTLIN_DIR"/kotlin/demo/*.kt
-                 "$KOTLIN_DIR"/kotlin/quickstart/*.kt)
+                 "$KOTLIN_DIR"/kotlin/quickstart/*.kt "$KOTLIN_DIR"/kotlin/load/*.kt)
   local inputs=("${sources[@]}" "$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt")
   if up_to_date "$BUILD_DIR/tests.stamp" "${inputs[@]}" && [ -f "$TESTS_JAR" ]; then
     echo "test classes up to date"
     return
   fi
-  step "compiling the Kotlin tests, the conformance runner and the demo"
+  step "compiling the Kotlin tests, the conformance runner, the load driver and the demo"
   rm -f "$TESTS_JAR"
   "$KOTLINC" "${sources[@]}" -cp "$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$GSON_JAR" -d "$TESTS_JAR"
   write_stamp "$BUILD_DIR/tests.stamp" "${inputs[@]}"

@@ -24,6 +24,9 @@ step "Kotlin tests on the JVM"
 step "the README quickstart as written (suspend fun main), then blocking calls"
 "${JAVA[@]}" com.imburse.quickstart.QuickstartKt
 
+step "load with faults: 1000 flows at 256 coroutines on one suspend Client (tests/load)"
+python3 tests/load/run.py --name kotlin --flows 1000 --check -- "${JAVA[@]}" com.imburse.load.FlowsKt
+
 SUITE="$REPO_ROOT/tests/conformance"
 RUST_RECORDS="$SUITE/records/rust.jsonl"
 KOTLIN_RECORDS="$SUITE/records/kotlin.jsonl"

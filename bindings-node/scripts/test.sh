@@ -26,6 +26,9 @@ echo "node tests took $(( $(date +%s) - started )) s"
 passed="$(grep -E '^# pass [0-9]+$' "$log" | tail -1 | cut -d' ' -f3)"
 failed="$(grep -E '^# fail [0-9]+$' "$log" | tail -1 | cut -d' ' -f3)"
 
+echo "== load with faults: 1000 flows at 256 in flight (tests/load) =="
+python3 "$REPO/tests/load/run.py" --name node --flows 1000 --check -- node bindings-node/test/load/flows.js
+
 echo "== conformance judge =="
 python3 "$CONFORMANCE/judge.py" --check-manifest "$CONFORMANCE/manifest.json" "$CONFORMANCE/records/node.jsonl"
 if [ -f "$CONFORMANCE/records/rust.jsonl" ]; then

@@ -19,6 +19,10 @@ echo "== typing: mypy --strict on the package and the examples, stubtest on the 
 echo "== pytest"
 (cd "$PY_DIR" && "$PY" -m pytest -p no:cacheprovider tests)
 
+echo "== load with faults: 1000 flows at 256 in flight, threads on one Client, then asyncio (tests/load)"
+python3 tests/load/run.py --name python-sync --flows 1000 --check -- "$PY" bindings-python/tests/load_flows.py --sync
+python3 tests/load/run.py --name python-async --flows 1000 --check -- "$PY" bindings-python/tests/load_flows.py --async
+
 echo "== the wheel as users install it: fresh environments outside the repository, the sdist"
 WHEEL="$WHEEL" VENV="$VENV" bash "$PY_DIR/scripts/install-check.sh"
 

@@ -563,8 +563,12 @@ class Suite:
         emulator = self.emulator
         emulator.control("POST", "/reset")
         ttl = scenario.get("emulator", {}).get("token_ttl_seconds", self.environment.get("default_token_ttl_seconds", 3600))
-        clock_offset = scenario.get("emulator", {}).get("clock_offset_seconds", 0)
-        emulator.control("PUT", "/settings", {"token_ttl_seconds": ttl, "clock_offset_seconds": clock_offset})
+        settings = scenario.get("emulator", {})
+        emulator.control("PUT", "/settings", {
+            "token_ttl_seconds": ttl,
+            "clock_offset_seconds": settings.get("clock_offset_seconds", 0),
+            "async_instructions_ms": settings.get("async_instructions_ms", 0),
+        })
 
         operation = scenario["call"]["operation"]
         self.recorder.take()

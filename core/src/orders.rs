@@ -6,11 +6,18 @@
 //! the retry is answered `ORDER_ALREADY_EXISTS` / `INSTRUCTION_ALREADY_EXISTS`, the client reads
 //! the entity back and, if it is the one this call sent, reports success: never a duplicate,
 //! never a false error.
+//!
+//! The read-back allows for a server that processes in the background (an order's 202 comes
+//! before its instructions are readable): while a sent instruction is not readable yet, the
+//! client reads again with backoff until the call's deadline, and if it is still missing then,
+//! says so (`CREATE_NOT_CONFIRMED`, a timeout) rather than guess either way.
+
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
-use crate::error::Error;
+use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::{Created, Instruction, Metadata, NewInstruction, NewOrder, Order};
 use crate::operations;
 use crate::validation::{Validator, path_reference};
@@ -21,18 +28,24 @@ impl Client {
         let mut v = Validator::default();
         v.order(order);
         let operation = Operation::new(&operations::CREATE_ORDER, &[], Some(encode(order)?), v.finish().err());
+        let mut confirm = Confirmation::new(self, options);
         match self.execute(operation, options).await {
             Ok(exchange) => {
                 Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
             }
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("ORDER_ALREADY_EXISTS") => {
                 let error = failure.error;
-                let existing = self.get_order(&order.order_ref, &confirming(options, &error)).await?;
-                if order_matches(order, &existing.data) {
-                    let status = if order.instructions.is_empty() { 201 } else { 202 };
-                    Ok(reconciled(status, &error, existing.meta))
-                } else {
-                    Err(error)
+                let read_options = confirming(options, &error);
+                loop {
+                    let existing = self.get_order(&order.order_ref, &read_options).await?;
+                    match order_matches(order, &existing.data) {
+                        Match::Same => {
+                            let status = if order.instructions.is_empty() { 201 } else { 202 };
+                            return Ok(reconciled(status, &error, existing.meta));
+                        }
+                        Match::Different => return Err(error),
+                        Match::NotReadableYet => confirm.wait(&error, "order", &order.order_ref).await?,
+                    }
                 }
             }
             Err(failure) => Err(failure.error),
@@ -73,18 +86,27 @@ impl Client {
         v.instruction("", instruction);
         let operation =
             Operation::new(&operations::CREATE_INSTRUCTION, &[order_ref], Some(encode(instruction)?), v.finish().err());
+        let mut confirm = Confirmation::new(self, options);
         match self.execute(operation, options).await {
             Ok(exchange) => {
                 Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
             }
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("INSTRUCTION_ALREADY_EXISTS") => {
                 let error = failure.error;
-                let existing =
-                    self.get_instruction(order_ref, &instruction.instruction_ref, &confirming(options, &error)).await?;
-                if instruction_matches(instruction, &existing.data) {
-                    Ok(reconciled(201, &error, existing.meta))
-                } else {
-                    Err(error)
+                let read_options = confirming(options, &error);
+                let reference = &instruction.instruction_ref;
+                loop {
+                    match self.get_instruction(order_ref, reference, &read_options).await {
+                        Ok(existing) if instruction_matches(instruction, &existing.data) => {
+                            return Ok(reconciled(201, &error, existing.meta));
+                        }
+                        Ok(_) => return Err(error),
+                        // Known to exist (the server said so), so not found means not yet readable.
+                        Err(e) if e.code() == Some("INSTRUCTION_NOT_FOUND") => {
+                            confirm.wait(&error, "instruction", reference).await?
+                        }
+                        Err(e) => return Err(e),
+                    }
                 }
             }
             Err(failure) => Err(failure.error),
@@ -151,17 +173,78 @@ fn reconciled(status: u16, error: &Error, confirm: ResponseMeta) -> Response<Cre
     }
 }
 
+/// Waits between read-backs of a create whose effect is not readable yet: backoff from the
+/// client's settings, until the create call's own deadline.
+struct Confirmation {
+    deadline: Instant,
+    delay: Duration,
+    cap: Duration,
+}
+
+impl Confirmation {
+    fn new(client: &Client, options: &CallOptions) -> Self {
+        let config = client.config();
+        let policy = config.retry_policy();
+        Confirmation {
+            deadline: Instant::now() + options.timeout.unwrap_or(config.call_timeout()),
+            delay: policy.backoff_base(),
+            cap: policy.backoff_cap(),
+        }
+    }
+
+    /// Sleeps before the next read-back, or fails with `CREATE_NOT_CONFIRMED` when the next one
+    /// would start after the deadline.
+    async fn wait(&mut self, error: &Error, entity: &str, reference: &str) -> Result<(), Error> {
+        if Instant::now() + self.delay >= self.deadline {
+            return Err(not_confirmed(error, entity, reference));
+        }
+        tokio::time::sleep(self.delay).await;
+        self.delay = (self.delay * 2).min(self.cap);
+        Ok(())
+    }
+}
+
+fn not_confirmed(error: &Error, entity: &str, reference: &str) -> Error {
+    let message = format!(
+        "The {entity} {reference} exists, but whether it is the one this call sent could not be confirmed \
+         within the call's time: what was sent is not readable yet. Read it again later before sending it anew."
+    );
+    let entry = ErrorEntry {
+        code: "CREATE_NOT_CONFIRMED".into(),
+        message: message.clone(),
+        message_template: None,
+        metadata: [(format!("{entity}Ref"), reference.to_string())].into_iter().collect(),
+    };
+    // The server's correlation id is the one of the answer that said the entity exists.
+    Error::new(ErrorKind::Timeout, message)
+        .with_entries(vec![entry])
+        .with_correlation_id(error.correlation_id())
+        .with_call_context(error.client_correlation_id(), error.attempts())
+}
+
+/// How a stored entity compares with what a create sent.
+enum Match {
+    Same,
+    Different,
+    /// Everything readable agrees, but some of what was sent is not readable yet.
+    NotReadableYet,
+}
+
 /// The stored order is the one sent: same metadata, and every sent instruction stored as sent.
-fn order_matches(sent: &NewOrder, stored: &Order) -> bool {
-    sent.order_ref == stored.order_ref
-        && sent.metadata == stored.metadata
-        && sent.instructions.iter().all(|wanted| {
-            stored
-                .instructions
-                .iter()
-                .find(|i| i.instruction_ref.as_deref() == Some(wanted.instruction_ref.as_str()))
-                .is_some_and(|found| instruction_matches(wanted, found))
-        })
+fn order_matches(sent: &NewOrder, stored: &Order) -> Match {
+    if sent.order_ref != stored.order_ref || sent.metadata != stored.metadata {
+        return Match::Different;
+    }
+    let mut missing = false;
+    for wanted in &sent.instructions {
+        match stored.instructions.iter().find(|i| i.instruction_ref.as_deref() == Some(wanted.instruction_ref.as_str()))
+        {
+            Some(found) if !instruction_matches(wanted, found) => return Match::Different,
+            Some(_) => {}
+            None => missing = true,
+        }
+    }
+    if missing { Match::NotReadableYet } else { Match::Same }
 }
 
 /// Compares what the caller set; inherited values and server additions are not differences.

@@ -792,7 +792,12 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
         .or(suite.environment()["default_token_ttl_seconds"].as_u64())
         .unwrap_or(3600);
     let clock_offset = scenario["emulator"]["clock_offset_seconds"].as_i64().unwrap_or(0);
-    let settings = json!({"token_ttl_seconds": ttl, "clock_offset_seconds": clock_offset});
+    let async_ms = scenario["emulator"]["async_instructions_ms"].as_u64().unwrap_or(0);
+    let settings = json!({
+        "token_ttl_seconds": ttl,
+        "clock_offset_seconds": clock_offset,
+        "async_instructions_ms": async_ms,
+    });
     suite.control(reqwest::Method::PUT, "/settings", Some(settings)).await;
 
     let operation = scenario["call"]["operation"].as_str().unwrap_or_else(|| harness(id));

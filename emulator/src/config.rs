@@ -47,6 +47,34 @@ pub struct EmulatorConfig {
     pub limits: Limits,
     /// How many received requests the log keeps (oldest dropped first).
     pub request_log_capacity: usize,
+    /// Whether the control API (`/__emulator/...`: faults, reset, the request log, the demo
+    /// credentials) answers. Off for a test server shared between people (`--no-control`);
+    /// `/__emulator/health` answers either way.
+    pub control_api: bool,
+    pub connections: ConnectionLimits,
+}
+
+/// What one client may hold of the server: connections, header size and count, and the time
+/// it may take to send its headers. Past them: 503 (connections), 431 (headers), a closed
+/// connection (slow headers).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConnectionLimits {
+    /// Open connections served at once; one more is answered 503 `TOO_MANY_CONNECTIONS` and
+    /// closed.
+    pub max_connections: usize,
+    /// Bytes of request line and headers (at least 8192).
+    pub max_header_bytes: usize,
+    /// Number of request headers.
+    pub max_headers: usize,
+    /// Time to receive a request's headers, in milliseconds.
+    pub header_read_timeout_ms: u64,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self { max_connections: 1024, max_header_bytes: 64 * 1024, max_headers: 100, header_read_timeout_ms: 30_000 }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -180,6 +208,8 @@ impl EmulatorConfig {
             not_found_status: 400,
             limits: Limits::default(),
             request_log_capacity: 10_000,
+            control_api: true,
+            connections: ConnectionLimits::default(),
         }
     }
 
@@ -290,6 +320,14 @@ impl EmulatorConfig {
         }
         if !(400..=499).contains(&self.not_found_status) {
             return Err(ConfigError("not_found_status must be a 4xx status".into()));
+        }
+        let c = &self.connections;
+        if c.max_connections == 0 || c.max_headers == 0 || c.header_read_timeout_ms == 0 {
+            return Err(ConfigError("connections: every limit must be at least 1".into()));
+        }
+        // The HTTP parser's buffer cannot be smaller than 8 KiB.
+        if c.max_header_bytes < 8192 {
+            return Err(ConfigError("connections.max_header_bytes must be at least 8192".into()));
         }
         Ok(())
     }

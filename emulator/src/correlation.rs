@@ -25,7 +25,7 @@ impl ConnectionContext {
         Self { id, requests: AtomicU32::new(0), kill: Notify::new() }
     }
 
-    fn next_request_id(&self) -> String {
+    pub fn next_request_id(&self) -> String {
         let n = self.requests.fetch_add(1, Ordering::Relaxed) + 1;
         format!("{}:{n:08X}", self.id)
     }

@@ -1,7 +1,7 @@
 //! Fault injection: making the emulator misbehave on purpose, so SDKs can be tested on a bad day.
 //!
-//! A test arms a [`FaultSpec`] ("the next N requests matching method and path pattern") through
-//! the control API; the [`intercept`] layer then answers those requests with a status (5xx, 409,
+//! A test arms a [`FaultSpec`] ("the next N requests matching method and path pattern", or
+//! "each matching request with probability p", for load tests) through the control API; the [`intercept`] layer then answers those requests with a status (5xx, 409,
 //! 429 with `Retry-After`), a delay, a dropped connection (before the request is read, or after
 //! it was read and processed: the case where the client cannot know whether its POST happened),
 //! a truncated or corrupted body, an HTML error page, or an oversized body. The same layer
@@ -18,6 +18,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng as _};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -37,6 +39,13 @@ pub struct FaultSpec {
     /// How many matching requests the fault applies to.
     #[serde(default = "one")]
     pub times: u32,
+    /// With a probability, each matching request takes the fault with that chance (0..=1),
+    /// until `times` requests have: faults sprinkled over a load test rather than the next N.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<f64>,
+    /// Seeds the draws of a `probability` fault, so a run can be repeated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
     #[serde(flatten)]
     pub action: FaultAction,
 }
@@ -88,10 +97,14 @@ pub enum FaultAction {
     /// Close the connection without reading the request or answering.
     DropBeforeRead,
     /// Read the request, process it (unless `process` is false), then close the connection
-    /// without answering.
+    /// without answering. With `process_after_ms`, the connection closes at once and the
+    /// request is processed that much later, in the background: a create's effect appears
+    /// after the client saw the connection drop (and perhaps after its retry arrived).
     DropAfterRead {
         #[serde(default = "yes")]
         process: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        process_after_ms: Option<u64>,
     },
     /// Process normally; announce the full `Content-Length` but send half the body and close.
     TruncateBody,
@@ -161,6 +174,14 @@ impl FaultSpec {
         if self.times == 0 {
             return Err("times must be at least 1".into());
         }
+        if let Some(p) = self.probability
+            && !(p.is_finite() && (0.0..=1.0).contains(&p))
+        {
+            return Err("probability must be between 0 and 1".into());
+        }
+        if self.seed.is_some() && self.probability.is_none() {
+            return Err("seed needs probability".into());
+        }
         if !(self.path.starts_with('*') || self.path.starts_with('/')) {
             return Err("path must start with '/' or '*'".into());
         }
@@ -195,6 +216,14 @@ impl FaultSpec {
             }
             FaultAction::Delay { ms } if *ms > 600_000 => {
                 return Err("delay may be at most 600000 ms".into());
+            }
+            FaultAction::DropAfterRead { process, process_after_ms: Some(ms) } => {
+                if !process {
+                    return Err("process_after_ms needs process".into());
+                }
+                if *ms > 600_000 {
+                    return Err("process_after_ms may be at most 600000".into());
+                }
             }
             _ => {}
         }
@@ -232,6 +261,9 @@ pub struct ArmedFault {
     pub remaining: u32,
     #[serde(flatten)]
     pub spec: FaultSpec,
+    /// The draws of a `probability` fault.
+    #[serde(skip)]
+    draws: Option<StdRng>,
 }
 
 /// Armed faults, matched first-armed first.
@@ -246,7 +278,12 @@ pub struct FaultBook {
 impl FaultBook {
     pub fn arm(&self, spec: FaultSpec) -> Result<ArmedFault, String> {
         spec.validate()?;
-        let fault = ArmedFault { id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1, remaining: spec.times, spec };
+        let draws = spec.probability.map(|_| match spec.seed {
+            Some(seed) => StdRng::seed_from_u64(seed),
+            None => StdRng::from_os_rng(),
+        });
+        let fault =
+            ArmedFault { id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1, remaining: spec.times, spec, draws };
         let mut faults = self.faults.lock().expect("fault lock");
         faults.push(fault.clone());
         self.armed.store(faults.len(), Ordering::Release);
@@ -268,7 +305,14 @@ impl FaultBook {
             return None;
         }
         let mut faults = self.faults.lock().expect("fault lock");
-        let index = faults.iter().position(|f| f.spec.matches(method, path))?;
+        // A probability fault that does not strike lets the request go on to later faults.
+        let index = faults.iter_mut().position(|f| {
+            f.spec.matches(method, path)
+                && match (f.spec.probability, f.draws.as_mut()) {
+                    (Some(p), Some(draws)) => draws.random_bool(p),
+                    _ => true,
+                }
+        })?;
         let fault = &mut faults[index];
         fault.remaining -= 1;
         let action = fault.spec.action.clone();
@@ -328,7 +372,20 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(request).await
         }
-        Some(FaultAction::DropAfterRead { process }) => {
+        Some(FaultAction::DropAfterRead { process: true, process_after_ms: Some(ms) }) => {
+            let generation = state.generation.load(Ordering::Acquire);
+            let state = state.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                if state.generation.load(Ordering::Acquire) != generation {
+                    return;
+                }
+                let response = next.run(request).await;
+                let _ = to_bytes(response.into_body(), usize::MAX).await;
+            });
+            return drop_connection(connection).await;
+        }
+        Some(FaultAction::DropAfterRead { process, .. }) => {
             if process {
                 // Let the route finish its work (the order really is created) before hanging up.
                 let response = next.run(request).await;
@@ -533,7 +590,7 @@ mod tests {
         .unwrap();
         assert!(spec.validate().is_ok());
         let spec: FaultSpec = serde_json::from_str(r#"{"action":"drop_after_read"}"#).unwrap();
-        assert!(matches!(spec.action, FaultAction::DropAfterRead { process: true }));
+        assert!(matches!(spec.action, FaultAction::DropAfterRead { process: true, process_after_ms: None }));
         assert_eq!(spec.path, "*");
         for bad in [
             r#"{"action":"respond","status":99}"#,

@@ -56,6 +56,9 @@ pub struct State {
     pub faults: faults::FaultBook,
     pub log: request_log::RequestLog,
     pub connection_ids: correlation::ConnectionIds,
+    /// Counts resets, so work scheduled before one (a request processed late) is dropped
+    /// instead of landing in the next test's state.
+    pub generation: std::sync::atomic::AtomicU64,
 }
 
 pub type SharedState = Arc<State>;
@@ -74,6 +77,7 @@ impl State {
             faults: faults::FaultBook::default(),
             log: request_log::RequestLog::new(config.request_log_capacity),
             connection_ids: correlation::ConnectionIds::new(),
+            generation: std::sync::atomic::AtomicU64::new(0),
             url,
             config,
         })
@@ -84,9 +88,12 @@ impl State {
     }
 
     /// Forgets all data, faults, logged requests and seen nonces, keys and tenants created
-    /// through the API, and a moved clock (issued tokens and their lifetime setting stay).
+    /// through the API, a moved clock and asynchronous processing (issued tokens and their
+    /// lifetime setting stay).
     pub fn reset(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         self.auth.set_clock_offset_seconds(0);
+        self.store.set_async_instructions_ms(0);
         self.store.clear();
         self.directory.reset();
         self.faults.clear();

@@ -13,7 +13,8 @@ use imburse_emulator::{EmulatorConfig, EmulatorHandle};
 #[derive(Parser)]
 #[command(name = "imburse-emulator", version, about = "A local Imburse Payments API for tests")]
 struct Args {
-    /// Address to listen on.
+    /// Address to listen on: loopback unless the emulator is shared (then also consider
+    /// --no-control, since the control API has no authentication).
     #[arg(long, default_value = "127.0.0.1")]
     host: String,
     /// Port to listen on; 0 picks any free port.
@@ -32,6 +33,13 @@ struct Args {
     /// Status for a missing order/instruction/customer (documented: 400; older docs: 404).
     #[arg(long)]
     not_found_status: Option<u16>,
+    /// Refuse the control API (faults, reset, request log, demo credentials), for a test
+    /// server shared between people; /__emulator/health still answers.
+    #[arg(long)]
+    no_control: bool,
+    /// Open connections served at once (default 1024); one more is answered 503.
+    #[arg(long)]
+    max_connections: Option<usize>,
     /// Runtime worker threads (default: one per core).
     #[arg(long)]
     worker_threads: Option<usize>,
@@ -59,12 +67,29 @@ fn build_config(args: &Args) -> Result<EmulatorConfig, String> {
     if let Some(status) = args.not_found_status {
         config.not_found_status = status;
     }
+    if args.no_control {
+        config.control_api = false;
+    }
+    if let Some(max) = args.max_connections {
+        config.connections.max_connections = max;
+    }
     config.validate().map_err(|e| e.to_string())?;
     Ok(config)
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if !is_loopback(&args.host) {
+        eprintln!(
+            "imburse-emulator: warning: listening on {} makes it reachable from other machines; {}",
+            args.host,
+            if args.no_control {
+                "the control API is off (--no-control)"
+            } else {
+                "its control API (faults, reset, demo credentials) has no authentication: add --no-control"
+            }
+        );
+    }
     let config = match build_config(&args) {
         Ok(config) => config,
         Err(message) => {
@@ -105,6 +130,11 @@ fn main() -> ExitCode {
         handle.shutdown().await;
         ExitCode::SUCCESS
     })
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 async fn wait_for_stop_signal() {

@@ -3,7 +3,9 @@
 //!
 //! The loop is ours rather than `axum::serve` because two behaviours need the connection
 //! itself: Imburse-style correlation ids are per connection, and the "drop the connection"
-//! faults must be able to close a socket without writing a response.
+//! faults must be able to close a socket without writing a response. The loop also holds the
+//! limits that keep one client from taking a shared server down ([`ConnectionLimits`]): a
+//! bounded number of connections, bounded headers, and a deadline for sending them.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,8 +19,9 @@ use tokio::sync::watch;
 use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt as _;
 
-use crate::config::{ConfigError, EmulatorConfig};
-use crate::correlation::ConnectionContext;
+use crate::config::{ConfigError, ConnectionLimits, EmulatorConfig};
+use crate::correlation::{ConnectionContext, RequestIds};
+use crate::error::{ErrorEntry, classic_body, json_response};
 use crate::tls::TestPki;
 use crate::{SharedState, StartupInfo, State};
 
@@ -117,6 +120,8 @@ async fn serve(
     state: SharedState,
     mut stopped: watch::Receiver<bool>,
 ) {
+    let limits = state.config.connections.clone();
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -132,11 +137,20 @@ async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let connection = Arc::new(ConnectionContext::new(state.connection_ids.next()));
-        let app = app.clone();
+        // Over the limit, the connection is still answered (503, then closed) so the client
+        // learns why instead of seeing a reset.
+        let (permit, app) = match permits.clone().try_acquire_owned() {
+            Ok(permit) => (Some(permit), Some(app.clone())),
+            Err(_) => (None, None),
+        };
         let stopped = stopped.clone();
+        let limits = limits.clone();
         match acceptor.clone() {
             None => {
-                tokio::spawn(serve_connection(stream, connection, app, stopped));
+                tokio::spawn(async move {
+                    serve_connection(stream, connection, app, &limits, stopped).await;
+                    drop(permit);
+                });
             }
             Some(acceptor) => {
                 tokio::spawn(async move {
@@ -144,8 +158,9 @@ async fn serve(
                     // client that does not finish it in time is dropped.
                     let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
                     if let Ok(Ok(tls)) = handshake {
-                        serve_connection(tls, connection, app, stopped).await;
+                        serve_connection(tls, connection, app, &limits, stopped).await;
                     }
+                    drop(permit);
                 });
             }
         }
@@ -156,22 +171,37 @@ async fn serve(
 const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// One HTTP/1.1 connection, plain or TLS, until it ends, a fault kills it, or the server stops.
+/// Without an app (the connection limit was reached) every request is answered 503 and the
+/// connection closed.
 async fn serve_connection<IO>(
     io: IO,
     connection: Arc<ConnectionContext>,
-    app: Router,
+    app: Option<Router>,
+    limits: &ConnectionLimits,
     mut stopped: watch::Receiver<bool>,
 ) where
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let context = connection.clone();
+    let keep_alive = app.is_some();
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         request.extensions_mut().insert(context.clone());
-        app.clone().oneshot(request)
+        let app = app.clone();
+        let context = context.clone();
+        async move {
+            match app {
+                Some(app) => app.oneshot(request).await,
+                None => Ok(too_many_connections(&context, &request)),
+            }
+        }
     });
     let http = hyper::server::conn::http1::Builder::new()
         .timer(TokioTimer::new())
-        .keep_alive(true)
+        .keep_alive(keep_alive)
+        .max_buf_size(limits.max_header_bytes.max(8192))
+        .max_header_size(limits.max_header_bytes)
+        .max_headers(limits.max_headers)
+        .header_read_timeout(Duration::from_millis(limits.header_read_timeout_ms))
         .serve_connection(TokioIo::new(io), service);
     // Dropping the connection future closes the socket without a response.
     tokio::select! {
@@ -179,4 +209,13 @@ async fn serve_connection<IO>(
         _ = connection.kill.notified() => {}
         _ = stopped.changed() => {}
     }
+}
+
+fn too_many_connections<B>(connection: &ConnectionContext, request: &hyper::Request<B>) -> axum::response::Response {
+    let client = request.headers().get("x-correlation-id").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let ids = RequestIds { server: connection.next_request_id(), client };
+    let entry = ErrorEntry::new("TOO_MANY_CONNECTIONS", "The server is serving all the connections it allows.");
+    let mut response = json_response(axum::http::StatusCode::SERVICE_UNAVAILABLE, &classic_body(&[entry], &ids));
+    response.headers_mut().insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
+    response
 }

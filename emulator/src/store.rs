@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::value::RawValue;
 
@@ -22,12 +23,27 @@ pub struct Order {
 }
 
 impl Order {
+    /// Any instruction the order holds, readable yet or not (what a duplicate is checked against).
     pub fn instruction(&self, instruction_ref: &str) -> Option<&Instruction> {
         self.instructions.iter().find(|i| i.instruction_ref == instruction_ref)
     }
 
     pub fn instruction_mut(&mut self, instruction_ref: &str) -> Option<&mut Instruction> {
         self.instructions.iter_mut().find(|i| i.instruction_ref == instruction_ref)
+    }
+
+    /// The instructions a read returns at `now_ms`: those the asynchronous processing has
+    /// finished.
+    pub fn readable_instructions(&self, now_ms: u64) -> impl Iterator<Item = &Instruction> {
+        self.instructions.iter().filter(move |i| i.readable_from_ms <= now_ms)
+    }
+
+    pub fn readable_instruction(&self, instruction_ref: &str, now_ms: u64) -> Option<&Instruction> {
+        self.instruction(instruction_ref).filter(|i| i.readable_from_ms <= now_ms)
+    }
+
+    pub fn readable_instruction_mut(&mut self, instruction_ref: &str, now_ms: u64) -> Option<&mut Instruction> {
+        self.instruction_mut(instruction_ref).filter(|i| i.readable_from_ms <= now_ms)
     }
 }
 
@@ -77,6 +93,9 @@ pub struct Instruction {
     pub cancel_reason: Option<String>,
     pub created_ms: u64,
     pub updated_ms: u64,
+    /// When reads start to return it: its creation, or later on an asynchronous server
+    /// ([`Store::async_instructions_ms`]).
+    pub readable_from_ms: u64,
 }
 
 impl Instruction {
@@ -157,6 +176,10 @@ pub struct TenantData {
 #[derive(Default)]
 pub struct Store {
     tenants: Mutex<HashMap<String, TenantData>>,
+    /// How long after it was accepted (an order's 202, an instruction's 201) an instruction
+    /// becomes readable, as on a server that processes in the background (0: at once). The
+    /// order itself, and the duplicate check on references, are immediate.
+    async_instructions_ms: AtomicU64,
 }
 
 impl Store {
@@ -168,5 +191,13 @@ impl Store {
 
     pub fn clear(&self) {
         self.tenants.lock().expect("store lock").clear();
+    }
+
+    pub fn async_instructions_ms(&self) -> u64 {
+        self.async_instructions_ms.load(Ordering::Relaxed)
+    }
+
+    pub fn set_async_instructions_ms(&self, ms: u64) {
+        self.async_instructions_ms.store(ms, Ordering::Relaxed);
     }
 }

@@ -105,3 +105,23 @@ fn bad_configuration_exits_non_zero_with_the_reason() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot listen"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn no_control_refuses_the_control_api_and_a_public_bind_is_warned_about() {
+    let (mut running, info) = start(&["--no-control", "--host", "0.0.0.0"]);
+    let mut warning = String::new();
+    BufReader::new(running.0.stderr.take().unwrap()).read_line(&mut warning).unwrap();
+    assert!(warning.contains("warning") && warning.contains("0.0.0.0"), "{warning}");
+    assert!(warning.contains("control API is off"), "{warning}");
+    let url = info["url"].as_str().unwrap().replace("0.0.0.0", "127.0.0.1");
+    let http = reqwest::Client::new();
+    let reset = http.post(format!("{url}/__emulator/reset")).send().await.unwrap();
+    assert_eq!(reset.status(), 403);
+    let health = http.get(format!("{url}/__emulator/health")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+
+    let (mut open, _) = start(&["--host", "0.0.0.0"]);
+    let mut warning = String::new();
+    BufReader::new(open.0.stderr.take().unwrap()).read_line(&mut warning).unwrap();
+    assert!(warning.contains("add --no-control"), "{warning}");
+}

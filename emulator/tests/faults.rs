@@ -155,6 +155,36 @@ async fn drop_after_read_processes_the_request_then_hangs_up() {
 }
 
 #[tokio::test]
+async fn drop_after_read_can_process_the_request_later_unless_the_emulator_is_reset() {
+    let h = Harness::start().await;
+    let token = h.token().await;
+    h.arm(json!({"method": "POST", "action": "drop_after_read", "process_after_ms": 300})).await;
+    assert!(h.create_order_raw(&token, json!({"orderRef": "O-LATE"})).await.is_err(), "the connection drops");
+    let get = || h.api(Method::GET, "/v1/order-management/O-LATE", &token).send();
+    assert_eq!(get().await.unwrap().status(), StatusCode::BAD_REQUEST, "not processed yet");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(get().await.unwrap().status(), StatusCode::OK, "processed after the drop");
+
+    // Work scheduled before a reset never lands in the next test's state.
+    h.arm(json!({"method": "POST", "action": "drop_after_read", "process_after_ms": 300})).await;
+    assert!(h.create_order_raw(&token, json!({"orderRef": "O-STALE"})).await.is_err());
+    h.reset().await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let token = h.token().await;
+    let stale = h.api(Method::GET, "/v1/order-management/O-STALE", &token).send().await.unwrap();
+    assert_eq!(stale.status(), StatusCode::BAD_REQUEST);
+
+    let refused = h
+        .http
+        .post(h.url("/__emulator/faults"))
+        .json(&json!({"action": "drop_after_read", "process": false, "process_after_ms": 5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "processing later needs processing");
+}
+
+#[tokio::test]
 async fn truncated_and_corrupted_bodies_are_not_json() {
     let (h, token) = with_order().await;
     h.arm(json!({"action": "truncate_body"})).await;
@@ -262,4 +292,44 @@ async fn many_concurrent_authenticated_requests_all_succeed() {
     let calls = (0..200).map(|_| get_instruction(&h, &token));
     let results = futures::future::join_all(calls).await;
     assert!(results.into_iter().all(|r| r.unwrap().status() == StatusCode::OK));
+}
+
+#[tokio::test]
+async fn a_probability_fault_strikes_about_that_share_of_requests_and_repeats_with_its_seed() {
+    let (h, token) = with_order().await;
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        h.arm(json!({"method": "GET", "path": "/v2/*", "times": 1000, "probability": 0.2, "seed": 7,
+                     "action": "respond", "status": 503}))
+            .await;
+        let mut statuses = Vec::new();
+        for _ in 0..200 {
+            statuses.push(get_instruction(&h, &token).await.unwrap().status().as_u16());
+        }
+        h.http.delete(h.url("/__emulator/faults")).send().await.unwrap();
+        runs.push(statuses);
+    }
+    let struck = runs[0].iter().filter(|s| **s == 503).count();
+    assert!((20..=60).contains(&struck), "{struck} of 200 at p = 0.2");
+    assert!(runs[0].iter().all(|s| *s == 503 || *s == 200));
+    assert_eq!(runs[0], runs[1], "the same seed strikes the same requests");
+
+    let refused =
+        h.http.post(h.url("/__emulator/faults")).json(&json!({"probability": 1.5, "action": "delay", "ms": 1}));
+    assert_eq!(refused.send().await.unwrap().status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_control_api_lists_a_tenants_orders_with_every_instruction() {
+    let (h, token) = with_order().await;
+    h.create_order(&token, json!({"orderRef": "O-A"})).await;
+    let tenant = imburse_emulator::config::DEMO_TENANT_ID;
+    let orders: Value =
+        h.http.get(h.url(&format!("/__emulator/tenants/{tenant}/orders"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(orders[0]["order_ref"], "O-A");
+    assert_eq!(orders[0]["instructions"], json!([]));
+    assert_eq!(orders[1]["order_ref"], "O-F");
+    assert_eq!(orders[1]["instructions"][0]["instruction_ref"], "I-1");
+    assert_eq!(orders[1]["instructions"][0]["status"], "READY");
+    assert!(orders[1]["instructions"][0]["amount"].is_string());
 }

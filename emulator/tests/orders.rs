@@ -303,3 +303,34 @@ async fn an_orders_metadata_is_replaced_with_the_creation_limits() {
     let refused: Value = refused.json().await.unwrap();
     assert_eq!(refused["errors"][0]["errorCode"], "METADATA_KEY_SIZE_OUT_OF_RANGE");
 }
+
+#[tokio::test]
+async fn an_asynchronous_server_makes_instructions_readable_only_after_its_delay() {
+    let h = Harness::start().await;
+    let token = h.token().await;
+    let settings = h.http.put(h.url("/__emulator/settings")).json(&json!({"async_instructions_ms": 400})).send();
+    assert_eq!(settings.await.unwrap().status(), StatusCode::OK);
+    let accepted = h.create_order(&token, json!({"orderRef": "O-A", "instructions": [instruction("I-1")]})).await;
+    assert_eq!(accepted.status(), StatusCode::ACCEPTED);
+
+    // The order exists at once (a second create is refused) but shows no instruction yet.
+    let order = get_json(&h, &token, "/v1/order-management/O-A").await;
+    assert_eq!(order["instructions"], json!([]));
+    let again = h.create_order(&token, json!({"orderRef": "O-A", "instructions": [instruction("I-1")]})).await;
+    expect_error(again, StatusCode::BAD_REQUEST, &["ORDER_ALREADY_EXISTS"]).await;
+    let hidden = h.api(Method::GET, "/v2/order-management/O-A/instruction/I-1", &token).send().await.unwrap();
+    expect_error(hidden, StatusCode::BAD_REQUEST, &["INSTRUCTION_NOT_FOUND"]).await;
+    // An added instruction is refused as a duplicate while hidden, and is itself delayed.
+    let dup = h.api(Method::POST, "/v1/order-management/O-A/instruction", &token).json(&instruction("I-1")).send();
+    expect_error(dup.await.unwrap(), StatusCode::BAD_REQUEST, &["INSTRUCTION_ALREADY_EXISTS"]).await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let order = get_json(&h, &token, "/v1/order-management/O-A").await;
+    assert_eq!(order["instructions"][0]["instructionRef"], "I-1");
+    get_json(&h, &token, "/v2/order-management/O-A/instruction/I-1").await;
+
+    // Reset makes the server synchronous again.
+    h.reset().await;
+    let settings: Value = h.http.get(h.url("/__emulator/settings")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(settings["async_instructions_ms"], 0);
+}

@@ -138,7 +138,7 @@ FAULT_FIELDS = {
     "respond": ("status", "retry_after", "body", "error_code", "message", "raw_body", "content_type"),
     "delay": ("ms",),
     "drop_before_read": (),
-    "drop_after_read": ("process",),
+    "drop_after_read": ("process", "process_after_ms"),
     "truncate_body": (),
     "corrupt_body": (),
     "html": ("status",),
@@ -447,6 +447,24 @@ def diff_values(reference, other, path=""):
     return []
 
 
+def collapse_repeats(events):
+    """Consecutive identical events as one: a create's read-back, waiting for a server that
+    processes in the background, polls as often as the machine's timing allows, and only the
+    sequence of distinct answers is behaviour (a retry is never identical: its attempt grows)."""
+    out = []
+    for e in events:
+        if not out or out[-1] != e:
+            out.append(e)
+    return out
+
+
+def comparable(record):
+    """The record as compared across languages."""
+    if isinstance(record.get("events"), list):
+        return dict(record, events=collapse_repeats(record["events"]))
+    return record
+
+
 def compare_record_sets(reference_name, reference, other_name, other):
     """Differences between two record sets (dicts id -> record), as readable lines."""
     lines = []
@@ -459,7 +477,7 @@ def compare_record_sets(reference_name, reference, other_name, other):
     for rid, ref in reference.items():
         if rid not in other:
             continue
-        diffs = diff_values(ref, other[rid])
+        diffs = diff_values(comparable(ref), comparable(other[rid]))
         if diffs:
             lines.append("  %s:" % rid)
             for path, a, b in diffs:
@@ -699,6 +717,10 @@ def check_fault(fault, where, p):
         p.append("%s.ms is required (0..600000)" % where)
     if action == "drop_after_read" and not isinstance(fault.get("process", True), bool):
         p.append("%s.process must be a boolean" % where)
+    if action == "drop_after_read" and "process_after_ms" in fault and (
+            not _is_int(fault["process_after_ms"]) or not 0 <= fault["process_after_ms"] <= 600000
+            or fault.get("process") is False):
+        p.append("%s.process_after_ms must be 0..600000 and needs process" % where)
     if action == "oversized_body" and "bytes" in fault and (not _is_int(fault["bytes"]) or fault["bytes"] < 0):
         p.append("%s.bytes must be a non-negative integer" % where)
 
@@ -769,6 +791,9 @@ def check_scenario(s, p):
         elif k == "clock_offset_seconds":
             if not _is_int(v):
                 p.append("%s: emulator.clock_offset_seconds must be an integer" % where)
+        elif k == "async_instructions_ms":
+            if not _is_int(v) or not 0 <= v <= 600000:
+                p.append("%s: emulator.async_instructions_ms must be an integer 0..600000" % where)
         else:
             p.append("%s: emulator.%s is not an emulator setting" % (where, k))
 
@@ -1115,6 +1140,10 @@ def self_test(out):
           "x [correlation id <imburse-correlation-id>; client correlation id <uuid>]", "ids inside a text")
     check(normalise({"created": 1795558126222, "last_updated": None, "amount": "0.10"}) ==
           {"created": "<epoch-ms>", "last_updated": None, "amount": "0.10"}, "timestamps normalised, amounts kept")
+    poll = {"operation": "get_order", "attempt": 1, "status": 200, "outcome": "ok"}
+    retry = {"operation": "get_order", "attempt": 2, "status": 200, "outcome": "ok"}
+    check(collapse_repeats([poll, poll, poll, retry, poll]) == [poll, retry, poll],
+          "repeated read-backs collapse, distinct events stay in order")
 
     def record(rid, **over):
         r = {"id": rid, "outcome": "ok", "result": {"order_ref": "ORD-1", "reconciled": False, "status": 201},

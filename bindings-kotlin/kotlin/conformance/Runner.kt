@@ -579,7 +579,12 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
     suite.control("POST", "/reset")
     val ttl = scenario.at("emulator").at("token_ttl_seconds").long() ?: suite.environment.at("default_token_ttl_seconds").long() ?: 3600L
     val clockOffset = scenario.at("emulator").at("clock_offset_seconds").long() ?: 0L
-    suite.control("PUT", "/settings", json("token_ttl_seconds" to ttl, "clock_offset_seconds" to clockOffset))
+    val asyncMs = scenario.at("emulator").at("async_instructions_ms").long() ?: 0L
+    suite.control(
+        "PUT",
+        "/settings",
+        json("token_ttl_seconds" to ttl, "clock_offset_seconds" to clockOffset, "async_instructions_ms" to asyncMs),
+    )
 
     val operation = scenario.at("call").at("operation").str() ?: harness(id)
     suite.events.clear()

@@ -615,8 +615,11 @@ async function runScenario(suite, scenario) {
   const id = scenario.id ?? harness('scenario without id')
   await suite.control('POST', '/reset')
   const ttl = scenario.emulator?.token_ttl_seconds ?? suite.environment.default_token_ttl_seconds ?? 3600
-  const clockOffset = scenario.emulator?.clock_offset_seconds ?? 0
-  await suite.control('PUT', '/settings', { token_ttl_seconds: ttl, clock_offset_seconds: clockOffset })
+  await suite.control('PUT', '/settings', {
+    token_ttl_seconds: ttl,
+    clock_offset_seconds: scenario.emulator?.clock_offset_seconds ?? 0,
+    async_instructions_ms: scenario.emulator?.async_instructions_ms ?? 0,
+  })
 
   const operation = scenario.call?.operation ?? harness(id)
   let callArgs = scenario.call.args

@@ -334,6 +334,12 @@ impl Error {
         self
     }
 
+    /// Keeps the server correlation id of the answer this error is about, for support.
+    pub(crate) fn with_correlation_id(mut self, correlation_id: Option<&str>) -> Error {
+        self.inner.correlation_id = correlation_id.map(str::to_owned);
+        self
+    }
+
     /// Attaches the lower-level cause, reachable through `source()`.
     pub(crate) fn with_source(mut self, source: BoxError) -> Error {
         self.inner.source = Some(Arc::from(source));

@@ -4,7 +4,8 @@
 //! (the emulator listens on loopback by default). It arms and lists faults, reads and clears the
 //! request log, resets state between tests, shortens token lifetimes or expires every token, moves
 //! the emulator's clock against the machine's (a client with a wrong clock), and moves an
-//! instruction to another status (as settlement would).
+//! instruction to another status (as settlement would). A server shared between people turns
+//! it off (`--no-control`, config `control_api: false`): then only `/health` answers.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -22,17 +23,30 @@ pub const PREFIX: &str = "/__emulator";
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
-        .route("/health", get(|| async { axum::Json(json!({"status": "ok"})) }))
+        .route("/health", get(health))
         .route("/info", get(info))
         .route("/faults", post(arm_fault).get(list_faults).delete(clear_faults))
         .route("/requests", get(list_requests).delete(clear_requests))
         .route("/reset", post(reset))
         .route("/tokens/expire", post(expire_tokens))
         .route("/settings", put(update_settings).get(settings))
+        .route("/tenants/{tenant_id}/orders", get(list_orders))
         .route(
             "/tenants/{tenant_id}/orders/{order_ref}/instructions/{instruction_ref}/status",
             put(set_instruction_status),
         )
+}
+
+/// With the control API off (a shared server): only health answers; everything else, the
+/// demo credentials in `/info` included, is refused.
+pub fn refused() -> Router<SharedState> {
+    Router::new().route("/health", get(health)).fallback(|| async {
+        refuse(StatusCode::FORBIDDEN, "the control API is disabled on this server (--no-control)")
+    })
+}
+
+async fn health() -> Response {
+    axum::Json(json!({"status": "ok"})).into_response()
 }
 
 fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
@@ -101,12 +115,16 @@ struct Settings {
     token_ttl_seconds: Option<u64>,
     /// Moves the emulator's clock (HMAC window, `Date` header) against the machine's.
     clock_offset_seconds: Option<i64>,
+    /// Serve orders the way an asynchronous server does: the 202 comes at once, the
+    /// instructions become readable this many milliseconds later (0: at once).
+    async_instructions_ms: Option<u64>,
 }
 
 fn current_settings(state: &SharedState) -> Response {
     axum::Json(json!({
         "token_ttl_seconds": state.auth.tokens.ttl_seconds(),
         "clock_offset_seconds": state.auth.clock_offset_seconds(),
+        "async_instructions_ms": state.store.async_instructions_ms(),
     }))
     .into_response()
 }
@@ -129,7 +147,41 @@ async fn update_settings(State(state): State<SharedState>, body: axum::body::Byt
     if let Some(offset) = settings.clock_offset_seconds {
         state.auth.set_clock_offset_seconds(offset);
     }
+    if let Some(ms) = settings.async_instructions_ms {
+        if ms > 600_000 {
+            return refuse(StatusCode::BAD_REQUEST, "async_instructions_ms may be at most 600000");
+        }
+        state.store.set_async_instructions_ms(ms);
+    }
     current_settings(&state)
+}
+
+/// Every order the tenant holds, with all its instructions (readable yet or not): what a test
+/// checks for lost or duplicated writes after a run. References sorted.
+async fn list_orders(State(state): State<SharedState>, Path(tenant_id): Path<String>) -> Response {
+    let orders = state.store.with_tenant(&tenant_id, |tenant| {
+        let mut orders: Vec<_> = tenant
+            .orders
+            .values()
+            .map(|order| {
+                let instructions: Vec<_> = order
+                    .instructions
+                    .iter()
+                    .map(|i| {
+                        json!({
+                            "instruction_ref": i.instruction_ref,
+                            "amount": i.amount.get(),
+                            "status": i.status,
+                        })
+                    })
+                    .collect();
+                json!({"order_ref": order.order_ref, "instructions": instructions})
+            })
+            .collect();
+        orders.sort_by(|a, b| a["order_ref"].as_str().cmp(&b["order_ref"].as_str()));
+        orders
+    });
+    axum::Json(orders).into_response()
 }
 
 #[derive(Deserialize)]

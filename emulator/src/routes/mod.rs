@@ -42,7 +42,8 @@ pub fn app(state: SharedState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))
         .layer(middleware::from_fn(error::render_error_bodies))
         .layer(middleware::from_fn_with_state(state.clone(), server_date));
-    Router::new().nest(control::PREFIX, control::routes()).merge(api).with_state(state)
+    let control = if state.config.control_api { control::routes() } else { control::refused() };
+    Router::new().nest(control::PREFIX, control).merge(api).with_state(state)
 }
 
 /// Every answer's `Date` header is the emulator's clock (which a test may move), so a client

@@ -162,6 +162,7 @@ fn build_instruction(
         cancel_reason: None,
         created_ms: now_ms,
         updated_ms: now_ms,
+        readable_from_ms: now_ms,
     })
 }
 
@@ -215,6 +216,10 @@ async fn create_order(
     }
     let order_ref = body.order_ref.expect("validated");
     let status = if instructions.is_empty() { StatusCode::CREATED } else { StatusCode::ACCEPTED };
+    let readable_from_ms = now + state.store.async_instructions_ms();
+    for instruction in &mut instructions {
+        instruction.readable_from_ms = readable_from_ms;
+    }
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         if tenant.orders.contains_key(&order_ref) {
             return Err(ApiError::bad_request(vec![
@@ -263,7 +268,8 @@ async fn create_instruction(
         if order.instructions.len() >= limits.max_instructions_per_order {
             return Err(ApiError::bad_request(vec![too_many_instructions(limits.max_instructions_per_order)]));
         }
-        let instruction = instruction.expect("valid instruction");
+        let mut instruction = instruction.expect("valid instruction");
+        instruction.readable_from_ms += state.store.async_instructions_ms();
         order.updated_ms = instruction.created_ms;
         order.instructions.push(instruction);
         Ok(StatusCode::CREATED.into_response())
@@ -423,7 +429,10 @@ async fn get_order(
                 (customer_ref.as_str(), view)
             })
             .collect(),
-        instructions: order.instructions.iter().map(|i| instruction_view(&version, &order.order_ref, i)).collect(),
+        instructions: order
+            .readable_instructions(clock::now_ms())
+            .map(|i| instruction_view(&version, &order.order_ref, i))
+            .collect(),
     };
     Ok(super::json_ok(&view))
 }
@@ -439,7 +448,7 @@ async fn get_instruction(
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         let order = tenant.orders.get(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let instruction = order
-            .instruction(&instruction_ref)
+            .readable_instruction(&instruction_ref, clock::now_ms())
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;
         Ok(super::json_ok(&instruction_view(&version, &order.order_ref, instruction)))
     })
@@ -477,7 +486,7 @@ async fn cancel_instruction(
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let instruction = order
-            .instruction_mut(&instruction_ref)
+            .readable_instruction_mut(&instruction_ref, clock::now_ms())
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;
         // Cancelling twice is harmless: a retried cancel must not turn into an error.
         if instruction.status != "VOID" {
