@@ -65,7 +65,8 @@ if wants kotlin; then
   source bindings-kotlin/scripts/env.sh
   if (ensure_toolchain && ensure_test_tools && "$KOTLIN_DIR/scripts/build.sh" && build_tests_jar) \
       >"$WORK/kotlin-setup.log" 2>&1; then
-    load kotlin java -Djna.library.path="$NATIVE_DIR" -cp "$TESTS_CLASSPATH" com.imburse.load.FlowsKt
+    # A bounded heap, so the JVM's RSS shows leaks rather than how far it may grow its heap.
+    load kotlin java -Xmx256m -Djna.library.path="$NATIVE_DIR" -cp "$TESTS_CLASSPATH" com.imburse.load.FlowsKt
   else
     failed+=("kotlin (build: $WORK/kotlin-setup.log)")
   fi
