@@ -38,6 +38,7 @@ rust() {
 
 judge() {
   python3 tests/conformance/judge.py --self-test &&
+    python3 tests/conformance/bad_input.py --check &&
     python3 tests/conformance/judge.py --lint tests/conformance/manifest.json
 }
 

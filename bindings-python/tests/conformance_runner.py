@@ -176,7 +176,7 @@ async def call(
     if operation == "update_order_metadata":
         meta = await run(client.update_order_metadata, args["order_ref"], args.get("metadata") or {})
         return {"status": meta.status}, meta.attempts
-    if operation == "update_customer":
+    if operation == "update_customer_metadata":
         meta = await run(client.update_customer_metadata, customer_ref, args.get("metadata") or {})
         return {"status": meta.status}, meta.attempts
     if operation == "add_mobile_instrument":

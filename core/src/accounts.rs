@@ -15,7 +15,7 @@ use crate::models::{
     LicenseHistory, LicenseUpgradeRequest, Tenant, TenantKeyList, TenantList, TenantSettings,
 };
 use crate::operations::{self, OperationSpec};
-use crate::validation::{Validator, required};
+use crate::validation::{Validator, path_id};
 
 impl Client {
     /// `GET /v1/account`: the account, its billing contact and licence.
@@ -68,7 +68,7 @@ impl Client {
 
     /// `GET /v1/account/keys/{publicKey}`.
     pub async fn get_account_key(&self, public_key: &str, options: &CallOptions) -> Result<Response<ApiKey>, Error> {
-        self.fetch(&operations::GET_ACCOUNT_KEY, &[public_key], required("publicKey", public_key), options).await
+        self.fetch(&operations::GET_ACCOUNT_KEY, &[public_key], path_id("publicKey", public_key), options).await
     }
 
     /// `POST /v1/account/keys` (201): the new key with its private key, returned only this once.
@@ -103,7 +103,7 @@ impl Client {
 
     /// `GET /v1/account/tenants/{tenantId}`.
     pub async fn get_tenant(&self, tenant_id: &str, options: &CallOptions) -> Result<Response<Tenant>, Error> {
-        self.fetch(&operations::GET_TENANT, &[tenant_id], required("tenantId", tenant_id), options).await
+        self.fetch(&operations::GET_TENANT, &[tenant_id], path_id("tenantId", tenant_id), options).await
     }
 
     /// `POST /v1/account/tenants` (201): the new tenant.
@@ -132,7 +132,7 @@ impl Client {
         tenant_id: &str,
         options: &CallOptions,
     ) -> Result<Response<TenantKeyList>, Error> {
-        self.fetch(&operations::LIST_ACCOUNT_TENANT_KEYS, &[tenant_id], required("tenantId", tenant_id), options).await
+        self.fetch(&operations::LIST_ACCOUNT_TENANT_KEYS, &[tenant_id], path_id("tenantId", tenant_id), options).await
     }
 
     /// `GET /v1/account/tenants/{tenantId}/keys/{publicKey}`.
@@ -189,7 +189,7 @@ impl Client {
 
     /// `GET /v1/tenant/keys/{publicKey}`.
     pub async fn get_tenant_key(&self, public_key: &str, options: &CallOptions) -> Result<Response<ApiKey>, Error> {
-        self.fetch(&operations::GET_TENANT_KEY, &[public_key], required("publicKey", public_key), options).await
+        self.fetch(&operations::GET_TENANT_KEY, &[public_key], path_id("publicKey", public_key), options).await
     }
 
     /// `POST /v1/tenant/keys` (201): a new key of the tenant with its private key, returned only
@@ -270,7 +270,7 @@ impl Client {
 
 /// Every named path id present (the first missing one reported).
 fn ids(named: &[(&str, &str)]) -> Result<(), Error> {
-    named.iter().try_for_each(|(property, value)| required(property, value))
+    named.iter().try_for_each(|(property, value)| path_id(property, value))
 }
 
 /// The path ids, then a key's name and roles; every problem listed.

@@ -8,7 +8,7 @@ use crate::client::{CallOptions, Client, Response, ResponseMeta};
 use crate::error::Error;
 use crate::models::{MarketplaceApp, MarketplaceAppList};
 use crate::operations;
-use crate::validation::{json_object, required};
+use crate::validation::{json_object, path_id};
 
 impl Client {
     /// `GET /v1/marketplace/apps`: the app catalogue.
@@ -22,7 +22,7 @@ impl Client {
         app_id: &str,
         options: &CallOptions,
     ) -> Result<Response<MarketplaceApp>, Error> {
-        self.fetch(&operations::GET_MARKETPLACE_APP, &[app_id], required("appId", app_id), options).await
+        self.fetch(&operations::GET_MARKETPLACE_APP, &[app_id], path_id("appId", app_id), options).await
     }
 
     /// `POST /v1/marketplace/apps/{appId}/install`: one instance per tenant.
@@ -39,7 +39,7 @@ impl Client {
         configuration: &str,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        let valid = required("appId", app_id).and_then(|()| json_object("configuration", configuration));
+        let valid = path_id("appId", app_id).and_then(|()| json_object("configuration", configuration));
         let body = Bytes::copy_from_slice(configuration.as_bytes());
         self.change(&operations::CONFIGURE_APP, &[app_id], body, valid, options).await
     }

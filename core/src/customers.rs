@@ -7,7 +7,7 @@ use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, deco
 use crate::error::Error;
 use crate::models::{CreatedInstrument, Customer, FinancialInstrument, Metadata, NewMobileInstrument, Wallet};
 use crate::operations::{self, OperationSpec};
-use crate::validation::{path_reference, required};
+use crate::validation::{path_id, path_reference};
 
 impl Client {
     /// `GET /v1/customer-vault/{customerRef}`: the customer, or a not-found error.
@@ -71,7 +71,7 @@ impl Client {
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
-            .and_then(|()| required("financialInstrumentId", financial_instrument_id))
+            .and_then(|()| path_id("financialInstrumentId", financial_instrument_id))
             .err();
         let body = json!({ "financialInstrumentId": financial_instrument_id, "reason": reason });
         let operation = Operation::new(&operations::ADD_TO_WALLET, &[customer_ref], Some(encode(&body)?), invalid);
@@ -102,7 +102,7 @@ impl Client {
         options: &CallOptions,
     ) -> Result<Response<FinancialInstrument>, Error> {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
-            .and_then(|()| required("financialInstrumentId", financial_instrument_id))
+            .and_then(|()| path_id("financialInstrumentId", financial_instrument_id))
             .err();
         let operation = Operation::new(
             &operations::GET_FINANCIAL_INSTRUMENT,

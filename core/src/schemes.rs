@@ -7,7 +7,7 @@ use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, deco
 use crate::error::Error;
 use crate::models::{NewScheme, PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList};
 use crate::operations::{self, OperationSpec};
-use crate::validation::{Validator, required};
+use crate::validation::{Validator, path_id};
 
 /// The operations of one kind of scheme.
 struct SchemeOperations {
@@ -157,7 +157,7 @@ impl Client {
     ) -> Result<Response<PayoutOptionList>, Error> {
         let mut v = Validator::default();
         v.payout_options(query);
-        let invalid = required("schemeId", scheme_id).and_then(|()| v.finish()).err();
+        let invalid = path_id("schemeId", scheme_id).and_then(|()| v.finish()).err();
         let mut pairs = vec![
             ("amount", query.amount.as_str().to_string()),
             ("currency", query.currency.clone()),
@@ -177,7 +177,7 @@ impl Client {
         scheme_id: &str,
         options: &CallOptions,
     ) -> Result<Response<SchemeDraft>, Error> {
-        let invalid = required("schemeId", scheme_id).err();
+        let invalid = path_id("schemeId", scheme_id).err();
         let exchange = self.execute(Operation::new(spec, &[scheme_id], None, invalid), options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
@@ -197,7 +197,7 @@ impl Client {
         scheme_id: &str,
         options: &CallOptions,
     ) -> Result<Response<Scheme>, Error> {
-        let invalid = required("schemeId", scheme_id).err();
+        let invalid = path_id("schemeId", scheme_id).err();
         let exchange = self.execute(Operation::new(kind.get, &[scheme_id], None, invalid), options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }
@@ -221,7 +221,7 @@ impl Client {
         scheme_id: &str,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        let invalid = required("schemeId", scheme_id).err();
+        let invalid = path_id("schemeId", scheme_id).err();
         Ok(self.execute(Operation::new(kind.delete, &[scheme_id], None, invalid), options).await?.meta)
     }
 
@@ -232,7 +232,7 @@ impl Client {
         draft_id: &str,
         options: &CallOptions,
     ) -> Result<ResponseMeta, Error> {
-        let invalid = required("schemeId", scheme_id).and_then(|()| required("draftId", draft_id)).err();
+        let invalid = path_id("schemeId", scheme_id).and_then(|()| path_id("draftId", draft_id)).err();
         let operation = Operation::new(kind.publish, &[scheme_id, draft_id], None, invalid);
         Ok(self.execute(operation, options).await?.meta)
     }

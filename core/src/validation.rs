@@ -6,6 +6,12 @@
 //! `YYYY-MM-DD`). Rules the reference marks uncertain (metadata sizes, instruction counts) are
 //! left to the server, so the SDK never refuses what Imburse would accept. Every problem of a
 //! request is collected, in field order, into one `InvalidRequest` error.
+//!
+//! Whatever goes into a URL path (a reference or an id) must also stay one path segment of its
+//! own operation: `.` and `..` (which a URL resolves away, reaching another route) and anything
+//! outside `[a-zA-Z0-9-_.]` (`/`, `?`, `#`, `%`, spaces, control and non-ASCII characters) are
+//! refused before sending. Ids the reference gives no shape for (app ids, draft ids, keys) follow
+//! the same characters, up to [`ID_MAX_LENGTH`]: the reading kept in this one place.
 
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::{
@@ -14,6 +20,18 @@ use crate::models::{
 };
 
 const REFERENCE_MAX_LENGTH: usize = 50;
+/// Longest id accepted in a path (UUIDs, 32-hex scheme ids and app names are far shorter).
+pub(crate) const ID_MAX_LENGTH: usize = 100;
+
+/// The characters a path reference or id may hold.
+fn path_safe(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// `.` and `..` are valid characters but not valid path segments.
+fn dot_segment(value: &str) -> bool {
+    value == "." || value == ".."
+}
 
 #[derive(Default)]
 pub(crate) struct Validator {
@@ -44,12 +62,8 @@ impl Validator {
                 property,
             ));
         }
-        if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            self.entries.push(entry(
-                format!("{prefix}_CONTAINS_INVALID_CHARACTERS"),
-                "'{propertyName}' may only contain a-z, A-Z, 0-9, '-', '_' and '.'.",
-                property,
-            ));
+        if !value.chars().all(path_safe) || dot_segment(value) {
+            self.entries.push(invalid_characters(prefix, property));
         }
     }
 
@@ -302,13 +316,32 @@ pub(crate) fn path_reference(prefix: &str, property: &str, value: &str) -> Resul
     v.finish()
 }
 
-/// An id passed as a path argument that has no documented shape: must at least be present.
-pub(crate) fn required(property: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        let code = format!("{}_IS_REQUIRED", to_screaming_snake(property));
-        return Err(Error::invalid_request(vec![entry(code, "'{propertyName}' must not be empty.", property)]));
-    }
-    Ok(())
+fn invalid_characters(prefix: &str, property: &str) -> ErrorEntry {
+    entry(
+        format!("{prefix}_CONTAINS_INVALID_CHARACTERS"),
+        "'{propertyName}' may only contain a-z, A-Z, 0-9, '-', '_' and '.' (and may not be '.' or '..').",
+        property,
+    )
+}
+
+/// An id passed as a path argument that has no documented shape: present, at most
+/// [`ID_MAX_LENGTH`] characters, path-safe.
+pub(crate) fn path_id(property: &str, value: &str) -> Result<(), Error> {
+    let prefix = to_screaming_snake(property);
+    let problem = if value.is_empty() {
+        entry(format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property)
+    } else if value.chars().count() > ID_MAX_LENGTH {
+        entry(
+            format!("{prefix}_LENGTH_OUT_OF_RANGE"),
+            "'{propertyName}' must be between 1 and 100 characters.",
+            property,
+        )
+    } else if !value.chars().all(path_safe) || dot_segment(value) {
+        invalid_characters(&prefix, property)
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid_request(vec![problem]))
 }
 
 /// Text that must hold a JSON object (an app's configuration): `{…}`, nothing else.

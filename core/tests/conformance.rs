@@ -316,7 +316,7 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
                 client.update_order_metadata(&text(args, "order_ref"), &metadata(&args["metadata"]), options).await?;
             (json!({"status": meta.status}), meta.attempts)
         }
-        "update_customer" => {
+        "update_customer_metadata" => {
             let meta = client.update_customer_metadata(&customer_ref, &metadata(&args["metadata"]), options).await?;
             (json!({"status": meta.status}), meta.attempts)
         }
@@ -963,5 +963,29 @@ fn sort_keys(value: Value) -> Value {
         }
         Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
         other => other,
+    }
+}
+
+/// The manifest declares every operation the core declares, by the same name, method and path
+/// (`*` for a version either may use; placeholders compared by position), so the generated
+/// bad-input scenarios (`tests/conformance/bad_input.py`) cover each new operation's path
+/// arguments.
+#[test]
+fn the_manifest_declares_every_operation_of_the_core() {
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(suite_dir().join("manifest.json")).unwrap()).unwrap();
+    let declared = manifest["operations"].as_object().unwrap();
+    // `a/{orderRef}/b` and `a/{order_ref}/b` are the same path.
+    let shape = |path: &str| -> String {
+        path.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/")
+    };
+    for spec in imburse::operations::ALL.iter().filter(|s| s.name != "authenticate") {
+        let entry =
+            declared.get(spec.name).unwrap_or_else(|| panic!("{} is not in the manifest's operations", spec.name));
+        assert_eq!(entry["method"], spec.method, "{}", spec.name);
+        let path = entry["path"].as_str().unwrap();
+        let (version, rest) = path.trim_start_matches('/').split_once('/').unwrap();
+        assert!(version == "*" || version == spec.version, "{}: version {version}", spec.name);
+        assert_eq!(shape(rest), shape(spec.path), "{}: path", spec.name);
     }
 }

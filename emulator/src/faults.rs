@@ -559,6 +559,8 @@ mod tests {
             method: Some("GET".into()),
             path: "/v1/*".into(),
             times,
+            probability: None,
+            seed: None,
             action: FaultAction::Respond {
                 status,
                 retry_after: None,

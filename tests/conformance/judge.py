@@ -61,7 +61,7 @@ OPERATIONS = {
     "cancel_instruction": (("order_ref", "instruction_ref"), ("reason",)),
     "get_customer": (("customer_ref",), ()),
     "get_or_create_customer": (("customer_ref",), ()),
-    "update_customer": (("customer_ref", "metadata"), ()),
+    "update_customer_metadata": (("customer_ref", "metadata"), ()),
     "update_order_metadata": (("order_ref", "metadata"), ()),
     "add_mobile_instrument": (("customer_ref", "country_code", "phone_number"), ()),
     "get_financial_instrument": (("customer_ref", "financial_instrument_id"), ()),

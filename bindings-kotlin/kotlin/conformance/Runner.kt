@@ -368,7 +368,7 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
             val meta = client.updateOrderMetadata(text(args, "order_ref"), metadata(args.at("metadata")), options)
             json("status" to meta.status) to meta.attempts
         }
-        "update_customer" -> {
+        "update_customer_metadata" -> {
             val meta = client.updateCustomerMetadata(customerRef, metadata(args.at("metadata")), options)
             json("status" to meta.status) to meta.attempts
         }

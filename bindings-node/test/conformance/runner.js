@@ -397,7 +397,7 @@ async function call(client, operation, args, options) {
       const meta = await client.updateOrderMetadata(text(args, 'order_ref'), metadata(args?.metadata), options)
       return [{ status: meta.status }, meta.attempts]
     }
-    case 'update_customer': {
+    case 'update_customer_metadata': {
       const meta = await client.updateCustomerMetadata(customerRef, metadata(args?.metadata), options)
       return [{ status: meta.status }, meta.attempts]
     }
