@@ -7,7 +7,7 @@
    the user's code on the SDK's thread, where a blocking call cannot work and `runBlocking`
    hangs. Such a coroutine is resumed on the JVM's common pool instead.
 2. The exception message. uniffi makes an error's `message` a dump of every field; ours is the
-   core's one-line `text`, as in every other language.
+   core's one-line `report.text`, as in every other language.
 
 Each correction must apply exactly where expected: if the generated code changes shape (a new
 uniffi version), the build stops here instead of shipping an uncorrected binding.
@@ -29,7 +29,7 @@ internal fun uniffiResumeOffRuntime(continuation: CancellableContinuation<Byte>,
     }
 }
 """
-MESSAGE = re.compile(r'(override val message\n\s+get\(\) = )"kind=\$\{ `kind` \}, text=\$\{ `text` \}[^\n]*"')
+MESSAGE = re.compile(r'(override val message\n\s+get\(\) = )"report=\$\{ `report` \}"')
 
 
 def patch(source: str) -> str:
@@ -39,7 +39,7 @@ def patch(source: str) -> str:
     anchor = "internal object uniffiRustFutureContinuationCallbackImpl"
     source = source.replace(anchor, RESUME_FUNCTION.lstrip() + "\n" + anchor, 1)
 
-    source, messages = MESSAGE.subn(r"\1`text`", source)
+    source, messages = MESSAGE.subn(r"\1`report`.`text`", source)
     expected = source.count(") : ImburseException()")
     if messages == 0 or messages != expected:
         sys.exit(f"patch-generated: {messages} exception messages rewritten, {expected} variants found")

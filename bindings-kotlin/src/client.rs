@@ -20,6 +20,7 @@ use imburse::models::{
 };
 
 use crate::models::*;
+use imburse::ResponseMeta;
 
 type Result<T> = std::result::Result<T, ImburseError>;
 

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use imburse::config::{HostCallOptions, HostLanguage, HostSettings};
+use imburse::config::{HostCallOptions, HostLanguage, HostSettings, IntoHostValue};
 
 use crate::duration::HostDuration;
 
@@ -52,141 +52,87 @@ pub enum Environment {
     Production,
 }
 
-/// Client settings. Unset (null) values take the core's defaults: sandbox, 10 s connect,
-/// 30 s per attempt, 60 s per call, 3 attempts, 0.5 s backoff capped at 5 s, Retry-After
-/// honoured up to 20 s, token renewed 60 s before it expires, proxy from the environment.
-#[derive(uniffi::Record, Debug)]
-pub struct ClientConfig {
-    /// The API public key.
-    pub public_key: String,
-    /// The API private key as issued (base64).
-    pub private_key: Secret,
-    /// The account id (a UUID), sent as `x-account-id`.
-    pub account_id: String,
-    /// The default tenant id (a UUID) for tenant-scoped calls; a call may name another.
-    #[uniffi(default)]
-    pub tenant_id: Option<String>,
-    /// Sandbox or production; `baseUrl` wins when both are set.
-    #[uniffi(default)]
-    pub environment: Option<Environment>,
-    /// Any other base URL (http or https), e.g. the emulator's.
-    #[uniffi(default)]
-    pub base_url: Option<String>,
-    /// Time allowed to open a connection.
-    #[uniffi(default)]
-    pub connect_timeout: Option<HostDuration>,
-    /// Time allowed for one attempt, body included; at most `callTimeout`.
-    #[uniffi(default)]
-    pub attempt_timeout: Option<HostDuration>,
-    /// Time allowed for the whole call: every attempt, token refresh and backoff.
-    #[uniffi(default)]
-    pub call_timeout: Option<HostDuration>,
-    /// Attempts per call, the first included (1 disables retries).
-    #[uniffi(default)]
-    pub max_attempts: Option<i32>,
-    /// The wait before the first retry, before jitter.
-    #[uniffi(default)]
-    pub backoff_base: Option<HostDuration>,
-    /// The longest wait between attempts, before jitter.
-    #[uniffi(default)]
-    pub backoff_cap: Option<HostDuration>,
-    /// The longest Retry-After worth waiting for; a longer one ends the call with its value.
-    #[uniffi(default)]
-    pub retry_after_cap: Option<HostDuration>,
-    /// Renew the access token this long before it expires.
-    #[uniffi(default)]
-    pub token_refresh_margin: Option<HostDuration>,
-    /// An explicit proxy URL (may carry `user:password@`, hence a secret).
-    #[uniffi(default)]
-    pub proxy: Option<Secret>,
-    /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured.
-    #[uniffi(default)]
-    pub use_env_proxy: Option<bool>,
-    /// Certificate authorities (PEM text) trusted beside the system's, e.g. a TLS-inspecting
-    /// proxy's.
-    #[uniffi(default)]
-    pub ca_bundle_pem: Option<String>,
-    /// A client certificate chain and its private key (PEM text), for servers that require
-    /// one.
-    #[uniffi(default)]
-    pub client_identity_pem: Option<Secret>,
-    /// API versions by operation (`getOrder` to `v2`), instead of the ones the SDK declares.
-    #[uniffi(default)]
-    pub api_versions: Option<HashMap<String, String>>,
+/// Declares a Kotlin/Swift settings record from one of the core's lists
+/// (`imburse::for_each_setting!`, `imburse::for_each_call_option!`): every entry optional
+/// (null by default), in the platform's types, and its conversion into the core's host record.
+/// Nothing is checked here: the core checks every value, and names a bad one as Kotlin does.
+macro_rules! kotlin_record {
+    (
+        $(#[$record_doc:meta])* $record:ident => $host:ident,
+        $($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*
+    ) => {
+        $(#[$record_doc])*
+        #[derive(uniffi::Record, Clone, Debug, Default)]
+        pub struct $record {
+            $(
+                $(#[$doc])*
+                #[uniffi(default)]
+                pub $name: Option<kotlin_type!($kind)>,
+            )*
+        }
+
+        impl From<$record> for imburse::config::$host {
+            fn from(record: $record) -> Self {
+                use imburse::config::IntoHostValue;
+                imburse::config::$host { $($name: record.$name.map(IntoHostValue::into_host_value),)* }
+            }
+        }
+    };
+}
+
+/// A setting's type on the Kotlin and Swift side: secrets are [`Secret`] (never shown),
+/// durations the platform's own type.
+macro_rules! kotlin_type {
+    (Text) => { String };
+    (Secret) => { Secret };
+    (Environment) => { Environment };
+    (Duration) => { HostDuration };
+    (Count) => { i32 };
+    (Flag) => { bool };
+    (Versions) => { HashMap<String, String> };
+}
+
+imburse::for_each_setting!(kotlin_record {
+    /// Client settings. Unset (null) values take the core's defaults: sandbox, 10 s connect,
+    /// 30 s per attempt, 60 s per call, 3 attempts, 0.5 s backoff capped at 5 s, Retry-After
+    /// honoured up to 20 s, token renewed 60 s before it expires, proxy from the environment.
+    /// The credentials and the account are required: without them the client throws
+    /// `ImburseException.Configuration` naming the missing setting.
+    ClientConfig => HostSettings,
+});
+
+imburse::for_each_call_option!(kotlin_record {
+    /// Per-call options: the caller's correlation id (otherwise the SDK generates a UUID), a
+    /// tenant to act for instead of the client's default, and this call's own limits instead of
+    /// the client's (a value out of range throws `ImburseException.InvalidRequest`, nothing
+    /// sent).
+    CallOptions => HostCallOptions,
+});
+
+impl IntoHostValue<String> for Environment {
+    fn into_host_value(self) -> String {
+        match self {
+            Environment::Sandbox => imburse::Environment::Sandbox,
+            Environment::Production => imburse::Environment::Production,
+        }
+        .name()
+        .to_string()
+    }
 }
 
 impl ClientConfig {
     /// The core's validated configuration, or its configuration error naming the setting as
     /// Kotlin spells it.
     pub(crate) fn to_core(&self) -> Result<imburse::ClientConfig, imburse::Error> {
-        let seconds = |value: Option<HostDuration>| value.map(f64::from);
-        let settings = HostSettings {
-            environment: self.environment.map(|e| e.core().name().to_string()),
-            base_url: self.base_url.clone(),
-            public_key: Some(self.public_key.clone()),
-            private_key: Some(self.private_key.expose_secret().to_string()),
-            account_id: Some(self.account_id.clone()),
-            tenant_id: self.tenant_id.clone(),
-            connect_timeout: seconds(self.connect_timeout),
-            attempt_timeout: seconds(self.attempt_timeout),
-            call_timeout: seconds(self.call_timeout),
-            max_attempts: self.max_attempts.map(i64::from),
-            backoff_base: seconds(self.backoff_base),
-            backoff_cap: seconds(self.backoff_cap),
-            retry_after_cap: seconds(self.retry_after_cap),
-            token_refresh_margin: seconds(self.token_refresh_margin),
-            proxy: self.proxy.as_ref().map(|p| p.expose_secret().to_string()),
-            use_env_proxy: self.use_env_proxy,
-            ca_bundle_pem: self.ca_bundle_pem.clone(),
-            client_identity_pem: self.client_identity_pem.as_ref().map(|p| p.expose_secret().to_string()),
-            api_versions: self.api_versions.clone().map(|versions| versions.into_iter().collect()),
-        };
         let (host_language, host_version) = host_runtime();
         let builder = imburse::ClientConfig::builder().host(host_language, host_version);
-        settings.apply(builder, HostLanguage::Kotlin)?.build()
+        HostSettings::from(self.clone()).apply(builder, HostLanguage::Kotlin)?.build()
     }
-}
-
-impl Environment {
-    fn core(self) -> imburse::Environment {
-        match self {
-            Environment::Sandbox => imburse::Environment::Sandbox,
-            Environment::Production => imburse::Environment::Production,
-        }
-    }
-}
-
-/// Per-call options: the caller's correlation id (otherwise the SDK generates a UUID), a
-/// tenant to act for instead of the client's default, and this call's own limits instead of
-/// the client's (a value out of range throws `ImburseException.InvalidRequest`, nothing sent).
-#[derive(uniffi::Record, Clone, Debug, Default)]
-pub struct CallOptions {
-    #[uniffi(default)]
-    pub correlation_id: Option<String>,
-    #[uniffi(default)]
-    pub tenant_id: Option<String>,
-    /// The whole call's time: every attempt, token refresh and backoff.
-    #[uniffi(default)]
-    pub timeout: Option<HostDuration>,
-    /// Each attempt's time, body included.
-    #[uniffi(default)]
-    pub attempt_timeout: Option<HostDuration>,
-    /// Attempts for this call, the first included (1 disables retries).
-    #[uniffi(default)]
-    pub max_attempts: Option<i32>,
 }
 
 impl CallOptions {
     pub(crate) fn to_core(options: Option<CallOptions>) -> imburse::CallOptions {
-        let o = options.unwrap_or_default();
-        let host = HostCallOptions {
-            correlation_id: o.correlation_id,
-            tenant_id: o.tenant_id,
-            timeout: o.timeout.map(f64::from),
-            attempt_timeout: o.attempt_timeout.map(f64::from),
-            max_attempts: o.max_attempts.map(i64::from),
-        };
-        host.into_core(HostLanguage::Kotlin)
+        HostCallOptions::from(options.unwrap_or_default()).into_core(HostLanguage::Kotlin)
     }
 }
 
@@ -198,25 +144,10 @@ mod tests {
 
     fn config() -> ClientConfig {
         ClientConfig {
-            public_key: "a123456b-c12c-123d-1ab4-18bd8c8e88a3".into(),
-            private_key: Secret::new("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y="),
-            account_id: "6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6".into(),
-            tenant_id: None,
-            environment: None,
-            base_url: None,
-            connect_timeout: None,
-            attempt_timeout: None,
-            call_timeout: None,
-            max_attempts: None,
-            backoff_base: None,
-            backoff_cap: None,
-            retry_after_cap: None,
-            token_refresh_margin: None,
-            proxy: None,
-            use_env_proxy: None,
-            ca_bundle_pem: None,
-            client_identity_pem: None,
-            api_versions: None,
+            public_key: Some("a123456b-c12c-123d-1ab4-18bd8c8e88a3".into()),
+            private_key: Some(Secret::new("AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=")),
+            account_id: Some("6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6".into()),
+            ..ClientConfig::default()
         }
     }
 
@@ -275,5 +206,13 @@ mod tests {
         assert!(!text.contains("AGHYR1aW"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
         assert!(text.contains("[redacted]"), "{text}");
+    }
+
+    #[test]
+    fn missing_credentials_are_the_cores_configuration_error() {
+        let settings = ClientConfig { public_key: None, ..config() };
+        let error = settings.to_core().unwrap_err();
+        assert_eq!(error.kind(), imburse::ErrorKind::Configuration);
+        assert!(error.message().contains("public"), "{}", error.message());
     }
 }

@@ -1,6 +1,7 @@
-//! Durations as Kotlin and Swift see them: `java.time.Duration` on the JVM and `TimeInterval`
-//! in Swift (the mapping is in `uniffi.toml`), carried across as float seconds so that a
-//! negative or absurd value reaches the core, which refuses it as it does in every language.
+//! Durations a Kotlin or Swift caller gives (settings, call options): `java.time.Duration` on
+//! the JVM and `TimeInterval` in Swift (the mapping is in `uniffi.toml`), carried across as
+//! float seconds so that a negative or absurd value reaches the core, which refuses it as it
+//! does in every language. Durations the core reports are its own `Interval`.
 
 use std::time::Duration;
 
@@ -26,9 +27,9 @@ impl From<Duration> for HostDuration {
     }
 }
 
-impl From<imburse::Interval> for HostDuration {
-    fn from(interval: imburse::Interval) -> Self {
-        HostDuration::from(interval.as_duration())
+impl imburse::config::IntoHostValue<f64> for HostDuration {
+    fn into_host_value(self) -> f64 {
+        self.0
     }
 }
 

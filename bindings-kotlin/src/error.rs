@@ -1,53 +1,14 @@
 //! The core's one error report as a sealed hierarchy: `ImburseException.BadRequest`,
 //! `.Timeout`, … in Kotlin, `ImburseError.badRequest(…)` in Swift.
 //!
-//! Every variant carries the fields of the core's [`imburse::ErrorReport`], copied once in
-//! [`From<imburse::Error>`]; the only decision made here is which variant a kind becomes. The
-//! exception's `message` is the report's one-line `text` (the build points the generated
-//! `message` at it, see `scripts/patch-generated.py`). Nothing in it can hold a secret.
+//! Every variant carries the core's [`imburse::ErrorReport`] itself (a uniffi record in the
+//! core, package `com.imburse.core`); the only decision made here is which variant a kind
+//! becomes. The exception's `message` is the report's one-line `text` (the build points the
+//! generated `message` at it, see `scripts/patch-generated.py`). Nothing in it can hold a secret.
 
-use std::collections::HashMap;
+use imburse::ErrorReport;
 
-use crate::duration::HostDuration;
-
-/// One entry of the server's error body (or of a client-side validation error).
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
-pub struct ErrorEntry {
-    /// `ORDER_ALREADY_EXISTS`, `HMAC_SIGNATURE_INVALID`, `AMOUNT_OUT_OF_RANGE`, …
-    pub code: String,
-    /// The server's message, or its template filled from `metadata`.
-    pub message: String,
-    pub message_template: Option<String>,
-    pub metadata: HashMap<String, String>,
-}
-
-/// The fields every variant carries, as one record for code that handles any failure.
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
-pub struct ErrorDetails {
-    /// The core's stable kind: `bad_request`, `unauthorized`, …, `configuration`, `closed`.
-    pub kind: String,
-    /// One line: what happened, the status, the server's code and message, the correlation ids.
-    pub text: String,
-    /// The server's first message, or what went wrong.
-    pub detail: String,
-    /// The HTTP status of the response that produced the error; null when none did.
-    pub status: Option<i32>,
-    /// The first entry's code.
-    pub code: Option<String>,
-    pub errors: Vec<ErrorEntry>,
-    /// The server's correlation id: quote it to Imburse support.
-    pub correlation_id: Option<String>,
-    /// The `X-Correlation-ID` the SDK sent on every attempt of the call.
-    pub client_correlation_id: Option<String>,
-    /// Attempts made (0 when nothing was sent).
-    pub attempts: i32,
-    /// The last response's Retry-After.
-    pub retry_after: Option<HostDuration>,
-    /// The start (at most 8 KiB) of a body the SDK could not parse.
-    pub raw_body: Option<String>,
-}
-
-/// Declares the error enum with one variant per kind, all with the fields of [`ErrorDetails`].
+/// Declares the error enum with one variant per kind, each carrying the core's report.
 macro_rules! imburse_error {
     ($($(#[$doc:meta])* $variant:ident,)*) => {
         /// Why a call failed. Kotlin: `sealed class ImburseException`; catch a variant for one
@@ -56,59 +17,20 @@ macro_rules! imburse_error {
         pub enum ImburseError {
             $(
                 $(#[$doc])*
-                $variant {
-                    kind: String,
-                    text: String,
-                    detail: String,
-                    status: Option<i32>,
-                    code: Option<String>,
-                    errors: Vec<ErrorEntry>,
-                    correlation_id: Option<String>,
-                    client_correlation_id: Option<String>,
-                    attempts: i32,
-                    retry_after: Option<HostDuration>,
-                    raw_body: Option<String>,
-                },
+                $variant { report: ErrorReport },
             )*
         }
 
         impl ImburseError {
-            fn from_details(variant: Variant, d: ErrorDetails) -> ImburseError {
+            fn of(variant: Variant, report: ErrorReport) -> ImburseError {
                 match variant {
-                    $(Variant::$variant => ImburseError::$variant {
-                        kind: d.kind,
-                        text: d.text,
-                        detail: d.detail,
-                        status: d.status,
-                        code: d.code,
-                        errors: d.errors,
-                        correlation_id: d.correlation_id,
-                        client_correlation_id: d.client_correlation_id,
-                        attempts: d.attempts,
-                        retry_after: d.retry_after,
-                        raw_body: d.raw_body,
-                    },)*
+                    $(Variant::$variant => ImburseError::$variant { report },)*
                 }
             }
 
-            fn to_details(&self) -> ErrorDetails {
+            fn report(&self) -> &ErrorReport {
                 match self {
-                    $(ImburseError::$variant {
-                        kind, text, detail, status, code, errors, correlation_id,
-                        client_correlation_id, attempts, retry_after, raw_body,
-                    } => ErrorDetails {
-                        kind: kind.clone(),
-                        text: text.clone(),
-                        detail: detail.clone(),
-                        status: *status,
-                        code: code.clone(),
-                        errors: errors.clone(),
-                        correlation_id: correlation_id.clone(),
-                        client_correlation_id: client_correlation_id.clone(),
-                        attempts: *attempts,
-                        retry_after: *retry_after,
-                        raw_body: raw_body.clone(),
-                    },)*
+                    $(ImburseError::$variant { report } => report,)*
                 }
             }
         }
@@ -155,15 +77,15 @@ imburse_error! {
 
 #[uniffi::export]
 impl ImburseError {
-    /// The fields of whichever variant this is.
-    pub fn details(&self) -> ErrorDetails {
-        self.to_details()
+    /// The report of whichever variant this is.
+    pub fn details(&self) -> ErrorReport {
+        self.report().clone()
     }
 }
 
 impl std::fmt::Display for ImburseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_details().text)
+        f.write_str(&self.report().text)
     }
 }
 
@@ -189,30 +111,7 @@ impl From<imburse::Error> for ImburseError {
             K::Closed => Variant::Closed,
             _ => Variant::Other,
         };
-        let r = error.report();
-        let details = ErrorDetails {
-            kind: r.kind,
-            text: r.text,
-            detail: r.detail,
-            status: r.status.map(i32::from),
-            code: r.code,
-            errors: r
-                .errors
-                .into_iter()
-                .map(|e| ErrorEntry {
-                    code: e.code,
-                    message: e.message,
-                    message_template: e.message_template,
-                    metadata: e.metadata.into_iter().collect(),
-                })
-                .collect(),
-            correlation_id: r.correlation_id,
-            client_correlation_id: r.client_correlation_id,
-            attempts: i32::try_from(r.attempts).unwrap_or(i32::MAX),
-            retry_after: r.retry_after.map(HostDuration::from),
-            raw_body: r.raw_body,
-        };
-        ImburseError::from_details(variant, details)
+        ImburseError::of(variant, error.report())
     }
 }
 
@@ -240,7 +139,7 @@ mod tests {
         assert_eq!(d.correlation_id.as_deref(), Some("0HLPSRAQ7S0I6:00000002"));
         assert_eq!(d.client_correlation_id.as_deref(), Some("call-1"));
         assert_eq!(d.attempts, 2);
-        assert_eq!(d.retry_after, Some(HostDuration(1.5)));
+        assert_eq!(d.retry_after, Some(imburse::Interval(Duration::from_millis(1500))));
         assert_eq!(d.detail, "slow down");
         assert_eq!(d.text, error.to_string());
         assert!(d.text.starts_with("Too Many Requests (HTTP 429) TOO_MANY: slow down"), "{}", d.text);
@@ -266,6 +165,7 @@ mod tests {
             assert_eq!(error.details().status, Some(i32::from(status)));
         }
         let timeout = ImburseError::from(imburse::Error::new(imburse::ErrorKind::Timeout, "call timed out"));
-        assert!(matches!(timeout, ImburseError::Timeout { status: None, attempts: 0, .. }));
+        assert!(matches!(&timeout, ImburseError::Timeout { .. }));
+        assert_eq!((timeout.details().status, timeout.details().attempts), (None, 0));
     }
 }

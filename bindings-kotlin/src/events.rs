@@ -6,47 +6,8 @@
 
 use std::sync::Arc;
 
-use crate::duration::HostDuration;
-
-/// One HTTP attempt of a call, as it finished. Never holds a key, token or header.
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
-pub struct AttemptEvent {
-    /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
-    pub operation: String,
-    pub method: String,
-    pub path: String,
-    /// 1 for the first attempt of the call.
-    pub attempt: i32,
-    /// The HTTP status, when a response arrived.
-    pub status: Option<i32>,
-    /// How long the attempt took.
-    pub elapsed: HostDuration,
-    pub client_correlation_id: String,
-    /// The server's correlation id, when its error body carried one.
-    pub server_correlation_id: Option<String>,
-    /// How the attempt ended: `ok`, `http_error`, `connect_failed`, `connection_closed`,
-    /// `timed_out`, `body_incomplete`, `network_error` or `invalid_response`.
-    pub outcome: String,
-    /// `ok`, or what went wrong in a few words.
-    pub detail: String,
-}
-
-impl From<&imburse::AttemptEvent> for AttemptEvent {
-    fn from(e: &imburse::AttemptEvent) -> Self {
-        AttemptEvent {
-            operation: e.operation.to_string(),
-            method: e.method.clone(),
-            path: e.path.clone(),
-            attempt: i32::try_from(e.attempt).unwrap_or(i32::MAX),
-            status: e.status.map(i32::from),
-            elapsed: HostDuration::from(e.elapsed),
-            client_correlation_id: e.client_correlation_id.clone(),
-            server_correlation_id: e.server_correlation_id.clone(),
-            outcome: e.outcome.to_string(),
-            detail: e.detail.clone(),
-        }
-    }
-}
+/// The core's event, a uniffi record in the core (`com.imburse.core.AttemptEvent`).
+pub use imburse::AttemptEvent;
 
 /// Whatever a listener threw. Declared so that a foreign exception becomes a value instead of a
 /// panic inside the call.
@@ -78,7 +39,7 @@ pub trait AttemptListener: Send + Sync {
 /// The core's observer calling `listener`; a failing listener loses its event, nothing else.
 pub(crate) fn observer(listener: Arc<dyn AttemptListener>) -> imburse::AttemptObserver {
     Arc::new(move |event: &imburse::AttemptEvent| {
-        let _ = listener.on_attempt(AttemptEvent::from(event));
+        let _ = listener.on_attempt(event.clone());
     })
 }
 
@@ -107,7 +68,7 @@ mod tests {
 
     fn event() -> imburse::AttemptEvent {
         imburse::AttemptEvent {
-            operation: "get_order",
+            operation: "get_order".into(),
             method: "GET".into(),
             path: "/v1/order-management/O-1".into(),
             attempt: 2,
@@ -115,7 +76,7 @@ mod tests {
             elapsed: imburse::Interval(std::time::Duration::from_millis(12)),
             client_correlation_id: "call-1".into(),
             server_correlation_id: Some("0HLPSRAQ7S0I6:00000002".into()),
-            outcome: "http_error",
+            outcome: "http_error".into(),
             detail: "the server answered with HTTP 503".into(),
         }
     }
@@ -130,7 +91,7 @@ mod tests {
         assert_eq!(seen[0].attempt, 2);
         assert_eq!(seen[0].status, Some(503));
         assert_eq!(seen[0].client_correlation_id, "call-1");
-        assert_eq!(seen[0].elapsed, HostDuration(0.012));
+        assert_eq!(seen[0].elapsed, imburse::Interval(std::time::Duration::from_millis(12)));
         assert_eq!(
             (seen[0].outcome.as_str(), seen[0].detail.as_str()),
             ("http_error", "the server answered with HTTP 503")

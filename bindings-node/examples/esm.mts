@@ -3,7 +3,7 @@
 
 import imburse, { Client, TimeoutError, type ClientOptions } from 'imburse'
 
-const options: ClientOptions = { environment: 'sandbox', timeouts: { callMs: 10_000 } }
+const options: ClientOptions = { environment: 'sandbox', callTimeoutMs: 10_000 }
 const client: Client = imburse.Client === Client ? Client.fromEnv(options) : new Client(options)
 
 try {

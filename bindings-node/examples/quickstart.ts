@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     privateKey: 'AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=',
     accountId: '6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6',
     tenantId: '0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c', // default tenant; per call: { tenantId }
-    timeouts: { callMs: 30_000 },
+    callTimeoutMs: 30_000,
     maxAttempts: 3,
   })
   client.on('attempt', (event: AttemptEvent) => {

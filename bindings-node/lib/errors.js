@@ -104,7 +104,7 @@ function jsValue(description) {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`
 }
 
-/** `on Timeouts.callMs on ClientOptions.timeouts` → `timeouts.callMs` (the root type dropped). */
+/** `on CallOptions.timeoutMs` → `timeoutMs`, a nested object's path joined (the root type dropped). */
 function jsPath(chain) {
   const parts = chain.split(' on ').reverse()
   const [root, ...rest] = parts

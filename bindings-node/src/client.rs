@@ -12,7 +12,7 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
-use imburse::config::{HostLanguage, HostSettings};
+use imburse::config::{HostCallOptions, HostLanguage, HostSettings};
 use imburse::models::js::*;
 use imburse::operations::IntoCore;
 use imburse::{AttemptEvent, ClientConfig, ClientConfigBuilder, ResponseMeta};
@@ -29,93 +29,79 @@ use crate::models::*;
 /// Receives every attempt event; weak, so a live client never holds the event loop open.
 type AttemptCallback = ThreadsafeFunction<AttemptEvent, Unknown<'static>, AttemptEvent, Status, false, true>;
 
-/// Time limits, in milliseconds.
-#[napi(object)]
-pub struct Timeouts {
-    /// Time allowed to open a connection (default 10 000).
-    pub connect_ms: Option<f64>,
-    /// Time allowed for one attempt, body included (default 30 000); at most `callMs`.
-    pub attempt_ms: Option<f64>,
-    /// Time allowed for a whole call, retries and waits included (default 60 000).
-    pub call_ms: Option<f64>,
+/// Declares a JavaScript options object from one of the core's lists
+/// (`imburse::for_each_setting!`, `imburse::for_each_call_option!`): each entry under its
+/// JavaScript name (a duration's says `Ms`), every one optional, and its conversion into the
+/// core's host record. Nothing is checked here: the core checks every value.
+macro_rules! js_options {
+    (
+        $(#[$struct_doc:meta])* $options:ident => $host:ident,
+        $($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*
+    ) => {
+        js_options!(@munch [$(#[$struct_doc])* $options => $host] [] [$($name)*] $($(#[$doc])* $name : $kind => $js,)*);
+    };
+    (@munch [$(#[$struct_doc:meta])* $options:ident => $host:ident] [$($fields:tt)*] [$($all:ident)*]) => {
+        $(#[$struct_doc])*
+        #[napi(object)]
+        #[derive(Default)]
+        pub struct $options {
+            $($fields)*
+        }
+
+        impl From<$options> for imburse::config::$host {
+            fn from(options: $options) -> Self {
+                use imburse::config::IntoHostValue;
+                imburse::config::$host { $($all: options.$all.map(IntoHostValue::into_host_value),)* }
+            }
+        }
+    };
+    // One rule per kind: the type is written out, since napi's TypeScript comes from the field's
+    // type as written. Durations are milliseconds, counts any number (the core refuses a
+    // negative one by name).
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : Environment => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js, ts_type = "'sandbox' | 'production'")] pub $name: Option<String>,] $all $($rest)*);
+    };
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : Duration => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js)] pub $name: Option<f64>,] $all $($rest)*);
+    };
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : Count => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js)] pub $name: Option<i64>,] $all $($rest)*);
+    };
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : Flag => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js)] pub $name: Option<bool>,] $all $($rest)*);
+    };
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : Versions => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js)] pub $name: Option<std::collections::HashMap<String, String>>,] $all $($rest)*);
+    };
+    // Text and secrets.
+    (@munch $head:tt [$($fields:tt)*] $all:tt $(#[$doc:meta])* $name:ident : $text:ident => $js:literal, $($rest:tt)*) => {
+        js_options!(@munch $head [$($fields)* $(#[$doc])* #[napi(js_name = $js)] pub $name: Option<String>,] $all $($rest)*);
+    };
 }
 
-/// Waits between attempts, in milliseconds: `min(baseMs·2^(n−1), capMs)` × a random factor in
-/// [0.5, 1] before retry n.
-#[napi(object)]
-pub struct Backoff {
-    /// Default 500.
-    pub base_ms: Option<f64>,
-    /// Default 5 000.
-    pub cap_ms: Option<f64>,
-}
+imburse::for_each_setting!(js_options {
+    /// Client settings. Anything left out keeps the core's default; every value is checked when
+    /// the client is built, and a bad one throws a `ConfigurationError` naming the setting.
+    /// Durations are milliseconds.
+    ClientOptions => HostSettings,
+});
 
-/// Client settings. Anything left out keeps the core's default; every value is checked when the
-/// client is built, and a bad one throws a `ConfigurationError` naming the setting.
-#[napi(object)]
-pub struct ClientOptions {
-    /// The API public key (required).
-    pub public_key: Option<String>,
-    /// The API private key as issued, in base64 (required). Never printed or logged.
-    pub private_key: Option<String>,
-    /// The account id, a UUID (required).
-    pub account_id: Option<String>,
-    /// The default tenant id, a UUID; a call may name another.
-    pub tenant_id: Option<String>,
-    /// `sandbox` (the default) or `production`.
-    #[napi(ts_type = "'sandbox' | 'production'")]
-    pub environment: Option<String>,
-    /// Any other base URL (a dedicated environment, the emulator); wins over `environment`.
-    pub base_url: Option<String>,
-    pub timeouts: Option<Timeouts>,
-    /// Attempts per call, the first included (default 3; 1 disables retries).
-    pub max_attempts: Option<i64>,
-    pub backoff: Option<Backoff>,
-    /// Longest `Retry-After` worth waiting for, in ms (default 20 000); a longer one ends the
-    /// call with the server's value on the error.
-    pub retry_after_cap_ms: Option<f64>,
-    /// Renew the access token this long before it expires, in ms (default 60 000).
-    pub token_refresh_margin_ms: Option<f64>,
-    /// An explicit proxy URL (http or https; may carry `user:password@`).
-    pub proxy: Option<String>,
-    /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured (default true).
-    pub use_env_proxy: Option<bool>,
-    /// Certificate authorities (PEM text) trusted beside the system's, e.g. a TLS-inspecting
-    /// proxy's.
-    pub ca_bundle_pem: Option<String>,
-    /// A client certificate chain and its private key (PEM text), for servers that require
-    /// one; a secret like `privateKey`.
-    pub client_identity_pem: Option<String>,
-    /// API versions by operation, instead of the ones the SDK declares, e.g.
-    /// `{ getOrder: 'v2' }`.
-    pub api_versions: Option<std::collections::HashMap<String, String>>,
+imburse::for_each_call_option!(js_options {
+    /// Per-call options: your correlation id (otherwise a UUID is generated), a tenant to act
+    /// for instead of the client's default, and this call's own limits instead of the client's
+    /// (a value out of range rejects with `InvalidRequestError`, nothing sent). Durations are
+    /// milliseconds.
+    CallOptions => HostCallOptions,
+});
+
+/// The core's call options for what JavaScript passed (possibly nothing).
+pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
+    HostCallOptions::from(options.unwrap_or_default()).into_core(HostLanguage::JavaScript)
 }
 
 fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
     let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-    let (timeouts, backoff) = (options.timeouts, options.backoff);
-    let settings = HostSettings {
-        environment: options.environment,
-        base_url: options.base_url,
-        public_key: options.public_key,
-        private_key: options.private_key,
-        account_id: options.account_id,
-        tenant_id: options.tenant_id,
-        connect_timeout: timeouts.as_ref().and_then(|t| t.connect_ms),
-        attempt_timeout: timeouts.as_ref().and_then(|t| t.attempt_ms),
-        call_timeout: timeouts.as_ref().and_then(|t| t.call_ms),
-        max_attempts: options.max_attempts,
-        backoff_base: backoff.as_ref().and_then(|b| b.base_ms),
-        backoff_cap: backoff.as_ref().and_then(|b| b.cap_ms),
-        retry_after_cap: options.retry_after_cap_ms,
-        token_refresh_margin: options.token_refresh_margin_ms,
-        proxy: options.proxy,
-        use_env_proxy: options.use_env_proxy,
-        ca_bundle_pem: options.ca_bundle_pem,
-        client_identity_pem: options.client_identity_pem,
-        api_versions: options.api_versions.map(|versions| versions.into_iter().collect()),
-    };
-    settings.apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
+    HostSettings::from(options).apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
 }
 
 /// Cancels the one call it is passed to. Firing it before the call starts cancels the call as

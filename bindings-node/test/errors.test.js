@@ -187,7 +187,7 @@ test('5xx ServerError: retried to the limit, one correlation id on every attempt
 
 test('TimeoutError: an attempt that outlives its timeout', async () => {
   await emulator.reset()
-  const impatient = new Client(demoOptions(emulator, { maxAttempts: 1, timeouts: { attemptMs: 200, callMs: 1000 } }))
+  const impatient = new Client(demoOptions(emulator, { maxAttempts: 1, attemptTimeoutMs: 200, callTimeoutMs: 1000 }))
   try {
     await impatient.authenticate()
     await emulator.armFault({ method: 'GET', path: '/v1/order-management/*', action: 'delay', ms: 1500 })
@@ -253,8 +253,8 @@ test('InvalidRequestError: every problem at once, in field order, and nothing is
 test('ConfigurationError: thrown by the constructor, naming the setting, echoing no secret', () => {
   const cases = [
     [{ maxAttempts: 0 }, 'max_attempts'],
-    [{ timeouts: { attemptMs: 5000, callMs: 1000 } }, 'attempt_timeout'],
-    [{ timeouts: { connectMs: -1 } }, 'timeouts.connectMs'],
+    [{ attemptTimeoutMs: 5000, callTimeoutMs: 1000 }, 'attempt_timeout'],
+    [{ connectTimeoutMs: -1 }, 'connectTimeoutMs'],
     [{ maxAttempts: -3 }, 'maxAttempts'],
     [{ accountId: emulator.info.private_key }, 'account_id'],
     [{ privateKey: `${emulator.info.private_key.slice(0, -1)}$` }, 'private_key'],
@@ -316,9 +316,9 @@ test('an argument of the wrong type is a TypeError and nothing is sent: an amoun
     name: 'TypeError',
     message: 'maxAttempts must be a number, not a string',
   })
-  assert.throws(() => new Client(demoOptions(emulator, { timeouts: { callMs: 'x' } })), {
+  assert.throws(() => new Client(demoOptions(emulator, { callTimeoutMs: 'x' })), {
     name: 'TypeError',
-    message: 'timeouts.callMs must be a number, not a string',
+    message: 'callTimeoutMs must be a number, not a string',
   })
   assert.deepEqual(await emulator.requests(), [])
 })

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rewrites python/imburse/_operations.py and _requests.py (the clients' typed methods and the request models) from the core's
-# declarations; run it after adding or changing an operation or a request model. The test command checks it.
+# Rewrites python/imburse/_operations.py, _requests.py and _settings.py (the clients' typed methods, the request
+# models and the settings) from the core's declarations; run it after adding or changing an operation, a request
+# model or a setting. The test command checks it.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$REPO"

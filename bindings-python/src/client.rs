@@ -108,73 +108,38 @@ where
     Ok(Box::pin(async move { future.await.map_err(errors::to_py) }))
 }
 
+/// The constructor's keyword arguments: the core's settings (`imburse::for_each_setting!`),
+/// each `None` unless given, in the core's host types (durations float seconds).
+macro_rules! constructor {
+    ($($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*) => {
+        #[pymethods]
+        impl NativeClient {
+            /// Builds the configuration (the core checks every setting) and the core client.
+            /// Settings left as None keep the core's defaults, or with `from_env` what the
+            /// `IMBURSE_*` variables say.
+            #[new]
+            #[pyo3(signature = (*, from_env, $($name),*))]
+            #[allow(clippy::too_many_arguments)]
+            fn new(from_env: bool, $($name: Option<imburse::host_setting_type!($kind)>),*) -> PyResult<Self> {
+                let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
+                let settings = HostSettings { $($name,)* };
+                // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
+                let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();
+                let config = settings
+                    .apply(builder.host("python", python_version), HostLanguage::Python)
+                    .and_then(ClientConfigBuilder::build)
+                    .map_err(errors::to_py)?;
+                let live = build_live(&config)?;
+                Ok(NativeClient { config, live: Mutex::new(Some(live)) })
+            }
+        }
+    };
+}
+
+imburse::for_each_setting!(constructor);
+
 #[pymethods]
 impl NativeClient {
-    /// Builds the configuration (the core checks every setting) and the core client. Timeouts
-    /// and backoffs are seconds. Settings left as None keep the core's defaults, or with
-    /// `from_env` what the `IMBURSE_*` variables say.
-    #[new]
-    #[pyo3(signature = (
-        *, from_env, environment, base_url, public_key, private_key, account_id, tenant_id,
-        connect_timeout, attempt_timeout, call_timeout, max_attempts, backoff_base, backoff_cap,
-        retry_after_cap, token_refresh_margin, proxy, use_env_proxy, ca_bundle_pem, client_identity_pem,
-        api_versions
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        from_env: bool,
-        environment: Option<String>,
-        base_url: Option<String>,
-        public_key: Option<String>,
-        private_key: Option<String>,
-        account_id: Option<String>,
-        tenant_id: Option<String>,
-        connect_timeout: Option<f64>,
-        attempt_timeout: Option<f64>,
-        call_timeout: Option<f64>,
-        max_attempts: Option<i64>,
-        backoff_base: Option<f64>,
-        backoff_cap: Option<f64>,
-        retry_after_cap: Option<f64>,
-        token_refresh_margin: Option<f64>,
-        proxy: Option<String>,
-        use_env_proxy: Option<bool>,
-        ca_bundle_pem: Option<String>,
-        client_identity_pem: Option<String>,
-        api_versions: Option<std::collections::BTreeMap<String, String>>,
-    ) -> PyResult<Self> {
-        let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-        let settings = HostSettings {
-            environment,
-            base_url,
-            public_key,
-            private_key,
-            account_id,
-            tenant_id,
-            connect_timeout,
-            attempt_timeout,
-            call_timeout,
-            max_attempts,
-            backoff_base,
-            backoff_cap,
-            retry_after_cap,
-            token_refresh_margin,
-            proxy,
-            use_env_proxy,
-            ca_bundle_pem,
-            client_identity_pem,
-            api_versions,
-        };
-        // `sys.version` starts with the version number, e.g. "3.11.7 (main, …)".
-        let python_version = Python::version_str().split_whitespace().next().unwrap_or("unknown").to_string();
-        let config = settings
-            .apply(builder.host("python", python_version), HostLanguage::Python)
-            .and_then(ClientConfigBuilder::build)
-            .map_err(errors::to_py)?;
-        let live = build_live(&config)?;
-        Ok(NativeClient { config, live: Mutex::new(Some(live)) })
-    }
-
     /// The settings worth showing (no secret among them).
     #[pyo3(signature = () -> "dict[str, str | None]")]
     fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {

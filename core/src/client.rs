@@ -21,7 +21,7 @@ use crate::auth::token::{AccessToken, TokenCache};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorEntry, ErrorKind, InternalError};
 use crate::events::{self, AttemptEvent, AttemptObserver, AttemptOutcomeKind};
-use crate::foreign::Interval;
+use crate::foreign::{Interval, host_int};
 use crate::operations::{self, OperationSpec, Scope};
 use crate::retry::{self, RandomJitter, RetryDecision, RetryPolicy};
 use crate::transport::{HttpRequest, HttpResponse, Transport};
@@ -161,11 +161,13 @@ crate::foreign::response_models! {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ResponseMeta {
-    /// The HTTP status of the successful answer.
-    pub status: u16,
+    /// The HTTP status of the successful answer. (Figures every language receives are `i32`,
+    /// the integer Java and Kotlin callers have.)
+    pub status: i32,
     /// Attempts the call took, the successful one included.
-    pub attempts: u32,
+    pub attempts: i32,
     /// The `X-Correlation-ID` every attempt carried.
     pub client_correlation_id: String,
 }
@@ -449,15 +451,15 @@ impl Client {
         detail: String,
     ) {
         let event = AttemptEvent {
-            operation: operation.spec.name,
+            operation: operation.spec.name.to_string(),
             method: operation.spec.method.to_string(),
             path: path.to_string(),
-            attempt,
-            status,
+            attempt: host_int(attempt),
+            status: status.map(i32::from),
             elapsed: Interval(elapsed),
             client_correlation_id: client_correlation_id.to_string(),
             server_correlation_id: server_correlation_id.map(str::to_string),
-            outcome: outcome.as_str(),
+            outcome: outcome.as_str().to_string(),
             detail,
         };
         events::emit(&event, self.inner.observer.as_ref());
@@ -532,8 +534,8 @@ impl Client {
                         status: response.status,
                         body: response.body,
                         meta: ResponseMeta {
-                            status: response.status,
-                            attempts,
+                            status: i32::from(response.status),
+                            attempts: host_int(attempts),
                             client_correlation_id: correlation_id.to_string(),
                         },
                     });
@@ -644,8 +646,9 @@ fn resolve_correlation_id(options: &CallOptions) -> Result<String, Error> {
 }
 
 fn parse_token(exchange: &Exchange) -> Result<AccessToken, Error> {
-    token_from_answer(exchange.status, &exchange.body)
-        .map_err(|e| e.with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts))
+    token_from_answer(exchange.status, &exchange.body).map_err(|e| {
+        e.with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts.unsigned_abs())
+    })
 }
 
 /// The token in the identity endpoint's answer, or an `InvalidResponse` error.
@@ -676,7 +679,7 @@ pub(crate) fn decode<T: DeserializeOwned>(exchange: &Exchange) -> Result<T, Erro
     serde_json::from_slice(&exchange.body).map_err(|e| {
         Error::new(ErrorKind::InvalidResponse, format!("the response body could not be decoded: {e}"))
             .with_status(exchange.status)
-            .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts)
+            .with_call_context(Some(&exchange.meta.client_correlation_id), exchange.meta.attempts.unsigned_abs())
     })
 }
 

@@ -77,17 +77,19 @@ impl AttemptOutcomeKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttemptEvent {
     /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
-    pub operation: &'static str,
+    pub operation: String,
     /// The HTTP method, e.g. `POST`.
     pub method: String,
     /// The request path, without the host and query, e.g. `/v1/order-management/O-1`.
     pub path: String,
-    /// 1 for the first attempt of the call.
-    pub attempt: u32,
+    /// 1 for the first attempt of the call. (Figures every language receives are `i32`, the
+    /// integer Java and Kotlin callers have.)
+    pub attempt: i32,
     /// The HTTP status, when a response arrived.
-    pub status: Option<u16>,
+    pub status: Option<i32>,
     /// How long the attempt took.
     #[cfg_attr(feature = "napi", napi(js_name = "elapsedMs", ts_type = "number"))]
     pub elapsed: Interval,
@@ -102,7 +104,7 @@ pub struct AttemptEvent {
             ts_type = "'ok' | 'http_error' | 'connect_failed' | 'connection_closed' | 'timed_out' | 'body_incomplete' | 'network_error' | 'invalid_response'"
         )
     )]
-    pub outcome: &'static str,
+    pub outcome: String,
     /// `ok`, or what went wrong in a few words.
     pub detail: String,
 }

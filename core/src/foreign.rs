@@ -287,6 +287,12 @@ impl From<Interval> for Duration {
     }
 }
 
+/// A count or an HTTP status as every language receives it: `i32`, since Java and Kotlin
+/// callers have no unsigned integers (a larger count saturates).
+pub(crate) fn host_int(count: impl TryInto<i32>) -> i32 {
+    count.try_into().unwrap_or(i32::MAX)
+}
+
 #[cfg(feature = "napi")]
 mod napi_values {
     use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
@@ -349,12 +355,15 @@ mod napi_values {
     }
 }
 
-/// Kotlin and Swift: an amount is a `String`, a timestamp epoch milliseconds, and each map a
-/// `Map`/`Dictionary` (uniffi knows no ordered map); durations cross in the uniffi binding,
-/// which owns the platform type.
+/// Kotlin and Swift: an amount is a `String`, a timestamp epoch milliseconds, each map a
+/// `Map`/`Dictionary` (uniffi knows no ordered map), and a measured span float seconds, which
+/// `uniffi.toml` makes `java.time.Duration` and `TimeInterval`.
 #[cfg(feature = "uniffi")]
 mod uniffi_values {
     use std::collections::HashMap;
+    use std::time::Duration;
+
+    use super::Interval;
 
     use crate::models::{
         Amount, CustomerDefaultView, CustomerDefaultViews, CustomerDefaults, Link, Links, Metadata, Timestamp,
@@ -363,6 +372,11 @@ mod uniffi_values {
     uniffi::custom_type!(Amount, String, {
         lower: |amount| amount.as_str().to_string(),
         try_lift: |text| Ok(Amount::new(text)),
+    });
+
+    uniffi::custom_type!(Interval, f64, {
+        lower: |interval| interval.as_secs_f64(),
+        try_lift: |seconds| Ok(Interval(Duration::try_from_secs_f64(seconds)?)),
     });
 
     // Epoch milliseconds, a `Long` as before.

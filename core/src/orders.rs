@@ -18,6 +18,7 @@ use serde_json::json;
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::{Error, ErrorEntry, ErrorKind};
+use crate::foreign::host_int;
 use crate::models::{Created, Instruction, Metadata, NewInstruction, NewOrder, Order};
 use crate::operations;
 use crate::validation::{Validator, path_reference};
@@ -30,9 +31,10 @@ impl Client {
         let operation = Operation::new(&operations::CREATE_ORDER, &[], Some(encode(order)?), v.finish().err());
         let mut confirm = Confirmation::new(self, options);
         match self.execute(operation, options).await {
-            Ok(exchange) => {
-                Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
-            }
+            Ok(exchange) => Ok(Response {
+                data: Created { status: i32::from(exchange.status), reconciled: false },
+                meta: exchange.meta,
+            }),
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("ORDER_ALREADY_EXISTS") => {
                 let error = failure.error;
                 let read_options = confirming(options, &error);
@@ -88,9 +90,10 @@ impl Client {
             Operation::new(&operations::CREATE_INSTRUCTION, &[order_ref], Some(encode(instruction)?), v.finish().err());
         let mut confirm = Confirmation::new(self, options);
         match self.execute(operation, options).await {
-            Ok(exchange) => {
-                Ok(Response { data: Created { status: exchange.status, reconciled: false }, meta: exchange.meta })
-            }
+            Ok(exchange) => Ok(Response {
+                data: Created { status: i32::from(exchange.status), reconciled: false },
+                meta: exchange.meta,
+            }),
             Err(failure) if failure.outcome_unknown && failure.error.code() == Some("INSTRUCTION_ALREADY_EXISTS") => {
                 let error = failure.error;
                 let read_options = confirming(options, &error);
@@ -168,8 +171,12 @@ fn confirming(options: &CallOptions, error: &Error) -> CallOptions {
 
 fn reconciled(status: u16, error: &Error, confirm: ResponseMeta) -> Response<Created> {
     Response {
-        data: Created { status, reconciled: true },
-        meta: ResponseMeta { status, attempts: error.attempts(), client_correlation_id: confirm.client_correlation_id },
+        data: Created { status: i32::from(status), reconciled: true },
+        meta: ResponseMeta {
+            status: i32::from(status),
+            attempts: host_int(error.attempts()),
+            client_correlation_id: confirm.client_correlation_id,
+        },
     }
 }
 

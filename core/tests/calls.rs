@@ -432,7 +432,8 @@ async fn an_attempt_observer_sees_every_attempt() {
     h.arm(json!({"method": "GET", "action": "respond", "status": 502})).await;
     client.get_or_create_customer("C-1", &CallOptions::new().correlation_id("obs-1")).await.unwrap();
     let events = seen.lock().unwrap().clone();
-    let summary: Vec<_> = events.iter().map(|e| (e.operation, e.attempt, e.status, e.outcome)).collect();
+    let summary: Vec<_> =
+        events.iter().map(|e| (e.operation.as_str(), e.attempt, e.status, e.outcome.as_str())).collect();
     assert_eq!(
         summary,
         [

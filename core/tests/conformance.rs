@@ -234,7 +234,7 @@ fn scheme_list_record(list: &SchemeList) -> Value {
 }
 
 /// Calls one operation; the result is the un-normalised record shape and the attempts.
-async fn call(client: &Client, operation: &str, args: &Value, options: &CallOptions) -> Result<(Value, u32), Error> {
+async fn call(client: &Client, operation: &str, args: &Value, options: &CallOptions) -> Result<(Value, i32), Error> {
     let customer_ref = text(args, "customer_ref");
     Ok(match operation {
         "create_order" => {
@@ -420,7 +420,7 @@ fn key_record(k: &ApiKey) -> Value {
 }
 
 /// A created key: its private key's text form (always redacted) and its length once revealed.
-fn created_key_record(status: u16, k: &CreatedApiKey) -> Value {
+fn created_key_record(status: i32, k: &CreatedApiKey) -> Value {
     json!({"status": status, "public_key": k.public_key, "name": k.name, "roles": k.roles,
            "private_key_text": k.private_key.to_string(), "private_key_length": k.private_key.expose_secret().len()})
 }
@@ -448,7 +448,7 @@ async fn call_configuration(
     operation: &str,
     args: &Value,
     options: &CallOptions,
-) -> Result<(Value, u32), Error> {
+) -> Result<(Value, i32), Error> {
     let scheme_id = text(args, "scheme_id");
     let app_id = text(args, "app_id");
     let status = |meta: imburse::ResponseMeta| (json!({"status": meta.status}), meta.attempts);
@@ -546,7 +546,7 @@ async fn call_account(
     operation: &str,
     args: &Value,
     options: &CallOptions,
-) -> Result<(Value, u32), Error> {
+) -> Result<(Value, i32), Error> {
     let public_key = text(args, "public_key");
     let tenant_id = text(args, "tenant_id");
     let status = |meta: imburse::ResponseMeta| (json!({"status": meta.status}), meta.attempts);
@@ -899,7 +899,7 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
 
     let (outcome_name, result, error, attempts) = match &outcome {
         Ok((result, attempts)) => ("ok", normalise(result.clone()), Value::Null, *attempts),
-        Err(error) => ("error", Value::Null, error_record(error), error.attempts()),
+        Err(error) => ("error", Value::Null, error_record(error), error.report().attempts),
     };
     json!({
         "id": id,

@@ -14,7 +14,7 @@ fn config(harness: &Harness) -> ClientConfigBuilder {
     harness.config().use_env_proxy(false).max_attempts(1)
 }
 
-async fn create_order(config: ClientConfigBuilder) -> Result<u16, imburse::Error> {
+async fn create_order(config: ClientConfigBuilder) -> Result<i32, imburse::Error> {
     let client = Client::new(config.build().unwrap()).unwrap();
     let order = NewOrder { order_ref: "ORDER-TLS".into(), ..Default::default() };
     client.create_order(&order, &CallOptions::new()).await.map(|r| r.data.status)

@@ -15,16 +15,16 @@ import com.google.gson.JsonObject
 import java.time.Duration
 import com.google.gson.JsonParser
 import com.google.gson.JsonPrimitive
-import com.imburse.AttemptEvent
+import com.imburse.core.AttemptEvent
 import com.imburse.AttemptListener
 import com.imburse.CallOptions
 import com.imburse.Client
 import com.imburse.ClientConfig
 import com.imburse.core.CustomerDefault
 import com.imburse.core.Direction
-import com.imburse.ErrorDetails
+import com.imburse.core.ErrorReport
 import com.imburse.ImburseException
-import com.imburse.ResponseMeta
+import com.imburse.core.ResponseMeta
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewMobileInstrument
 import com.imburse.core.NewOrder
@@ -134,7 +134,7 @@ fun kindOf(e: ImburseException): String = when (e) {
     is ImburseException.InvalidRequest -> "invalid_request"
     is ImburseException.Configuration -> "configuration"
     is ImburseException.Closed -> "closed"
-    is ImburseException.Other -> "other:${e.kind}"
+    is ImburseException.Other -> "other:${e.report.kind}"
 }
 
 /** Either id anywhere in a text, leftmost first, the UUID tried first (the judge's normalise_text). */
@@ -563,7 +563,7 @@ fun resolve(value: JsonElement, setupResults: List<JsonObject>): JsonElement = w
 sealed class Outcome {
     class Ok(val result: JsonObject, val attempts: Int) : Outcome()
     class Failed(val exception: ImburseException) : Outcome() {
-        val error: ErrorDetails = exception.details()
+        val error: ErrorReport = exception.details()
     }
 }
 

@@ -5,7 +5,7 @@
 package com.imburse.tests
 
 import com.google.gson.JsonObject
-import com.imburse.AttemptEvent
+import com.imburse.core.AttemptEvent
 import com.imburse.AttemptListener
 import com.imburse.BlockingClient
 import com.imburse.CallOptions
@@ -206,13 +206,13 @@ fun registerTests(suite: TestSuite) = with(suite) {
                 client.createOrder(NewOrder(orderRef = "ORDER-DUP"), CallOptions(correlationId = "dup-1"))
             }
             e.requireDetails("bad_request", 400, 1)
-            assertEquals("ORDER_ALREADY_EXISTS", e.code, "code")
-            assertEquals(listOf("ORDER_ALREADY_EXISTS"), e.errors.map { it.code }, "codes")
-            check(IMBURSE_CORRELATION_ID.matches(e.correlationId ?: "")) { "server correlation id: ${e.correlationId}" }
-            assertEquals("dup-1", e.clientCorrelationId, "client correlation id")
-            assertEquals(null, e.retryAfter, "retry after")
-            check(e.detail.isNotBlank()) { "detail is the server's message" }
-            assertEquals(e.text, e.message, "the message is the core's one-line text")
+            assertEquals("ORDER_ALREADY_EXISTS", e.report.code, "code")
+            assertEquals(listOf("ORDER_ALREADY_EXISTS"), e.report.errors.map { it.code }, "codes")
+            check(IMBURSE_CORRELATION_ID.matches(e.report.correlationId ?: "")) { "server correlation id: ${e.report.correlationId}" }
+            assertEquals("dup-1", e.report.clientCorrelationId, "client correlation id")
+            assertEquals(null, e.report.retryAfter, "retry after")
+            check(e.report.detail.isNotBlank()) { "detail is the server's message" }
+            assertEquals(e.report.text, e.message, "the message is the core's one-line text")
             check(e.message.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message) {
                 "message: ${e.message}"
             }
@@ -224,7 +224,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
         Client(config()).use { client ->
             val e = assertThrows<ImburseException.BadRequest>("missing") { client.getOrder("NO-SUCH-ORDER") }
             e.requireDetails("bad_request", 400, 1)
-            assertEquals("ORDER_NOT_FOUND", e.code, "code")
+            assertEquals("ORDER_NOT_FOUND", e.report.code, "code")
         }
     }
 
@@ -232,7 +232,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
         Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
             val e = assertThrows<ImburseException.Unauthorized>("wrong key") { client.getOrder("ORDER-1") }
             e.requireDetails("unauthorized", 401, 1)
-            assertEquals("HMAC_SIGNATURE_INVALID", e.code, "code")
+            assertEquals("HMAC_SIGNATURE_INVALID", e.report.code, "code")
             assertEquals(0, emulator.requestsTo("GET", "/v1/order-management").size, "the call itself was not sent")
             check(WRONG_PRIVATE !in e.toString()) { "the key is not in the exception" }
         }
@@ -242,8 +242,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         Client(config().copy(publicKey = READ_ONLY_PUBLIC, privateKey = Secret(READ_ONLY_PRIVATE))).use { client ->
             val e = assertThrows<ImburseException.Forbidden>("read only") { client.createOrder(NewOrder(orderRef = "ORDER-RO")) }
             e.requireDetails("forbidden", 403, 1)
-            assertEquals("INSUFFICIENT_ROLE", e.code, "code")
-            check(e.errors.single().metadata["requiredRole"] != null) { "metadata names the role: ${e.errors}" }
+            assertEquals("INSUFFICIENT_ROLE", e.report.code, "code")
+            check(e.report.errors.single().metadata["requiredRole"] != null) { "metadata names the role: ${e.report.errors}" }
         }
     }
 
@@ -253,8 +253,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
                 client.getOrder("ORDER-1", CallOptions(tenantId = OTHER_TENANT, correlationId = "tenant-1"))
             }
             e.requireDetails("forbidden", 403, 1)
-            assertEquals("TENANT_ID_NOT_PERMITTED", e.code, "code")
-            assertEquals("tenant-1", e.clientCorrelationId, "client correlation id")
+            assertEquals("TENANT_ID_NOT_PERMITTED", e.report.code, "code")
+            assertEquals("tenant-1", e.report.clientCorrelationId, "client correlation id")
             assertEquals(OTHER_TENANT, emulator.requestsTo("GET", "/v1/order-management/ORDER-1").single().header("x-tenant-id"), "sent tenant")
         }
     }
@@ -281,7 +281,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":429,"retry_after":30}""")
             val e = assertThrows<ImburseException.RateLimited>("429") { client.getOrder("ORDER-1") }
             e.requireDetails("rate_limited", 429, 1)
-            assertEquals(Duration.ofSeconds(30), e.retryAfter, "retry after")
+            assertEquals(Duration.ofSeconds(30), e.report.retryAfter, "retry after")
         }
     }
 
@@ -290,8 +290,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
             val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-1") }
             e.requireDetails("server", 503, 3)
-            assertEquals("SERVICE_UNAVAILABLE", e.code, "code")
-            val generated = e.clientCorrelationId ?: ""
+            assertEquals("SERVICE_UNAVAILABLE", e.report.code, "code")
+            val generated = e.report.clientCorrelationId ?: ""
             check(UUID.matches(generated)) { "a generated UUID: $generated" }
             val seen = emulator.requestsTo("GET", "/v1/order-management/ORDER-1")
             assertEquals(3, seen.size, "requests")
@@ -312,7 +312,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
         Client(config().copy(baseUrl = "http://127.0.0.1:${freePort()}", maxAttempts = 2)).use { client ->
             val e = assertThrows<ImburseException.Connection>("refused") { client.getOrder("ORDER-1") }
             e.requireDetails("connection", null, 2)
-            assertEquals(null, e.correlationId, "no server id")
+            assertEquals(null, e.report.correlationId, "no server id")
         }
     }
 
@@ -334,10 +334,10 @@ fun registerTests(suite: TestSuite) = with(suite) {
             e.requireDetails("invalid_request", null, 0)
             assertEquals(
                 listOf("ORDER_REF_IS_REQUIRED", "AMOUNT_OUT_OF_RANGE", "CURRENCY_FORMAT_NOT_RECOGNISED"),
-                e.errors.map { it.code },
+                e.report.errors.map { it.code },
                 "codes",
             )
-            assertEquals("bad-1", e.clientCorrelationId, "client correlation id")
+            assertEquals("bad-1", e.report.clientCorrelationId, "client correlation id")
             assertEquals(0, emulator.requests().size, "requests sent (token exchange included)")
         }
     }
@@ -345,16 +345,16 @@ fun registerTests(suite: TestSuite) = with(suite) {
     case("Configuration: a refused setting throws when the client is built") {
         val attempts = assertThrows<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0)) }
         attempts.requireDetails("configuration", null, 0)
-        check(attempts.detail.startsWith("max_attempts")) { "names the setting: ${attempts.detail}" }
+        check(attempts.report.detail.startsWith("max_attempts")) { "names the setting: ${attempts.report.detail}" }
         val account = assertThrows<ImburseException.Configuration>("account id") { Client(config().copy(accountId = "not-a-uuid")) }
-        check(account.detail.startsWith("account_id")) { "names the setting: ${account.detail}" }
+        check(account.report.detail.startsWith("account_id")) { "names the setting: ${account.report.detail}" }
         assertThrows<ImburseException.Configuration>("attempt above call timeout") {
             BlockingClient(config().copy(attemptTimeout = Duration.ofSeconds(5), callTimeout = Duration.ofSeconds(1)))
         }
         val negative = assertThrows<ImburseException.Configuration>("negative duration") {
             Client(config().copy(connectTimeout = Duration.ofMillis(-1)))
         }
-        assertEquals("connectTimeout: must be a duration of zero or more", negative.detail, "names the Kotlin setting")
+        assertEquals("connectTimeout: must be a duration of zero or more", negative.report.detail, "names the Kotlin setting")
         assertEquals(0, emulator.requests().size, "nothing sent")
     }
 
@@ -535,7 +535,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
             val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-B", CallOptions(correlationId = "blocking-1")) }
             e.requireDetails("server", 503, 3)
-            assertEquals("blocking-1", e.clientCorrelationId, "client correlation id")
+            assertEquals("blocking-1", e.report.clientCorrelationId, "client correlation id")
         }
     }
 

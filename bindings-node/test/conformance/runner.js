@@ -589,9 +589,12 @@ class Suite {
       accountId: credentials.account_id ?? '',
       tenantId: typeof tenant === 'string' ? tenant : undefined,
       maxAttempts: settings.max_attempts ?? 3,
-      backoff: { baseMs: ms('backoff_base_ms'), capMs: ms('backoff_cap_ms') },
+      backoffBaseMs: ms('backoff_base_ms'),
+      backoffCapMs: ms('backoff_cap_ms'),
       retryAfterCapMs: ms('retry_after_cap_ms'),
-      timeouts: { connectMs: ms('connect_timeout_ms'), attemptMs: ms('attempt_timeout_ms'), callMs: ms('call_timeout_ms') },
+      connectTimeoutMs: ms('connect_timeout_ms'),
+      attemptTimeoutMs: ms('attempt_timeout_ms'),
+      callTimeoutMs: ms('call_timeout_ms'),
       useEnvProxy: false,
     })
   }

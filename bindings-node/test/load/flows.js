@@ -55,8 +55,10 @@ async function main() {
   const deadline = Date.now() + setting('LOAD_DURATION_S') * 1000
   const client = Client.fromEnv({
     maxAttempts: setting('LOAD_MAX_ATTEMPTS'),
-    backoff: { baseMs: setting('LOAD_BACKOFF_BASE_MS'), capMs: setting('LOAD_BACKOFF_CAP_MS') },
-    timeouts: { attemptMs: setting('LOAD_ATTEMPT_TIMEOUT_MS'), callMs: setting('LOAD_CALL_TIMEOUT_MS') },
+    backoffBaseMs: setting('LOAD_BACKOFF_BASE_MS'),
+    backoffCapMs: setting('LOAD_BACKOFF_CAP_MS'),
+    attemptTimeoutMs: setting('LOAD_ATTEMPT_TIMEOUT_MS'),
+    callTimeoutMs: setting('LOAD_CALL_TIMEOUT_MS'),
   })
   await client.authenticate()
   emit(sample(0))

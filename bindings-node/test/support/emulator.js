@@ -75,7 +75,8 @@ function demoOptions(emulator, overrides = {}) {
     privateKey: emulator.info.private_key,
     accountId: emulator.info.account_id,
     tenantId: emulator.info.tenant_id,
-    backoff: { baseMs: 10, capMs: 40 },
+    backoffBaseMs: 10,
+    backoffCapMs: 40,
     useEnvProxy: false,
     ...overrides,
   }

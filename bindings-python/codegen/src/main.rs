@@ -1,26 +1,29 @@
 //! Writes the Python package's generated modules from the core's declarations:
 //! `_operations.py` (the typed methods of `imburse.Client` and `imburse.AsyncClient`, from
-//! `imburse::for_each_operation!`) and `_requests.py` (the request dataclasses, from
-//! `imburse::for_each_request_model!`).
+//! `imburse::for_each_operation!`, their call options from `imburse::for_each_call_option!`),
+//! `_requests.py` (the request dataclasses, from `imburse::for_each_request_model!`) and
+//! `_settings.py` (the clients' settings, from `imburse::for_each_setting!`).
 //!
 //! The native module's methods and request extraction are generated from the same declarations
 //! in Rust; these files give Python users the typed, documented surface without anyone writing
 //! it per operation or per model. They are checked in so that they can be read and reviewed;
 //! `--check` fails when one is not what the declarations give (the test command runs it).
 //!
-//! Usage: `imburse-python-codegen <package dir>` writes both; `--check <package dir>` compares.
+//! Usage: `imburse-python-codegen <package dir>` writes them; `--check <package dir>` compares.
 
 mod operations;
 mod python;
 mod requests;
+mod settings;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-fn generated() -> [(&'static str, String); 2] {
+fn generated() -> [(&'static str, String); 3] {
     [
         ("_operations.py", operations::module(&operations::declared())),
         ("_requests.py", requests::module(&requests::declared())),
+        ("_settings.py", settings::module(&settings::declared())),
     ]
 }
 

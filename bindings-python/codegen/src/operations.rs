@@ -36,16 +36,6 @@ macro_rules! collect {
     };
 }
 
-/// The keyword arguments every method takes after its own (the core's call options; durations
-/// in seconds), in the order the native methods take them.
-const CALL_OPTIONS: [(&str, &str); 5] = [
-    ("correlation_id", "Optional[str]"),
-    ("tenant_id", "Optional[str]"),
-    ("timeout", "Optional[float]"),
-    ("attempt_timeout", "Optional[float]"),
-    ("max_attempts", "Optional[int]"),
-];
-
 /// How a declared argument type looks in Python: the annotation, and the expression that hands
 /// the value to the native method (`{}` is the argument). A request model of the core's
 /// declaration is its dataclass; another new argument type is one line here.
@@ -97,13 +87,15 @@ fn method(op: &Operation, asynchronous: bool) -> String {
     let for_account =
         imburse::operations::ALL.iter().any(|spec| spec.name == op.name && spec.scope == imburse::Scope::Account);
     let takes = |option: &str| !(for_account && option == "tenant_id");
-    for (option, annotation) in CALL_OPTIONS.iter().filter(|(option, _)| takes(option)) {
-        parameters.push(format!("{option}: {annotation} = None"));
+    // The core's call options (durations in seconds), in the order the native methods take them.
+    let options = crate::settings::call_options();
+    for option in options.iter().filter(|option| takes(option.name)) {
+        parameters.push(format!("{}: {} = None", option.name, option.annotation()));
     }
     let mut native_arguments = vec![if asynchronous { "True" } else { "False" }.to_string()];
     native_arguments.extend(passed);
     native_arguments
-        .extend(CALL_OPTIONS.iter().map(|(option, _)| if takes(option) { option.to_string() } else { "None".into() }));
+        .extend(options.iter().map(|option| if takes(option.name) { option.name.to_string() } else { "None".into() }));
 
     let (returns, wrap) = python_result(&op.result);
     let (def, call) = if asynchronous { ("async def", "await native") } else { ("def", "native") };

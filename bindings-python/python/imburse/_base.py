@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import atexit
 import logging
-from typing import Any, Iterable, Mapping, Optional, Type, TypeVar, Union, cast
+from typing import Any, Iterable, Mapping, Optional, Type, TypeVar, cast
 
 from . import _native
-from ._errors import NativeError, from_native, translated
-from ._models import Environment, Response, ResponseMeta
+from ._errors import NativeError, from_native
+from ._models import Response, ResponseMeta
+from ._settings import ClientSettings
 
 __all__ = ["ClientBase", "logger"]
 
@@ -62,70 +63,9 @@ def _meta(raw: Any) -> ResponseMeta:
     return cast(ResponseMeta, raw)
 
 
-class ClientBase:
-    """Configuration, lifecycle and error/log plumbing shared by both clients."""
-
-    _native_client: _native.NativeClient
-
-    def __init__(
-        self,
-        *,
-        environment: Union[Environment, str, None] = None,
-        base_url: Optional[str] = None,
-        public_key: Optional[str] = None,
-        private_key: Optional[str] = None,
-        account_id: Optional[str] = None,
-        tenant_id: Optional[str] = None,
-        connect_timeout: Optional[float] = None,
-        attempt_timeout: Optional[float] = None,
-        call_timeout: Optional[float] = None,
-        max_attempts: Optional[int] = None,
-        backoff_base: Optional[float] = None,
-        backoff_cap: Optional[float] = None,
-        retry_after_cap: Optional[float] = None,
-        token_refresh_margin: Optional[float] = None,
-        proxy: Optional[str] = None,
-        use_env_proxy: Optional[bool] = None,
-        ca_bundle_pem: Optional[str] = None,
-        client_identity_pem: Optional[str] = None,
-        api_versions: Optional[Mapping[str, str]] = None,
-        _from_env: bool = False,
-    ) -> None:
-        """Builds a client. Settings left out keep the core's defaults (sandbox, 10 s connect,
-        30 s per attempt, 60 s per call, 3 attempts, …); durations are in seconds.
-
-        ``environment`` is ``"sandbox"`` or ``"production"``; ``base_url`` names any other
-        endpoint (and wins when both are given). ``tenant_id`` is the default tenant; each call
-        may name another. ``ca_bundle_pem`` adds certificate authorities (PEM text, e.g. a
-        TLS-inspecting proxy's) to the system's; ``client_identity_pem`` is a client certificate
-        chain with its private key (PEM text) for servers that require one, a secret like
-        ``private_key``. ``api_versions`` calls an operation on another API version than the
-        SDK declares, e.g. ``{"get_order": "v2"}``. Raises ``ConfigurationError`` for a setting
-        the core refuses.
-        """
-        with translated():
-            self._native_client = _native.NativeClient(
-                from_env=_from_env,
-                environment=None if environment is None else str(environment),
-                base_url=base_url,
-                public_key=public_key,
-                private_key=private_key,
-                account_id=account_id,
-                tenant_id=tenant_id,
-                connect_timeout=connect_timeout,
-                attempt_timeout=attempt_timeout,
-                call_timeout=call_timeout,
-                max_attempts=max_attempts,
-                backoff_base=backoff_base,
-                backoff_cap=backoff_cap,
-                retry_after_cap=retry_after_cap,
-                token_refresh_margin=token_refresh_margin,
-                proxy=proxy,
-                use_env_proxy=use_env_proxy,
-                ca_bundle_pem=ca_bundle_pem,
-                client_identity_pem=client_identity_pem,
-                api_versions=None if api_versions is None else dict(api_versions),
-            )
+class ClientBase(ClientSettings):
+    """Configuration (the generated ``ClientSettings``), lifecycle and error/log plumbing shared
+    by both clients."""
 
     @classmethod
     def from_env(cls: Type[_Self], **settings: Any) -> _Self:

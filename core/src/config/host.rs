@@ -4,6 +4,7 @@
 //! once, so the same bad value fails the same way, as a configuration error naming the setting
 //! as the user wrote it, in every language; a binding only fills [`HostSettings`].
 
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use super::{ClientConfigBuilder, MAX_DURATION};
@@ -26,16 +27,9 @@ impl HostLanguage {
         match self {
             HostLanguage::Python => setting.to_string(),
             HostLanguage::Kotlin => camel_case(setting),
-            HostLanguage::JavaScript => match setting {
-                "connect_timeout" => "timeouts.connectMs".to_string(),
-                "attempt_timeout" => "timeouts.attemptMs".to_string(),
-                "call_timeout" => "timeouts.callMs".to_string(),
-                "backoff_base" => "backoff.baseMs".to_string(),
-                "backoff_cap" => "backoff.capMs".to_string(),
-                "retry_after_cap" => "retryAfterCapMs".to_string(),
-                "token_refresh_margin" => "tokenRefreshMarginMs".to_string(),
-                _ => camel_case(setting),
-            },
+            HostLanguage::JavaScript => {
+                javascript_setting_name(setting).map_or_else(|| camel_case(setting), str::to_string)
+            }
         }
     }
 
@@ -87,50 +81,167 @@ fn camel_case(snake: &str) -> String {
     out
 }
 
-/// Every client setting a binding accepts, as its user gave it; `None` keeps the core's default
-/// (or, on a builder from [`ClientConfigBuilder::from_env`], what the environment says).
-/// Durations are in the host language's unit ([`HostLanguage`]).
-#[derive(Default)]
-pub struct HostSettings {
-    /// `sandbox` or `production`.
-    pub environment: Option<String>,
-    /// A dedicated or local endpoint instead of an environment.
-    pub base_url: Option<String>,
-    /// The API key's public part.
-    pub public_key: Option<String>,
-    /// The API key's private part (base64); a secret.
-    pub private_key: Option<String>,
-    /// The account (`x-account-id`).
-    pub account_id: Option<String>,
-    /// The default tenant (`x-tenant-id`), if any.
-    pub tenant_id: Option<String>,
-    /// Time to open a connection.
-    pub connect_timeout: Option<f64>,
-    /// Each attempt's time, the body included.
-    pub attempt_timeout: Option<f64>,
-    /// A whole call's time: every attempt, token refresh and backoff.
-    pub call_timeout: Option<f64>,
-    /// Attempts per call, the first included.
-    pub max_attempts: Option<i64>,
-    /// The first retry's backoff, doubled after each attempt.
-    pub backoff_base: Option<f64>,
-    /// The longest backoff.
-    pub backoff_cap: Option<f64>,
-    /// The longest `Retry-After` the client waits for.
-    pub retry_after_cap: Option<f64>,
-    /// How long before its expiry a token is refreshed.
-    pub token_refresh_margin: Option<f64>,
-    /// An HTTP(S) proxy URL.
-    pub proxy: Option<String>,
-    /// Whether `HTTPS_PROXY`/`NO_PROXY` from the environment apply.
-    pub use_env_proxy: Option<bool>,
-    /// Certificate authorities (PEM) trusted beside the system's.
-    pub ca_bundle_pem: Option<String>,
-    /// A client certificate chain and its private key (PEM); a secret.
-    pub client_identity_pem: Option<String>,
-    /// API versions by operation, the operation named as the language names its methods
-    /// (`get_order`, `getOrder`).
-    pub api_versions: Option<std::collections::BTreeMap<String, String>>,
+/// Every client setting a binding takes, declared once: its name (snake_case; Kotlin and Swift
+/// make it camelCase), the kind of value, and its name in JavaScript, which says the unit of a
+/// duration. [`HostSettings`], each binding's settings record (Node's `ClientOptions`, Kotlin's
+/// `ClientConfig`, Python's keyword arguments) and the names in configuration errors are
+/// generated from this list. Kinds: `Text`, `Secret` (text never printed), `Environment`
+/// (`sandbox` or `production`), `Duration` (the language's unit), `Count`, `Flag`, `Versions`
+/// (API version by operation). Tokens in braces after the callback's name are passed before
+/// the list (e.g. the record to declare).
+#[macro_export]
+macro_rules! for_each_setting {
+    ($callback:ident $({ $($before:tt)* })?) => {
+        $callback! {
+            $($($before)*)?
+            /// The API public key.
+            public_key: Text => "publicKey",
+            /// The API private key as issued (base64). A secret: never printed or logged.
+            private_key: Secret => "privateKey",
+            /// The account id (a UUID), sent as `x-account-id`.
+            account_id: Text => "accountId",
+            /// The default tenant id (a UUID) for tenant-scoped calls; a call may name another.
+            tenant_id: Text => "tenantId",
+            /// `sandbox` (the default) or `production`; a base URL wins when both are set.
+            environment: Environment => "environment",
+            /// Any other base URL (http or https): a dedicated environment, the emulator.
+            base_url: Text => "baseUrl",
+            /// Time allowed to open a connection (default 10 s).
+            connect_timeout: Duration => "connectTimeoutMs",
+            /// Time allowed for one attempt, body included (default 30 s); at most the call's.
+            attempt_timeout: Duration => "attemptTimeoutMs",
+            /// Time allowed for a whole call: every attempt, token refresh and wait (default 60 s).
+            call_timeout: Duration => "callTimeoutMs",
+            /// Attempts per call, the first included (default 3; 1 disables retries).
+            max_attempts: Count => "maxAttempts",
+            /// The wait before the first retry, doubled after each attempt, before jitter
+            /// (default 0.5 s).
+            backoff_base: Duration => "backoffBaseMs",
+            /// The longest wait between attempts, before jitter (default 5 s).
+            backoff_cap: Duration => "backoffCapMs",
+            /// The longest `Retry-After` worth waiting for (default 20 s); a longer one ends the
+            /// call with the server's value on the error.
+            retry_after_cap: Duration => "retryAfterCapMs",
+            /// Renew the access token this long before it expires (default 60 s).
+            token_refresh_margin: Duration => "tokenRefreshMarginMs",
+            /// An explicit proxy URL (http or https). A secret: it may carry `user:password@`.
+            proxy: Secret => "proxy",
+            /// Whether `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are honoured (default true).
+            use_env_proxy: Flag => "useEnvProxy",
+            /// Certificate authorities (PEM text) trusted beside the system's, e.g. a
+            /// TLS-inspecting proxy's.
+            ca_bundle_pem: Text => "caBundlePem",
+            /// A client certificate chain and its private key (PEM text), for servers that
+            /// require one. A secret.
+            client_identity_pem: Secret => "clientIdentityPem",
+            /// API versions by operation instead of the ones the SDK declares, the operation
+            /// named as the language names its methods (`get_order`, `getOrder`).
+            api_versions: Versions => "apiVersions",
+        }
+    };
+}
+
+/// Every per-call option, declared once like [`for_each_setting!`]: [`HostCallOptions`] and
+/// each binding's call options come from this list.
+#[macro_export]
+macro_rules! for_each_call_option {
+    ($callback:ident $({ $($before:tt)* })?) => {
+        $callback! {
+            $($($before)*)?
+            /// Sent as `X-Correlation-ID` on every attempt of the call (otherwise a UUID).
+            correlation_id: Text => "correlationId",
+            /// A tenant id (UUID) to act for instead of the client's default.
+            tenant_id: Text => "tenantId",
+            /// The whole call's time: every attempt, token refresh and backoff.
+            timeout: Duration => "timeoutMs",
+            /// Each attempt's time, body included.
+            attempt_timeout: Duration => "attemptTimeoutMs",
+            /// Attempts for this call, the first included (1 disables retries).
+            max_attempts: Count => "maxAttempts",
+        }
+    };
+}
+
+/// A setting's type as a host passes it, by kind ([`for_each_setting!`]): durations a number in
+/// the host's unit ([`HostLanguage`]), counts any integer (a negative one is refused by name).
+/// A binding whose language takes these types as they are uses it for its own record.
+#[macro_export]
+macro_rules! host_setting_type {
+    (Text) => { ::std::string::String };
+    (Secret) => { ::std::string::String };
+    (Environment) => { ::std::string::String };
+    (Duration) => { f64 };
+    (Count) => { i64 };
+    (Flag) => { bool };
+    (Versions) => { ::std::collections::BTreeMap<::std::string::String, ::std::string::String> };
+}
+
+macro_rules! host_settings {
+    ($($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*) => {
+        /// Every client setting a binding accepts ([`for_each_setting!`]), as its user gave
+        /// it; `None` keeps the core's default (or, on a builder from
+        /// [`ClientConfigBuilder::from_env`], what the environment says).
+        #[derive(Default)]
+        pub struct HostSettings {
+            $($(#[$doc])* pub $name: Option<$crate::host_setting_type!($kind)>,)*
+        }
+
+        /// A setting's JavaScript name, which says a duration's unit.
+        fn javascript_setting_name(setting: &str) -> Option<&'static str> {
+            match setting {
+                $(stringify!($name) => Some($js),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+crate::for_each_setting!(host_settings);
+
+macro_rules! host_call_options {
+    ($($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*) => {
+        /// Per-call options as a host language passes them ([`for_each_call_option!`]):
+        /// durations in its unit ([`HostLanguage`]). Any number converts; the core then refuses
+        /// one out of range (a negative or zero duration, zero attempts) as an `InvalidRequest`
+        /// error before sending, the same in every language.
+        #[derive(Clone, Debug, Default)]
+        pub struct HostCallOptions {
+            $($(#[$doc])* pub $name: Option<$crate::host_setting_type!($kind)>,)*
+        }
+    };
+}
+
+crate::for_each_call_option!(host_call_options);
+
+/// A binding's value for a setting, as [`HostSettings`] holds it: the same value for most, and
+/// a binding implements it for its own types (a platform duration, an enum).
+pub trait IntoHostValue<T> {
+    /// The value as the core's host record takes it.
+    fn into_host_value(self) -> T;
+}
+
+impl<T> IntoHostValue<T> for T {
+    fn into_host_value(self) -> T {
+        self
+    }
+}
+
+impl IntoHostValue<i64> for i32 {
+    fn into_host_value(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+impl IntoHostValue<String> for crate::Secret {
+    fn into_host_value(self) -> String {
+        self.expose_secret().to_string()
+    }
+}
+
+impl<S: std::hash::BuildHasher> IntoHostValue<BTreeMap<String, String>> for HashMap<String, String, S> {
+    fn into_host_value(self) -> BTreeMap<String, String> {
+        self.into_iter().collect()
+    }
 }
 
 impl std::fmt::Debug for HostSettings {
@@ -211,24 +322,6 @@ impl HostSettings {
         }
         Ok(builder)
     }
-}
-
-/// Per-call options as a host language passes them: durations in its unit
-/// ([`HostLanguage`]). Any number converts; the core then refuses one out of range (a negative
-/// or zero duration, zero attempts) as an `InvalidRequest` error before sending, the same in
-/// every language.
-#[derive(Clone, Debug, Default)]
-pub struct HostCallOptions {
-    /// Sent as `X-Correlation-ID` on every attempt.
-    pub correlation_id: Option<String>,
-    /// The tenant to act for instead of the client's default.
-    pub tenant_id: Option<String>,
-    /// The whole call's time.
-    pub timeout: Option<f64>,
-    /// Each attempt's time.
-    pub attempt_timeout: Option<f64>,
-    /// Attempts for this call.
-    pub max_attempts: Option<i64>,
 }
 
 impl HostCallOptions {
@@ -374,7 +467,7 @@ mod tests {
         let cases = [
             (HostLanguage::Python, "connect_timeout", "max_attempts"),
             (HostLanguage::Kotlin, "connectTimeout", "maxAttempts"),
-            (HostLanguage::JavaScript, "timeouts.connectMs", "maxAttempts"),
+            (HostLanguage::JavaScript, "connectTimeoutMs", "maxAttempts"),
         ];
         for (language, timeout_name, attempts_name) in cases {
             let error = build(HostSettings { connect_timeout: Some(-1.0), ..credentials() }, language).unwrap_err();

@@ -11,7 +11,6 @@
 //! Inside the crate, transport code works with `InternalError`, which keeps
 //! the detail the retry layer needs and converts into [`Error`] exactly once.
 
-use std::collections::BTreeMap;
 use std::error::Error as StdError;
 use std::fmt;
 use std::sync::Arc;
@@ -155,6 +154,7 @@ impl fmt::Display for ErrorKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ErrorEntry {
     /// The machine-readable code: `errorCode` in the classic shape, `title`
     /// in problem details and mandates bodies (e.g. `ORDER_ALREADY_EXISTS`).
@@ -167,7 +167,7 @@ pub struct ErrorEntry {
     pub message_template: Option<String>,
     /// The entry's metadata; non-string JSON values are kept as their JSON
     /// text so nothing the server said is lost.
-    pub metadata: BTreeMap<String, String>,
+    pub metadata: crate::models::Metadata,
 }
 
 impl ErrorEntry {
@@ -525,6 +525,8 @@ fn rounded(seconds: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     const CLIENT_ID: &str = "7d3f0c52-63a4-4a8e-9b0e-2f8f4d1f5c11";

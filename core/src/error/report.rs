@@ -8,12 +8,13 @@
 //! header.
 
 use super::{Error, ErrorEntry};
-use crate::foreign::Interval;
+use crate::foreign::{Interval, host_int};
 
 /// A failed call, as every language reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
 #[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ErrorReport {
     /// The core's stable kind: `bad_request`, `unauthorized`, …, `configuration`, `closed`.
     pub kind: String,
@@ -22,8 +23,9 @@ pub struct ErrorReport {
     pub text: String,
     /// The server's first message, or a description of the failure.
     pub detail: String,
-    /// The HTTP status of the response the error is about.
-    pub status: Option<u16>,
+    /// The HTTP status of the response the error is about. (Figures every language receives
+    /// are `i32`, the integer Java and Kotlin callers have.)
+    pub status: Option<i32>,
     /// The first entry's code, e.g. `ORDER_ALREADY_EXISTS`.
     pub code: Option<String>,
     /// Every entry of the error body, in the server's order, messages rendered.
@@ -33,7 +35,7 @@ pub struct ErrorReport {
     /// The `X-Correlation-ID` the SDK sent on every attempt of the call.
     pub client_correlation_id: Option<String>,
     /// Attempts made (0 when nothing was sent).
-    pub attempts: u32,
+    pub attempts: i32,
     /// How long the server asked the client to wait.
     #[cfg_attr(feature = "napi", napi(js_name = "retryAfterMs", ts_type = "number | null"))]
     pub retry_after: Option<Interval>,
@@ -47,12 +49,12 @@ impl From<&Error> for ErrorReport {
             kind: error.kind().as_str().to_string(),
             text: error.to_string(),
             detail: error.message().to_string(),
-            status: error.status(),
+            status: error.status().map(i32::from),
             code: error.code().map(str::to_string),
             errors: error.errors().to_vec(),
             correlation_id: error.correlation_id().map(str::to_string),
             client_correlation_id: error.client_correlation_id().map(str::to_string),
-            attempts: error.attempts(),
+            attempts: host_int(error.attempts()),
             retry_after: error.retry_after().map(Interval::from),
             raw_body: error.raw_body().map(str::to_string),
         }

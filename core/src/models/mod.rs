@@ -564,9 +564,10 @@ pub struct CreatedInstrument {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Created {
     /// 201 (created) or 202 (accepted for processing: an order with instructions).
-    pub status: u16,
+    pub status: i32,
     /// True when an attempt's outcome was unknown, a retry found the entity already there, and
     /// the SDK confirmed it is the one this call sent.
     pub reconciled: bool,
