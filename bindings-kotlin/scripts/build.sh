@@ -13,15 +13,18 @@ step "generating Kotlin and Swift sources"
 rm -rf "$GENERATED_KOTLIN" "$GENERATED_SWIFT"
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language kotlin --out-dir "$GENERATED_KOTLIN" --no-format
 "$NATIVE_DIR/uniffi-bindgen" generate --library "$NATIVE_LIB" --language swift --out-dir "$GENERATED_SWIFT" --no-format
-# Two generated files: the core's models (package com.imburse.core) and this crate's client,
-# settings and errors (com.imburse), which the patch applies to.
+# Three generated files: the core's models (package com.imburse.core), this crate's client,
+# settings and errors (com.imburse), which the patch applies to, and the in-process emulator
+# (com.imburse.testing).
 KOTLIN_SOURCE="$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
 KOTLIN_CORE_SOURCE="$GENERATED_KOTLIN/com/imburse/core/imburse.kt"
+KOTLIN_TESTING_SOURCE="$GENERATED_KOTLIN/com/imburse/testing/imburse_emulator.kt"
 python3 "$KOTLIN_DIR/scripts/patch-generated.py" "$KOTLIN_SOURCE"
 # No Swift compiler here: check that the generator produced the module, its C header and module
 # map, and the API's main declarations.
-# The two Swift files (and their C modules) are compiled into one Swift module.
-for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap ImburseCore.swift ImburseCoreFFI.h ImburseCoreFFI.modulemap; do
+# The Swift files (and their C modules) are compiled into one Swift module.
+for file in Imburse.swift ImburseFFI.h ImburseFFI.modulemap ImburseCore.swift ImburseCoreFFI.h ImburseCoreFFI.modulemap \
+            ImburseTesting.swift ImburseTestingFFI.h ImburseTestingFFI.modulemap; do
   [ -s "$GENERATED_SWIFT/$file" ] || { echo "error: Swift generation did not produce $file" >&2; exit 1; }
 done
 for declaration in "open class Client:" "open class BlockingClient:" "enum ImburseError: Swift.Error" \
@@ -45,16 +48,16 @@ for map in "$GENERATED_SWIFT"/*.modulemap; do cat "$map"; echo; done >"$SWIFT_PA
 python3 "$KOTLIN_DIR/scripts/check-swift-package.py" "$SWIFT_PACKAGE"
 
 CLASSES="$BUILD_DIR/classes/main"
-if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" && [ -d "$CLASSES" ]; then
+if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" && [ -d "$CLASSES" ]; then
   echo "Kotlin classes up to date"
 else
   step "compiling the generated Kotlin (kotlinc)"
   rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
-  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE"
+  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
+  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE"
 fi
 
-if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
+if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
   echo "jar up to date: $LIBRARY_JAR"
 else
   step "assembling $LIBRARY_JAR"
@@ -72,5 +75,5 @@ with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as z:
     # JNA looks for native libraries on the classpath under <os>-<arch>/.
     z.write(native, "linux-x86-64/" + os.path.basename(native))
 PY
-  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$NATIVE_LIB"
+  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" "$NATIVE_LIB"
 fi

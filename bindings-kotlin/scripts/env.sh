@@ -17,6 +17,8 @@ KOTLIN_STDLIB="$KOTLIN_HOME/lib/kotlin-stdlib.jar"
 COROUTINES_JAR="$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"
 JNA_JAR=/usr/share/java/jna.jar
 GSON_JAR=/usr/share/java/gson.jar
+# JUnit 5's console launcher (Jupiter API and engine inside), for the README's JUnit test file.
+JUNIT_JAR=/usr/share/java/junit-platform-console-standalone.jar
 EMULATOR_BIN="$REPO_ROOT/target/debug/imburse-emulator"
 KOTLIN_COMPILER_VERSION=2.4.20
 
@@ -61,6 +63,10 @@ ensure_test_tools() {
     step "installing Gson from Debian (libgoogle-gson-java), for the conformance runner's JSON"
     apt_install libgoogle-gson-java
   fi
+  if [ ! -f "$JUNIT_JAR" ]; then
+    step "installing JUnit 5 from Debian (junit5), for the README's test file"
+    apt_install junit5
+  fi
 }
 
 # True when the stamp file records the same hash of the given files as now.
@@ -89,7 +95,8 @@ build_tests_jar() {
   local sources=("$KOTLIN_DIR"/kotlin/testing/*.kt "$KOTLIN_DIR"/kotlin/tests/*.kt
                  "$KOTLIN_DIR"/kotlin/conformance/*.kt "$KOTLIN_DIR"/kotlin/demo/*.kt
                  "$KOTLIN_DIR"/kotlin/quickstart/*.kt "$KOTLIN_DIR"/kotlin/load/*.kt)
-  local inputs=("${sources[@]}" "$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt")
+  local inputs=("${sources[@]}" "$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
+                "$GENERATED_KOTLIN/com/imburse/testing/imburse_emulator.kt")
   if up_to_date "$BUILD_DIR/tests.stamp" "${inputs[@]}" && [ -f "$TESTS_JAR" ]; then
     echo "test classes up to date"
     return

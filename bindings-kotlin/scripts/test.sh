@@ -24,6 +24,20 @@ step "Kotlin tests on the JVM"
 step "the README quickstart as written (suspend fun main), then blocking calls"
 "${JAVA[@]}" com.imburse.quickstart.QuickstartKt
 
+step "Testing your integration: the README's JUnit 5 file against the library's in-process emulator"
+python3 - "$KOTLIN_DIR" <<'PY'
+import sys
+from pathlib import Path
+kotlin = Path(sys.argv[1])
+example = (kotlin / "kotlin/integration/PayoutTest.kt").read_text()
+if f"```kotlin\n{example}```" not in (kotlin / "README.md").read_text():
+    sys.exit("error: the README's Testing your integration block is not kotlin/integration/PayoutTest.kt")
+PY
+INTEGRATION_JAR="$BUILD_DIR/integration-tests.jar"
+"$KOTLINC" -nowarn "$KOTLIN_DIR/kotlin/integration/PayoutTest.kt" -cp "$LIBRARY_JAR:$JNA_JAR:$JUNIT_JAR" -d "$INTEGRATION_JAR"
+java -jar "$JUNIT_JAR" --disable-banner --details=summary --fail-if-no-tests \
+  --class-path "$INTEGRATION_JAR:$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$KOTLIN_STDLIB" --select-class PayoutTest
+
 step "load with faults: 1000 flows at 256 coroutines on one suspend Client (tests/load)"
 python3 tests/load/run.py --name kotlin --flows 1000 --check -- "${JAVA[@]}" com.imburse.load.FlowsKt
 

@@ -24,5 +24,8 @@ pub use client::{BlockingClient, Client};
 pub use config::{CallOptions, ClientConfig, Environment, Secret};
 pub use error::ImburseError;
 pub use events::{AttemptEvent, AttemptListener, ListenerError};
+// The emulator's testing module is a uniffi component of its own (`com.imburse.testing`), shipped
+// in this library so that a JVM test can start an emulator in-process.
+pub use imburse_emulator::testing::TestEmulator;
 
 uniffi::setup_scaffolding!();

@@ -9,7 +9,9 @@
 //! - [`client`]: the native client class, one promise-returning method per core operation.
 //! - [`models`]: the JavaScript shapes of requests and results, and their conversions.
 //! - [`errors`]: how a core error crosses into JavaScript: the core's report, as an object.
+//! - [`emulator`]: the in-process emulator of `imburse/testing`.
 
 mod client;
+mod emulator;
 mod errors;
 mod models;

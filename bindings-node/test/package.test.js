@@ -2,6 +2,7 @@
 // The packages as users install them: `scripts/pack.sh` packs the main package and the
 // linux-x64-gnu platform package; both install with npm into a project made by `npm init -y`,
 // the README's TypeScript quickstart compiles there under the README's settings (tsc --strict),
+// the README's integration test file passes there with `node --test`,
 // and the quickstart example, compiled the same way, runs there against the emulator.
 
 const assert = require('node:assert/strict')
@@ -45,7 +46,8 @@ test('packed, installed into an npm init -y project, compiled by tsc --strict, r
     const platformFiles = tarballFiles(platformTarball)
     assert.deepEqual(platformFiles.sort(), ['LICENSE', 'README.md', 'imburse.linux-x64-gnu.node', 'package.json'])
     const mainFiles = tarballFiles(mainTarball)
-    for (const expected of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'native.d.ts', 'lib/client.js', 'lib/errors.js', 'LICENSE', 'README.md']) {
+    for (const expected of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'native.d.ts', 'lib/client.js', 'lib/errors.js',
+      'lib/testing.js', 'testing.mjs', 'testing.d.ts', 'LICENSE', 'README.md']) {
       assert.ok(mainFiles.includes(expected), `${expected} missing from ${mainFiles.join(', ')}`)
     }
     assert.ok(!mainFiles.some((f) => f.endsWith('.node') || f.startsWith('src/') || f.startsWith('test/')), mainFiles.join(', '))
@@ -90,6 +92,17 @@ test('packed, installed into an npm init -y project, compiled by tsc --strict, r
       })`
     fs.writeFileSync(path.join(project, 'probe.cjs'), probe)
     assert.equal(run(process.execPath, ['probe.cjs'], project).trim(), 'loaded')
+
+    // "Testing your integration" as a user runs it: the README's test file, against the
+    // emulator the installed package carries.
+    fs.copyFileSync(path.join(PACKAGE_DIR, 'examples', 'integration.test.mjs'), path.join(project, 'integration.test.mjs'))
+    const { NODE_TEST_CONTEXT, ...outside } = process.env // run as a user would, not as a subtest
+    const integration = execFileSync(process.execPath, ['--test', '--test-reporter=tap', 'integration.test.mjs'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: outside,
+    })
+    assert.match(integration, /# pass 5/)
   } finally {
     await emulator.stop()
     fs.rmSync(work, { recursive: true, force: true })

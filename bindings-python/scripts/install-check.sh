@@ -2,7 +2,8 @@
 # What `pip install imburse` gives a user: installs the built wheel into fresh virtual
 # environments outside the repository, on the oldest and the newest CPython (3.9 or newer) this
 # machine has, checks the installed metadata, and runs the README's quickstart there against
-# the emulator; builds the sdist and checks what it carries. Run by test.sh after the wheel is
+# the emulator and its "Testing your integration" file with pytest against the emulator the
+# package carries; builds the sdist and checks what it carries. Run by test.sh after the wheel is
 # built (uses $WHEEL, $VENV and $IMBURSE_EMULATOR_BIN from setup.sh).
 set -euo pipefail
 PY_DIR="$(cd "$(dirname "$0")/.." && pwd)"
@@ -95,3 +96,10 @@ print("metadata, licence, py.typed, the exceptions' module: as published")
 EOF
   )
 done
+
+# "Testing your integration" as a user runs it: the README's test file with pytest, in the
+# newest environment, the fixtures found through the installed package's entry point.
+project="$work/project-$("${pythons[-1]}" -c 'import platform; print(platform.python_version())')"
+"$project/.venv/bin/pip" install -q --disable-pip-version-check pytest
+cp "$PY_DIR/examples/test_integration.py" "$project/"
+(cd "$project" && .venv/bin/python -m pytest -q -p no:cacheprovider test_integration.py)

@@ -5,6 +5,7 @@
 
 mod client;
 mod convert;
+mod emulator;
 mod errors;
 mod operations;
 mod runtime;
@@ -29,6 +30,12 @@ mod _native {
 
     #[pymodule_export]
     use crate::errors::NativeError;
+
+    // The in-process emulator of `imburse.testing` and its records.
+    #[pymodule_export]
+    use crate::emulator::NativeEmulator;
+    #[pymodule_export]
+    use imburse_emulator::testing::{EmulatorInfo, ReceivedRequest};
 
     /// The package version.
     #[pymodule_export]

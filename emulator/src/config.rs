@@ -218,7 +218,12 @@ impl EmulatorConfig {
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
         let text =
             std::fs::read_to_string(path).map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
-        let config: Self = serde_json::from_str(&text).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        Self::from_json(&text).map_err(|e| ConfigError(format!("{}: {}", path.display(), e.0)))
+    }
+
+    /// Reads a configuration from JSON text, as [`EmulatorConfig::from_file`] reads a file.
+    pub fn from_json(text: &str) -> Result<Self, ConfigError> {
+        let config: Self = serde_json::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
         config.validate()?;
         Ok(config)
     }

@@ -3,8 +3,9 @@
 //! It is strict where Imburse is strict (HMAC signatures, single-use nonces, tenants, roles,
 //! documented validation codes and error bodies) and misbehaves on demand (faults), so client
 //! code can be tested for the bad day as well as the good one. Start it in-process with
-//! [`EmulatorHandle::start`] or run the `imburse-emulator` binary; both print/return the
-//! [`StartupInfo`] a test harness needs.
+//! [`testing::TestEmulator::start`] (what every language's testing entry point wraps) or
+//! [`EmulatorHandle::start`], or run the `imburse-emulator` binary; each gives the URL and
+//! demo credentials a test needs.
 
 pub mod auth;
 pub mod clock;
@@ -17,6 +18,7 @@ pub mod request_log;
 pub mod routes;
 pub mod server;
 pub mod store;
+pub mod testing;
 pub mod tls;
 pub mod validation;
 
@@ -62,6 +64,10 @@ pub struct State {
 }
 
 pub type SharedState = Arc<State>;
+
+// The testing module's records and the emulator object, for the Kotlin/Swift binding.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 impl State {
     pub fn new(config: EmulatorConfig, url: String) -> Result<Self, ConfigError> {

@@ -111,6 +111,7 @@ fun main(args: Array<String>) {
     )
     val suite = TestSuite()
     registerTests(suite)
+    registerTestingTests(suite)
     runAndExit(suite, args.firstOrNull()) { emulator.stop() }
 }
 
