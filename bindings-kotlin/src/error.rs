@@ -1,16 +1,19 @@
 //! The core's one error report as a sealed hierarchy: `ImburseException.BadRequest`,
 //! `.Timeout`, … in Kotlin, `ImburseError.badRequest(…)` in Swift.
 //!
-//! Every variant carries the core's [`imburse::ErrorReport`] itself (a uniffi record in the
-//! core, package `com.imburse.core`); the only decision made here is which variant a kind
-//! becomes. The exception's `message` is the report's one-line `text` (the build points the
-//! generated `message` at it, see `scripts/patch-generated.py`). Nothing in it can hold a secret.
+//! The variants are the core's error kinds (`imburse::for_each_error_kind!`), each carrying the
+//! core's [`imburse::ErrorReport`] itself (a uniffi record in the core, package
+//! `com.imburse.core`). The exception's `message` is the report's one-line `text` (the build
+//! points the generated `message` at it, see `scripts/patch-generated.py`). Nothing in it can
+//! hold a secret.
 
 use imburse::ErrorReport;
 
-/// Declares the error enum with one variant per kind, each carrying the core's report.
+/// Declares the error enum with one variant per kind of the core's list
+/// (`imburse::for_each_error_kind!`, docs included), each carrying the core's report, and
+/// `Other` for a kind added to the core after this binding was built.
 macro_rules! imburse_error {
-    ($($(#[$doc:meta])* $variant:ident,)*) => {
+    ($($(#[$doc:meta])* $variant:ident => $id:literal, $label:literal;)*) => {
         /// Why a call failed. Kotlin: `sealed class ImburseException`; catch a variant for one
         /// case, or the base class and read `details()`.
         #[derive(uniffi::Error, Clone, Debug, PartialEq)]
@@ -19,61 +22,32 @@ macro_rules! imburse_error {
                 $(#[$doc])*
                 $variant { report: ErrorReport },
             )*
+            /// A kind this build of the binding does not know yet (`report.kind` names it).
+            Other { report: ErrorReport },
         }
 
         impl ImburseError {
-            fn of(variant: Variant, report: ErrorReport) -> ImburseError {
-                match variant {
-                    $(Variant::$variant => ImburseError::$variant { report },)*
-                }
-            }
-
             fn report(&self) -> &ErrorReport {
                 match self {
                     $(ImburseError::$variant { report } => report,)*
+                    ImburseError::Other { report } => report,
                 }
             }
         }
 
-        #[derive(Clone, Copy)]
-        enum Variant {
-            $($variant,)*
+        impl From<imburse::Error> for ImburseError {
+            fn from(error: imburse::Error) -> ImburseError {
+                let report = error.report();
+                match error.kind() {
+                    $(imburse::ErrorKind::$variant => ImburseError::$variant { report },)*
+                    _ => ImburseError::Other { report },
+                }
+            }
         }
     };
 }
 
-imburse_error! {
-    /// HTTP 400 (the API's "not found" and "already exists" answers included) and unlisted 4xx.
-    BadRequest,
-    /// HTTP 401: a refused key, or a token still refused after one refresh.
-    Unauthorized,
-    /// HTTP 402.
-    RequestFailed,
-    /// HTTP 403: a missing role, or a tenant the key may not act for.
-    Forbidden,
-    /// HTTP 404.
-    NotFound,
-    /// HTTP 409.
-    Conflict,
-    /// HTTP 429.
-    RateLimited,
-    /// HTTP 5xx.
-    Server,
-    /// An attempt or the whole call ran out of time.
-    Timeout,
-    /// The connection could not be made or broke before a complete answer.
-    Connection,
-    /// A success whose body is unusable.
-    InvalidResponse,
-    /// Refused before sending (validation codes in `errors`); nothing was sent.
-    InvalidRequest,
-    /// The configuration was refused when the client was built.
-    Configuration,
-    /// The client was closed before the call; nothing was sent.
-    Closed,
-    /// A kind this build of the binding does not know yet (`kind` names it).
-    Other,
-}
+imburse::for_each_error_kind!(imburse_error);
 
 #[uniffi::export]
 impl ImburseError {
@@ -90,30 +64,6 @@ impl std::fmt::Display for ImburseError {
 }
 
 impl std::error::Error for ImburseError {}
-
-impl From<imburse::Error> for ImburseError {
-    fn from(error: imburse::Error) -> ImburseError {
-        use imburse::ErrorKind as K;
-        let variant = match error.kind() {
-            K::BadRequest => Variant::BadRequest,
-            K::Unauthorized => Variant::Unauthorized,
-            K::RequestFailed => Variant::RequestFailed,
-            K::Forbidden => Variant::Forbidden,
-            K::NotFound => Variant::NotFound,
-            K::Conflict => Variant::Conflict,
-            K::RateLimited => Variant::RateLimited,
-            K::Server => Variant::Server,
-            K::Timeout => Variant::Timeout,
-            K::Connection => Variant::Connection,
-            K::InvalidResponse => Variant::InvalidResponse,
-            K::InvalidRequest => Variant::InvalidRequest,
-            K::Configuration => Variant::Configuration,
-            K::Closed => Variant::Closed,
-            _ => Variant::Other,
-        };
-        ImburseError::of(variant, error.report())
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -47,42 +47,82 @@ const DISPLAY_TEXT_LIMIT: usize = 1000;
 /// Characters of the raw body shown by `Debug`.
 const DEBUG_BODY_LIMIT: usize = 512;
 
-/// What went wrong, as a small and stable set that bindings map to their own
-/// exception classes. New kinds may be added, so match with a wildcard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// HTTP 400, and any 4xx not listed below (405, 410, 422, …).
-    BadRequest,
-    /// HTTP 401: the key pair or the access token was not accepted.
-    Unauthorized,
-    /// HTTP 402: the parameters were valid but the request failed.
-    RequestFailed,
-    /// HTTP 403: the key's role does not allow the operation.
-    Forbidden,
-    /// HTTP 404.
-    NotFound,
-    /// HTTP 409.
-    Conflict,
-    /// HTTP 429.
-    RateLimited,
-    /// HTTP 5xx.
-    Server,
-    /// The attempt or the whole call ran out of time.
-    Timeout,
-    /// The connection could not be made or broke before a full response.
-    Connection,
-    /// The server answered with something the SDK cannot use (an unexpected
-    /// status, or a success body that does not decode).
-    InvalidResponse,
-    /// The SDK refused to send the request because an argument is invalid.
-    InvalidRequest,
-    /// The client configuration is invalid.
-    Configuration,
-    /// The client was closed before the call started; calls already running
-    /// when it was closed finish normally.
-    Closed,
+/// Every error kind, declared once: its variant, its stable identifier and its label (the
+/// start of `Display`), with its doc. [`ErrorKind`] is generated from this list, and so is each
+/// binding's error type where the language has one class per kind (Kotlin's sealed
+/// `ImburseException`, Swift's `ImburseError`).
+#[macro_export]
+macro_rules! for_each_error_kind {
+    ($callback:ident) => {
+        $callback! {
+            /// HTTP 400, and any 4xx not listed below (405, 410, 422, …); the API's "not found"
+            /// and "already exists" answers are 400s.
+            BadRequest => "bad_request", "Bad request";
+            /// HTTP 401: the key pair or the access token was not accepted (a token still
+            /// refused after one refresh).
+            Unauthorized => "unauthorized", "Unauthorized";
+            /// HTTP 402: the parameters were valid but the request failed.
+            RequestFailed => "request_failed", "Request failed";
+            /// HTTP 403: the key's role does not allow the operation, or the key may not act
+            /// for the tenant.
+            Forbidden => "forbidden", "Forbidden";
+            /// HTTP 404.
+            NotFound => "not_found", "Not found";
+            /// HTTP 409.
+            Conflict => "conflict", "Conflict";
+            /// HTTP 429.
+            RateLimited => "rate_limited", "Rate limited";
+            /// HTTP 5xx.
+            Server => "server", "Server error";
+            /// The attempt or the whole call ran out of time.
+            Timeout => "timeout", "Timed out";
+            /// The connection could not be made or broke before a full response.
+            Connection => "connection", "Connection failed";
+            /// The server answered with something the SDK cannot use (an unexpected status, or
+            /// a success body that does not decode).
+            InvalidResponse => "invalid_response", "Invalid response";
+            /// The SDK refused to send the request because an argument is invalid (the
+            /// validation codes are the error's entries); nothing was sent.
+            InvalidRequest => "invalid_request", "Invalid request";
+            /// The client configuration is invalid.
+            Configuration => "configuration", "Invalid configuration";
+            /// The client was closed before the call started; calls already running when it
+            /// was closed finish normally. Nothing was sent.
+            Closed => "closed", "Client closed";
+        }
+    };
 }
+
+macro_rules! error_kinds {
+    ($($(#[$doc:meta])* $variant:ident => $id:literal, $label:literal;)*) => {
+        /// What went wrong, as a small and stable set that bindings map to their own
+        /// exception classes ([`for_each_error_kind!`]). New kinds may be added, so match with
+        /// a wildcard.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ErrorKind {
+            /// A stable snake_case identifier, for bindings and structured logs.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$variant => $id,)*
+                }
+            }
+
+            /// A short human label, used as the start of `Display`.
+            fn label(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+for_each_error_kind!(error_kinds);
 
 impl ErrorKind {
     /// The kind for an HTTP error status. Statuses that are not errors
@@ -100,46 +140,6 @@ impl ErrorKind {
             405..=499 => ErrorKind::BadRequest,
             500..=599 => ErrorKind::Server,
             _ => ErrorKind::InvalidResponse,
-        }
-    }
-
-    /// A stable snake_case identifier, for bindings and structured logs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::BadRequest => "bad_request",
-            ErrorKind::Unauthorized => "unauthorized",
-            ErrorKind::RequestFailed => "request_failed",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::Server => "server",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Connection => "connection",
-            ErrorKind::InvalidResponse => "invalid_response",
-            ErrorKind::InvalidRequest => "invalid_request",
-            ErrorKind::Configuration => "configuration",
-            ErrorKind::Closed => "closed",
-        }
-    }
-
-    /// A short human label, used as the start of `Display`.
-    fn label(self) -> &'static str {
-        match self {
-            ErrorKind::BadRequest => "Bad request",
-            ErrorKind::Unauthorized => "Unauthorized",
-            ErrorKind::RequestFailed => "Request failed",
-            ErrorKind::Forbidden => "Forbidden",
-            ErrorKind::NotFound => "Not found",
-            ErrorKind::Conflict => "Conflict",
-            ErrorKind::RateLimited => "Rate limited",
-            ErrorKind::Server => "Server error",
-            ErrorKind::Timeout => "Timed out",
-            ErrorKind::Connection => "Connection failed",
-            ErrorKind::InvalidResponse => "Invalid response",
-            ErrorKind::InvalidRequest => "Invalid request",
-            ErrorKind::Configuration => "Invalid configuration",
-            ErrorKind::Closed => "Client closed",
         }
     }
 }
