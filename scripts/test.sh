@@ -33,7 +33,8 @@ suite() {
 
 rust() {
   cargo build --all-targets --locked && cargo test --locked &&
-    python3 tests/load/run.py --name rust --flows 1000 --check -- "${CARGO_TARGET_DIR:-target}/debug/examples/load_flows"
+    python3 tests/load/run.py --name rust --flows 1000 --check -- "${CARGO_TARGET_DIR:-target}/debug/examples/load_flows" &&
+    bash scripts/rust-project-check.sh
 }
 
 judge() {

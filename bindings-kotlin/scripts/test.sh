@@ -33,10 +33,17 @@ example = (kotlin / "kotlin/integration/PayoutTest.kt").read_text()
 if f"```kotlin\n{example}```" not in (kotlin / "README.md").read_text():
     sys.exit("error: the README's Testing your integration block is not kotlin/integration/PayoutTest.kt")
 PY
-INTEGRATION_JAR="$BUILD_DIR/integration-tests.jar"
-"$KOTLINC" -nowarn "$KOTLIN_DIR/kotlin/integration/PayoutTest.kt" -cp "$LIBRARY_JAR:$JNA_JAR:$JUNIT_JAR" -d "$INTEGRATION_JAR"
-java -jar "$JUNIT_JAR" --disable-banner --details=summary --fail-if-no-tests \
-  --class-path "$INTEGRATION_JAR:$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$KOTLIN_STDLIB" --select-class PayoutTest
+# In a directory outside the repository holding only the file and the jars a user's build would
+# fetch: the library (the emulator inside), JNA, kotlinx-coroutines, the Kotlin stdlib, JUnit.
+outside="$(mktemp -d)"
+mkdir -p "$outside/lib"
+cp "$LIBRARY_JAR" "$JNA_JAR" "$COROUTINES_JAR" "$KOTLIN_STDLIB" "$outside/lib/"
+cp "$KOTLIN_DIR/kotlin/integration/PayoutTest.kt" "$outside/"
+(cd "$outside" && libs="$(printf '%s:' lib/*.jar)" &&
+  "$KOTLINC" -nowarn PayoutTest.kt -cp "$libs$JUNIT_JAR" -d tests.jar &&
+  java -jar "$JUNIT_JAR" --disable-banner --details=summary --fail-if-no-tests \
+    --class-path "tests.jar:$libs" --select-class PayoutTest)
+rm -rf "$outside"
 
 step "load with faults: 1000 flows at 256 coroutines on one suspend Client (tests/load)"
 python3 tests/load/run.py --name kotlin --flows 1000 --check -- "${JAVA[@]}" com.imburse.load.FlowsKt

@@ -47,7 +47,7 @@ test('packed, installed into an npm init -y project, compiled by tsc --strict, r
     assert.deepEqual(platformFiles.sort(), ['LICENSE', 'README.md', 'imburse.linux-x64-gnu.node', 'package.json'])
     const mainFiles = tarballFiles(mainTarball)
     for (const expected of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'native.d.ts', 'lib/client.js', 'lib/errors.js',
-      'lib/testing.js', 'testing.mjs', 'testing.d.ts', 'LICENSE', 'README.md']) {
+      'lib/testing.js', 'testing.mjs', 'testing.d.ts', 'bin/imburse-emulator.js', 'LICENSE', 'README.md']) {
       assert.ok(mainFiles.includes(expected), `${expected} missing from ${mainFiles.join(', ')}`)
     }
     assert.ok(!mainFiles.some((f) => f.endsWith('.node') || f.startsWith('src/') || f.startsWith('test/')), mainFiles.join(', '))
@@ -92,6 +92,11 @@ test('packed, installed into an npm init -y project, compiled by tsc --strict, r
       })`
     fs.writeFileSync(path.join(project, 'probe.cjs'), probe)
     assert.equal(run(process.execPath, ['probe.cjs'], project).trim(), 'loaded')
+
+    // The emulator as a command, linked by npm into the project's bin directory.
+    const schema = JSON.parse(run('npx', ['--no-install', 'imburse-emulator', '--print-config-schema'], project))
+    assert.equal(schema.title, 'EmulatorConfig')
+    assert.ok(schema.properties.readings, 'the schema describes the readings')
 
     // "Testing your integration" as a user runs it: the README's test file, against the
     // emulator the installed package carries.

@@ -50,8 +50,8 @@ test('quickstart: create an order with instructions, read an instruction back', 
   assert.equal(read.meta.clientCorrelationId, 'checkout-1234')
   assert.equal(read.meta.attempts, 1)
   const i = read.data
-  assert.deepEqual(i.links.self, { href: '/v2/order-management/ORDER-1/instruction/I-1', name: 'self' })
-  assert.equal(i.links.order.href, '/v2/order-management/ORDER-1')
+  assert.deepEqual(i.links.self, { href: '/v1/order-management/ORDER-1/instruction/I-1', name: 'self' })
+  assert.equal(i.links.order.href, '/v1/order-management/ORDER-1')
   assert.equal(Object.getPrototypeOf(i), Object.prototype)
   assert.equal(i.orderRef, 'ORDER-1')
   assert.equal(i.instructionRef, 'I-1')

@@ -2,12 +2,12 @@
 # What `pip install imburse` gives a user: installs the built wheel into fresh virtual
 # environments outside the repository, on the oldest and the newest CPython (3.9 or newer) this
 # machine has, checks the installed metadata, and runs the README's quickstart there against
-# the emulator and its "Testing your integration" file with pytest against the emulator the
+# the emulator command the package installs, and its "Testing your integration" file with pytest against the emulator the
 # package carries; builds the sdist and checks what it carries. Run by test.sh after the wheel is
-# built (uses $WHEEL, $VENV and $IMBURSE_EMULATOR_BIN from setup.sh).
+# built (uses $WHEEL and $VENV from setup.sh).
 set -euo pipefail
 PY_DIR="$(cd "$(dirname "$0")/.." && pwd)"
-: "${WHEEL:?the wheel to install}" "${IMBURSE_EMULATOR_BIN:?the emulator binary}" "${VENV:?the build environment}"
+: "${WHEEL:?the wheel to install}" "${VENV:?the build environment}"
 
 case "$(basename "$WHEEL")" in
   *-cp39-abi3-*manylinux_2_17_x86_64*.whl) ;;
@@ -47,7 +47,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$IMBURSE_EMULATOR_BIN" --port 0 >"$work/emulator.json" 2>"$work/emulator.log" &
+# The emulator as the package installs it: the `imburse-emulator` command, from an environment
+# of its own (as a team sharing one test server would run it).
+"${pythons[0]}" -m venv "$work/server"
+"$work/server/bin/pip" install -q --disable-pip-version-check --no-index "$WHEEL"
+"$work/server/bin/imburse-emulator" --port 0 >"$work/emulator.json" 2>"$work/emulator.log" &
 emulator_pid=$!
 for _ in $(seq 100); do [ -s "$work/emulator.json" ] && break; sleep 0.1; done
 read -r IMBURSE_BASE_URL IMBURSE_PUBLIC_KEY IMBURSE_PRIVATE_KEY IMBURSE_ACCOUNT_ID IMBURSE_TENANT_ID < <(python3 -c '
@@ -103,3 +107,11 @@ project="$work/project-$("${pythons[-1]}" -c 'import platform; print(platform.py
 "$project/.venv/bin/pip" install -q --disable-pip-version-check pytest
 cp "$PY_DIR/examples/test_integration.py" "$project/"
 (cd "$project" && .venv/bin/python -m pytest -q -p no:cacheprovider test_integration.py)
+
+# The command stops on Ctrl-C with status 0.
+kill -INT "$emulator_pid"
+status=0
+wait "$emulator_pid" || status=$?
+emulator_pid=""
+[ "$status" -eq 0 ] || { echo "error: imburse-emulator exited with $status on SIGINT" >&2; cat "$work/emulator.log" >&2; exit 1; }
+echo "imburse-emulator (installed with the wheel) served the quickstarts and stopped on SIGINT"

@@ -69,3 +69,10 @@ macro_rules! control_methods {
 }
 
 imburse_emulator::for_each_control!(control_methods);
+
+/// Runs the `imburse-emulator` command with `args` (the program's name first) and returns its
+/// exit status; serves until SIGINT or SIGTERM. The package's `imburse-emulator` script.
+#[pyfunction]
+pub fn run_emulator_command(py: Python<'_>, args: Vec<String>) -> i32 {
+    py.detach(|| imburse_emulator::command::run(args))
+}

@@ -33,7 +33,7 @@ mod _native {
 
     // The in-process emulator of `imburse.testing` and its records.
     #[pymodule_export]
-    use crate::emulator::NativeEmulator;
+    use crate::emulator::{NativeEmulator, run_emulator_command};
     #[pymodule_export]
     use imburse_emulator::testing::{EmulatorInfo, ReceivedRequest};
 

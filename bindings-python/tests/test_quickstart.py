@@ -33,8 +33,8 @@ def test_create_order_and_read_an_instruction_back(client: imburse.Client, emula
     read = client.get_instruction("ORDER-1", "I-1", correlation_id="checkout-1234")
     instruction = read.data
     assert isinstance(instruction, imburse.Instruction)
-    assert instruction.links["self"] == imburse.Link(href="/v2/order-management/ORDER-1/instruction/I-1", name="self")
-    assert instruction.links["order"].href == "/v2/order-management/ORDER-1"
+    assert instruction.links["self"] == imburse.Link(href="/v1/order-management/ORDER-1/instruction/I-1", name="self")
+    assert instruction.links["order"].href == "/v1/order-management/ORDER-1"
     assert instruction.order_ref == "ORDER-1"
     assert instruction.instruction_ref == "I-1"
     assert instruction.customer_ref == "CUST-1"

@@ -62,7 +62,7 @@ impl Client {
     }
 
     /// Adds a stored financial instrument to the customer's wallet (202). The path is not in the
-    /// captured reference; this is the emulator's `POST /v1/customer-vault/{customerRef}/wallet`.
+    /// captured reference; this is the emulator's `POST /v2/customer-vault/{customerRef}/wallet` (documented in v2 only).
     pub async fn add_to_wallet(
         &self,
         customer_ref: &str,

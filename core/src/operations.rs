@@ -129,7 +129,8 @@ specs! {
     GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, BRIDGE_READ, ADMIN];
     UPDATE_CUSTOMER_METADATA = "update_customer_metadata" "PUT" "v2" "customer-vault/{customerRef}" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
     GET_WALLET = "get_wallet" "GET" "v1" "customer-vault/{customerRef}/wallet" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
-    ADD_TO_WALLET = "add_to_wallet" "POST" "v1" "customer-vault/{customerRef}/wallet" Idempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
+    // The reference documents this operation in v2 only, without its path (the wallet's, read).
+    ADD_TO_WALLET = "add_to_wallet" "POST" "v2" "customer-vault/{customerRef}/wallet" Idempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
     ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
     GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
     LIST_COLLECT_SCHEMES = "list_collect_schemes" "GET" "v1" "schemes/collect" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
@@ -233,7 +234,7 @@ macro_rules! for_each_operation {
                 = update_customer_metadata(&customer_ref, &metadata);
             /// `GET /v1/customer-vault/{customerRef}/wallet`.
             get_wallet(customer_ref: String) -> Response<Wallet> as WalletResponse = get_wallet(&customer_ref);
-            /// `POST /v1/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202).
+            /// `POST /v2/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202).
             add_to_wallet(customer_ref: String, financial_instrument_id: String, reason: Option<String> = None)
                 -> ResponseMeta as ResponseMeta = add_to_wallet(&customer_ref, &financial_instrument_id, reason.as_deref());
             /// `POST /v1/customer-vault/{customerRef}/mobile`: stores a mobile number (201 `{id}`); never replayed

@@ -49,3 +49,23 @@ fn the_readme_lists_every_declared_operation() {
         }
     }
 }
+
+/// Every operation calls a version the reference documents its route in (the emulator's table
+/// of documented versions, which it enforces): a wrong version in the declaration fails here
+/// before it fails against Imburse.
+#[test]
+fn every_operation_calls_a_documented_version_of_its_route() {
+    use imburse_emulator::routes::versions::served;
+    for spec in ALL {
+        let path: Vec<&str> = spec.path.split('/').map(|s| if s.starts_with('{') { "X-1" } else { s }).collect();
+        let path = path.join("/");
+        assert_eq!(
+            served(spec.method, spec.version, &path),
+            Some(true),
+            "{} ({}) is not documented on {}",
+            spec.route(),
+            spec.name,
+            spec.version
+        );
+    }
+}

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The demo account every quickstart uses. Fixed so documentation and tests can name it.
@@ -31,8 +32,10 @@ pub const DEMO_ACCOUNT_PRIVATE_KEY: &str = "ZGVtby1hY2NvdW50LWFkbWluLWtleS0zMi1i
 /// Imburse samples). Instructions must name one of these or get `SCHEME_ID_NOT_RECOGNISED`.
 pub const DEMO_SCHEME_IDS: [&str; 2] = ["654EB81FF7F07F7CF5A1EE3FF6972E90", "EEAB9BBF6F8FA16D711798D14B65E066"];
 
-/// Everything the emulator is configured with.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+/// Everything the emulator is configured with: the configuration file's format (every field
+/// optional; its JSON schema is [`EmulatorConfig::json_schema`], checked in as
+/// `emulator/config.schema.json`).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct EmulatorConfig {
     pub accounts: Vec<AccountConfig>,
@@ -52,12 +55,64 @@ pub struct EmulatorConfig {
     /// `/__emulator/health` answers either way.
     pub control_api: bool,
     pub connections: ConnectionLimits,
+    /// Which reading the emulator follows where the API reference allows two.
+    pub readings: Readings,
+}
+
+/// Where the API reference allows two readings, the one the emulator follows. Each default is
+/// the documented (or the most recent) reading; the emulator's README lists every guess with
+/// the reference's own words beside it.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Readings {
+    /// Which API versions serve a route. `documented`: only those the reference documents the
+    /// route in (a wrong version is 404 `ROUTE_NOT_FOUND`, as a missing route is); `any`: every
+    /// route on `v1` and `v2` ("v1 and v2 coexist").
+    pub api_versions: ApiVersions,
+    /// HMAC timestamps ahead of the emulator's clock. `window`: refused past the same tolerance as
+    /// old ones; `accepted`: any future timestamp passes (the reference only says requests "older
+    /// than 5 minutes" are rejected).
+    pub future_hmac_timestamps: FutureTimestamps,
+    /// Whether an instruction must carry a scheme, its own or its customer default's (`true`:
+    /// `SCHEME_IS_REQUIRED` is a documented code); `false` accepts it without one, scheme source
+    /// `NONE` (the documented sources `TENANT` and `SYSTEM_GENERATED` suggest Imburse may choose).
+    pub scheme_required: bool,
+}
+
+impl Default for Readings {
+    fn default() -> Self {
+        Self {
+            api_versions: ApiVersions::Documented,
+            future_hmac_timestamps: FutureTimestamps::Window,
+            scheme_required: true,
+        }
+    }
+}
+
+/// [`Readings::api_versions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiVersions {
+    /// Each route only on the versions the reference documents it in.
+    Documented,
+    /// Every route on `v1` and `v2`.
+    Any,
+}
+
+/// [`Readings::future_hmac_timestamps`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FutureTimestamps {
+    /// Refused past `hmac_timestamp_tolerance_seconds`, as old ones are.
+    Window,
+    /// Any timestamp ahead of the clock passes.
+    Accepted,
 }
 
 /// What one client may hold of the server: connections, header size and count, and the time
 /// it may take to send its headers. Past them: 503 (connections), 431 (headers), a closed
 /// connection (slow headers).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ConnectionLimits {
     /// Open connections served at once; one more is answered 503 `TOO_MANY_CONNECTIONS` and
@@ -77,7 +132,7 @@ impl Default for ConnectionLimits {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccountConfig {
     pub account_id: String,
@@ -88,7 +143,7 @@ pub struct AccountConfig {
     pub tenants: Vec<TenantConfig>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TenantConfig {
     pub tenant_id: String,
@@ -101,7 +156,7 @@ pub struct TenantConfig {
 
 /// An API key: a public key (UUID), a base64 private key, the account it belongs to, the
 /// tenants it may act for (empty for an account key) and its roles.
-#[derive(Clone, Deserialize, Serialize)]
+#[derive(Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyConfig {
     pub public_key: String,
@@ -130,7 +185,7 @@ impl std::fmt::Debug for KeyConfig {
 }
 
 /// Validation limits the reference marks uncertain; defaults are the documented readings.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// References (`orderRef`, `instructionRef`, `customerRef`): 1..=50 characters.
@@ -210,7 +265,15 @@ impl EmulatorConfig {
             request_log_capacity: 10_000,
             control_api: true,
             connections: ConnectionLimits::default(),
+            readings: Readings::default(),
         }
+    }
+
+    /// The configuration file's JSON schema (draft 2020-12), pretty-printed: what
+    /// `imburse-emulator --print-config-schema` prints and `emulator/config.schema.json` holds.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(EmulatorConfig);
+        serde_json::to_string_pretty(&schema).expect("a schema is plain JSON")
     }
 
     /// Reads a JSON configuration file. Fields left out take the demo's values, so a file can

@@ -4,11 +4,12 @@
 //! documented validation codes and error bodies) and misbehaves on demand (faults), so client
 //! code can be tested for the bad day as well as the good one. Start it in-process with
 //! [`testing::TestEmulator::start`] (what every language's testing entry point wraps) or
-//! [`EmulatorHandle::start`], or run the `imburse-emulator` binary; each gives the URL and
+//! [`EmulatorHandle::start`], or run the `imburse-emulator` command ([`command::run`], which every package installs); each gives the URL and
 //! demo credentials a test needs.
 
 pub mod auth;
 pub mod clock;
+pub mod command;
 pub mod config;
 pub mod correlation;
 pub mod directory;

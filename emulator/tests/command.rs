@@ -84,12 +84,15 @@ fn bad_configuration_exits_non_zero_with_the_reason() {
     std::fs::write(&bad_json, "{\"keys\": [").unwrap();
     let unknown_field = dir.join("unknown.json");
     std::fs::write(&unknown_field, "{\"token_ttl\": 5}").unwrap();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 8] = [
         (&["--config", bad_json.to_str().unwrap()], "bad.json"),
         (&["--config", unknown_field.to_str().unwrap()], "unknown field"),
         (&["--config", "/nonexistent/emulator.json"], "cannot read"),
         (&["--key", "only:three:parts"], "--key expects"),
         (&["--not-found-status", "200"], "not_found_status"),
+        (&["--no-such-flag"], "unexpected argument '--no-such-flag'"),
+        (&["--port", "not-a-port"], "invalid value 'not-a-port'"),
+        (&["--tls-client-auth"], "--tls"),
     ];
     for (args, expected) in cases {
         let output = Command::new(BIN).args(args).output().unwrap();
@@ -104,6 +107,22 @@ fn bad_configuration_exits_non_zero_with_the_reason() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot listen"));
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn help_and_the_configuration_schema_are_printed_and_succeed() {
+    let help = Command::new(BIN).arg("--help").output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--no-control", "--host", "--config", "--print-config-schema"] {
+        assert!(text.contains(flag), "{flag} in --help: {text}");
+    }
+    let schema = Command::new(BIN).arg("--print-config-schema").output().unwrap();
+    assert_eq!(schema.status.code(), Some(0));
+    let printed: Value = serde_json::from_slice(&schema.stdout).unwrap();
+    let checked_in: Value =
+        serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/config.schema.json"))).unwrap();
+    assert_eq!(printed, checked_in, "--print-config-schema prints emulator/config.schema.json");
 }
 
 #[tokio::test]

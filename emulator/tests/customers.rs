@@ -22,7 +22,7 @@ async fn v1_reads_only_v2_creates_when_absent() {
     assert_eq!(customer["customerRef"], "CUST-1");
     assert_eq!(customer["metadata"], json!({}));
     assert_eq!(customer["financialInstruments"], json!([]));
-    assert_eq!(customer["_links"]["self"]["href"], "/v2/customer-vault/CUST-1");
+    assert_eq!(customer["_links"]["self"]["href"], "/v1/customer-vault/CUST-1", "the samples' links name /v1 paths");
 
     let now_there = h.api(Method::GET, "/v1/customer-vault/CUST-1", &token).send().await.unwrap();
     assert_eq!(now_there.status(), StatusCode::OK);
@@ -72,7 +72,7 @@ async fn a_mobile_instrument_is_created_read_and_added_to_the_wallet() {
     assert!(!instrument.to_string().contains("07738620344"), "the full number is not echoed");
     assert!(instrument["createdTimestamp"].as_u64().is_some());
 
-    let wallet_path = "/v1/customer-vault/CUST-3/wallet";
+    let wallet_path = "/v2/customer-vault/CUST-3/wallet";
     let empty: Value = h.api(Method::GET, wallet_path, &token).send().await.unwrap().json().await.unwrap();
     assert_eq!(empty["financialInstruments"], json!([]));
     let add = h

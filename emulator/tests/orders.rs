@@ -43,7 +43,9 @@ async fn an_instruction_reads_back_with_the_documented_fields_on_v1_and_v2() {
         let text = response.text().await.unwrap();
         assert!(text.contains(r#""amount":210.00"#), "amount keeps its exact digits: {text}");
         let i: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(i["_links"]["self"]["href"], path);
+        // The reference's samples link to /v1 paths whichever version was asked.
+        assert_eq!(i["_links"]["self"]["href"], "/v1/order-management/O-1/instruction/I-1");
+        assert_eq!(i["_links"]["order"], json!({"href": "/v1/order-management/O-1", "name": "order"}));
         assert_eq!(i["instructionRef"], "I-1");
         assert_eq!(i["customerRef"], "CUST-1");
         assert_eq!(i["direction"], "DEBIT");

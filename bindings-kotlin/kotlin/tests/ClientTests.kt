@@ -136,8 +136,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
 
             val read = client.getInstruction("ORDER-1", "I-2", CallOptions(correlationId = "checkout-1234"))
             val i = read.data
-            assertEquals("/v2/order-management/ORDER-1/instruction/I-2", i.links["self"]?.href, "self link")
-            assertEquals("/v2/order-management/ORDER-1", i.links["order"]?.href, "order link")
+            assertEquals("/v1/order-management/ORDER-1/instruction/I-2", i.links["self"]?.href, "self link")
+            assertEquals("/v1/order-management/ORDER-1", i.links["order"]?.href, "order link")
             assertEquals("0.10", i.amount, "amount")
             assertEquals("GBP", i.currency, "currency")
             assertEquals(Direction.DEBIT, i.direction, "direction")

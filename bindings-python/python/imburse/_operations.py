@@ -235,7 +235,7 @@ class Operations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """``POST /v1/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
+        """``POST /v2/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
             raw = native.add_to_wallet(False, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
@@ -1128,7 +1128,7 @@ class AsyncOperations(ClientBase):
         attempt_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
     ) -> ResponseMeta:
-        """``POST /v1/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
+        """``POST /v2/customer-vault/{customerRef}/wallet``: adds a stored instrument to the wallet (202)."""
         with self._calling() as native:
             raw = await native.add_to_wallet(True, customer_ref, financial_instrument_id, reason, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)

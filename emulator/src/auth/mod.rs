@@ -44,6 +44,8 @@ pub struct Auth {
     pub tokens: TokenIssuer,
     nonces: Mutex<NonceBook>,
     tolerance_seconds: f64,
+    /// Whether a timestamp ahead of the clock passes whatever its distance (a reading).
+    future_timestamps_accepted: bool,
     /// Seconds the emulator's clock runs ahead of the machine's (negative: behind), for tests of
     /// a client whose clock is off: the HMAC window and the `Date` header use it.
     clock_offset_seconds: std::sync::atomic::AtomicI64,
@@ -56,6 +58,8 @@ impl Auth {
             tokens: TokenIssuer::new(config.token_ttl_seconds),
             nonces: Mutex::new(NonceBook::default()),
             tolerance_seconds: config.hmac_timestamp_tolerance_seconds as f64,
+            future_timestamps_accepted: config.readings.future_hmac_timestamps
+                == crate::config::FutureTimestamps::Accepted,
             clock_offset_seconds: std::sync::atomic::AtomicI64::new(0),
         }
     }
@@ -91,7 +95,8 @@ impl Auth {
         let timestamp = hmac::parse_timestamp(token.timestamp).ok_or_else(|| {
             ApiError::unauthorized("HMAC_TIMESTAMP_INVALID", "The HMAC timestamp must be epoch seconds.")
         })?;
-        if (now - timestamp).abs() > self.tolerance_seconds {
+        let ahead = timestamp > now && self.future_timestamps_accepted;
+        if !ahead && (now - timestamp).abs() > self.tolerance_seconds {
             return Err(ApiError::new(
                 axum::http::StatusCode::UNAUTHORIZED,
                 ErrorEntry::new(
@@ -104,7 +109,9 @@ impl Auth {
         let fresh = self.nonces.lock().expect("nonce book lock").record(
             token.public_key,
             token.nonce,
-            now,
+            // Remembered until its own timestamp is too old to pass, so a timestamp far ahead
+            // (accepted under that reading) cannot be replayed once the book is pruned.
+            now.max(timestamp),
             self.tolerance_seconds,
         );
         if !fresh {

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
-use super::{BOTH_VERSIONS, api_version, json_ok, not_found, parse_body};
+use super::{json_ok, not_found, parse_body};
 use crate::SharedState;
 use crate::auth::{Caller, Scope};
 use crate::directory::{ACCOUNT_ROLES, Address, Key, TENANT_ROLES, Tenant};
@@ -51,14 +51,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/{version}/tenant/keys/{public_key}", get(get_own_key).put(update_own_key).delete(delete_own_key))
 }
 
-fn authorize(
-    state: &SharedState,
-    headers: &HeaderMap,
-    version: &str,
-    scope: Scope,
-    roles: &[&str],
-) -> Result<Caller, ApiError> {
-    api_version(version, BOTH_VERSIONS)?;
+fn authorize(state: &SharedState, headers: &HeaderMap, scope: Scope, roles: &[&str]) -> Result<Caller, ApiError> {
     state.auth.authorize(headers, scope, roles)
 }
 
@@ -112,10 +105,10 @@ struct LicenseView {
 
 async fn get_account(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    let caller = authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     let view = state
         .directory
         .with_account(&caller.account_id, |a| AccountView {
@@ -160,11 +153,11 @@ struct AccountUpdateBody {
 
 async fn update_account(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    let caller = authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     let body: AccountUpdateBody = parse_body(&body)?;
     let required = body.tenant_creation_approval_required.ok_or_else(|| {
         ApiError::bad_request(vec![required_entry(
@@ -178,10 +171,10 @@ async fn update_account(
 
 async fn license_history(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     // One licence since the emulator's account began: the one get account shows.
     let entry = serde_json::json!({
         "timestamp": "2026-01-01T00:00:00Z", "licenseId": "EMULATOR", "licenseName": "Emulator (unlimited)",
@@ -202,11 +195,11 @@ struct UpgradeBody {
 
 async fn request_upgrade(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    let caller = authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     let body: UpgradeBody = parse_body(&body)?;
     let mut errors = Vec::new();
     if !body.email_address.as_deref().is_some_and(|e| e.contains('@')) {
@@ -231,10 +224,10 @@ async fn request_upgrade(
 
 async fn get_ip_allow_list(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    let caller = authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     let list = state.directory.with_account(&caller.account_id, |a| a.ip_allow_list.clone()).unwrap_or_default();
     Ok(json_ok(&list))
 }
@@ -256,11 +249,11 @@ struct RuleBody {
 
 async fn update_ip_allow_list(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, ACCOUNT_ADMIN)?;
+    let caller = authorize(&state, &headers, Scope::Account, ACCOUNT_ADMIN)?;
     let body: AllowListBody = parse_body(&body)?;
     let mut errors = Vec::new();
     let mut rules = Vec::new();
@@ -449,155 +442,149 @@ fn delete_key(state: &SharedState, owner: &Owner, public_key: &str) -> Result<Re
 }
 
 /// The account's own keys: an account key with `account-admin`.
-fn account_owner(state: &SharedState, headers: &HeaderMap, version: &str) -> Result<Owner, ApiError> {
-    let caller = authorize(state, headers, version, Scope::Account, ACCOUNT_ADMIN)?;
+fn account_owner(state: &SharedState, headers: &HeaderMap) -> Result<Owner, ApiError> {
+    let caller = authorize(state, headers, Scope::Account, ACCOUNT_ADMIN)?;
     Ok(Owner::Account(caller.account_id))
 }
 
 /// A tenant's keys as its account manages them: the tenant must be the account's.
-fn tenant_owner(
-    state: &SharedState,
-    headers: &HeaderMap,
-    version: &str,
-    tenant_id: &str,
-    roles: &[&str],
-) -> Result<Owner, ApiError> {
-    let caller = authorize(state, headers, version, Scope::Account, roles)?;
+fn tenant_owner(state: &SharedState, headers: &HeaderMap, tenant_id: &str, roles: &[&str]) -> Result<Owner, ApiError> {
+    let caller = authorize(state, headers, Scope::Account, roles)?;
     let tenant =
         state.directory.tenant(&caller.account_id, tenant_id).ok_or_else(|| tenant_not_found(state, tenant_id))?;
     Ok(Owner::Tenant { account_id: caller.account_id, tenant_id: tenant.tenant_id })
 }
 
 /// The calling tenant's own keys: a tenant key with `tenant-admin`.
-fn own_owner(state: &SharedState, headers: &HeaderMap, version: &str) -> Result<Owner, ApiError> {
-    let caller = authorize(state, headers, version, Scope::Tenant, TENANT_ADMIN)?;
+fn own_owner(state: &SharedState, headers: &HeaderMap) -> Result<Owner, ApiError> {
+    let caller = authorize(state, headers, Scope::Tenant, TENANT_ADMIN)?;
     Ok(Owner::Tenant { account_id: caller.account_id, tenant_id: caller.tenant_id })
 }
 
 async fn list_account_keys(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    Ok(list_keys(&state, &account_owner(&state, &headers, &version)?))
+    Ok(list_keys(&state, &account_owner(&state, &headers)?))
 }
 
 async fn create_account_key(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_key(&state, &account_owner(&state, &headers, &version)?, &body)
+    create_key(&state, &account_owner(&state, &headers)?, &body)
 }
 
 async fn get_account_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    get_key(&state, &account_owner(&state, &headers, &version)?, &public_key)
+    get_key(&state, &account_owner(&state, &headers)?, &public_key)
 }
 
 async fn update_account_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    update_key(&state, &account_owner(&state, &headers, &version)?, &public_key, &body)
+    update_key(&state, &account_owner(&state, &headers)?, &public_key, &body)
 }
 
 async fn delete_account_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    delete_key(&state, &account_owner(&state, &headers, &version)?, &public_key)
+    delete_key(&state, &account_owner(&state, &headers)?, &public_key)
 }
 
 async fn list_tenant_keys_of(
     State(state): State<SharedState>,
-    Path((version, tenant_id)): Path<(String, String)>,
+    Path((_, tenant_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    Ok(list_keys(&state, &tenant_owner(&state, &headers, &version, &tenant_id, TENANT_READ)?))
+    Ok(list_keys(&state, &tenant_owner(&state, &headers, &tenant_id, TENANT_READ)?))
 }
 
 async fn create_tenant_key_of(
     State(state): State<SharedState>,
-    Path((version, tenant_id)): Path<(String, String)>,
+    Path((_, tenant_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_key(&state, &tenant_owner(&state, &headers, &version, &tenant_id, TENANT_WRITE)?, &body)
+    create_key(&state, &tenant_owner(&state, &headers, &tenant_id, TENANT_WRITE)?, &body)
 }
 
 async fn get_tenant_key_of(
     State(state): State<SharedState>,
-    Path((version, tenant_id, public_key)): Path<(String, String, String)>,
+    Path((_, tenant_id, public_key)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    get_key(&state, &tenant_owner(&state, &headers, &version, &tenant_id, TENANT_READ)?, &public_key)
+    get_key(&state, &tenant_owner(&state, &headers, &tenant_id, TENANT_READ)?, &public_key)
 }
 
 async fn update_tenant_key_of(
     State(state): State<SharedState>,
-    Path((version, tenant_id, public_key)): Path<(String, String, String)>,
+    Path((_, tenant_id, public_key)): Path<(String, String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    update_key(&state, &tenant_owner(&state, &headers, &version, &tenant_id, TENANT_WRITE)?, &public_key, &body)
+    update_key(&state, &tenant_owner(&state, &headers, &tenant_id, TENANT_WRITE)?, &public_key, &body)
 }
 
 async fn delete_tenant_key_of(
     State(state): State<SharedState>,
-    Path((version, tenant_id, public_key)): Path<(String, String, String)>,
+    Path((_, tenant_id, public_key)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    delete_key(&state, &tenant_owner(&state, &headers, &version, &tenant_id, TENANT_WRITE)?, &public_key)
+    delete_key(&state, &tenant_owner(&state, &headers, &tenant_id, TENANT_WRITE)?, &public_key)
 }
 
 async fn list_own_keys(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    Ok(list_keys(&state, &own_owner(&state, &headers, &version)?))
+    Ok(list_keys(&state, &own_owner(&state, &headers)?))
 }
 
 async fn create_own_key(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_key(&state, &own_owner(&state, &headers, &version)?, &body)
+    create_key(&state, &own_owner(&state, &headers)?, &body)
 }
 
 async fn get_own_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    get_key(&state, &own_owner(&state, &headers, &version)?, &public_key)
+    get_key(&state, &own_owner(&state, &headers)?, &public_key)
 }
 
 async fn update_own_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    update_key(&state, &own_owner(&state, &headers, &version)?, &public_key, &body)
+    update_key(&state, &own_owner(&state, &headers)?, &public_key, &body)
 }
 
 async fn delete_own_key(
     State(state): State<SharedState>,
-    Path((version, public_key)): Path<(String, String)>,
+    Path((_, public_key)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    delete_key(&state, &own_owner(&state, &headers, &version)?, &public_key)
+    delete_key(&state, &own_owner(&state, &headers)?, &public_key)
 }
 
 // -------------------------------------------------------------------------- tenants
@@ -664,10 +651,10 @@ fn tenant_settings(body: &[u8]) -> Result<(String, Address), ApiError> {
 
 async fn list_tenants(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, TENANT_READ)?;
+    let caller = authorize(&state, &headers, Scope::Account, TENANT_READ)?;
     let tenants: Vec<TenantView> = state
         .directory
         .with_account(&caller.account_id, |a| a.tenants.iter().map(|t| tenant_view(&a.account_id, t)).collect())
@@ -677,10 +664,10 @@ async fn list_tenants(
 
 async fn get_tenant(
     State(state): State<SharedState>,
-    Path((version, tenant_id)): Path<(String, String)>,
+    Path((_, tenant_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, TENANT_READ)?;
+    let caller = authorize(&state, &headers, Scope::Account, TENANT_READ)?;
     let tenant =
         state.directory.tenant(&caller.account_id, &tenant_id).ok_or_else(|| tenant_not_found(&state, &tenant_id))?;
     Ok(json_ok(&tenant_view(&caller.account_id, &tenant)))
@@ -688,11 +675,11 @@ async fn get_tenant(
 
 async fn create_tenant(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, TENANT_WRITE)?;
+    let caller = authorize(&state, &headers, Scope::Account, TENANT_WRITE)?;
     let (name, address) = tenant_settings(&body)?;
     let tenant = Tenant { tenant_id: uuid::Uuid::new_v4().to_string(), name, address, scheme_ids: Vec::new() };
     let view = tenant_view(&caller.account_id, &tenant);
@@ -702,11 +689,11 @@ async fn create_tenant(
 
 async fn update_tenant(
     State(state): State<SharedState>,
-    Path((version, tenant_id)): Path<(String, String)>,
+    Path((_, tenant_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, Scope::Account, TENANT_WRITE)?;
+    let caller = authorize(&state, &headers, Scope::Account, TENANT_WRITE)?;
     let (name, address) = tenant_settings(&body)?;
     let updated = state
         .directory

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::{BOTH_VERSIONS, api_version, json_ok, not_found};
+use super::{json_ok, not_found};
 use crate::SharedState;
 use crate::auth::{Caller, Scope};
 use crate::error::{ApiError, ErrorEntry};
@@ -86,8 +86,7 @@ fn entry(app_id: &str) -> Option<&'static CatalogueEntry> {
     CATALOGUE.iter().find(|e| e.0.eq_ignore_ascii_case(app_id))
 }
 
-fn authorize(state: &SharedState, headers: &HeaderMap, version: &str, roles: &[&str]) -> Result<Caller, ApiError> {
-    api_version(version, BOTH_VERSIONS)?;
+fn authorize(state: &SharedState, headers: &HeaderMap, roles: &[&str]) -> Result<Caller, ApiError> {
     state.auth.authorize(headers, Scope::Tenant, roles)
 }
 
@@ -122,29 +121,29 @@ fn with_installed<T>(
 
 async fn list_apps(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &version, READ_ROLES)?;
+    authorize(&state, &headers, READ_ROLES)?;
     let apps: Vec<Value> = CATALOGUE.iter().map(app_view).collect();
     Ok(json_ok(&json!({ "apps": apps })))
 }
 
 async fn get_app(
     State(state): State<SharedState>,
-    Path((version, app_id)): Path<(String, String)>,
+    Path((_, app_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers, &version, READ_ROLES)?;
+    authorize(&state, &headers, READ_ROLES)?;
     entry(&app_id).map(|e| json_ok(&app_view(e))).ok_or_else(|| app_not_found(&state, &app_id))
 }
 
 async fn install(
     State(state): State<SharedState>,
-    Path((version, app_id)): Path<(String, String)>,
+    Path((_, app_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, WRITE_ROLES)?;
+    let caller = authorize(&state, &headers, WRITE_ROLES)?;
     let app = entry(&app_id).ok_or_else(|| app_not_found(&state, &app_id))?;
     with_installed(&state, &caller.tenant_id, |installed| {
         installed.entry(app.0.to_string()).or_insert(None);
@@ -154,11 +153,11 @@ async fn install(
 
 async fn configure(
     State(state): State<SharedState>,
-    Path((version, app_id)): Path<(String, String)>,
+    Path((_, app_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, WRITE_ROLES)?;
+    let caller = authorize(&state, &headers, WRITE_ROLES)?;
     if !matches!(serde_json::from_slice::<Value>(&body), Ok(Value::Object(_))) {
         return Err(ApiError::bad_request(vec![
             ErrorEntry::new("CONFIGURATION_FORMAT_NOT_RECOGNISED", "'{propertyName}' must be a JSON object.")
@@ -179,10 +178,10 @@ async fn configure(
 
 async fn uninstall(
     State(state): State<SharedState>,
-    Path((version, app_id)): Path<(String, String)>,
+    Path((_, app_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, &version, WRITE_ROLES)?;
+    let caller = authorize(&state, &headers, WRITE_ROLES)?;
     let canonical = entry(&app_id).map(|e| e.0.to_string()).unwrap_or_else(|| app_id.to_ascii_uppercase());
     if super::schemes::app_ids_in_use(&state, &caller.tenant_id).iter().any(|a| a.eq_ignore_ascii_case(&canonical)) {
         return Err(ApiError::bad_request(vec![

@@ -4,7 +4,7 @@
 //! (get-or-create). `PUT /v2/...` replaces its metadata (202). Financial instruments are added
 //! with `POST /v1/customer-vault/{ref}/mobile` (201 `{id}`) and read by id; the wallet lists
 //! the instruments added to it. The wallet-add path was not captured in the reference: the
-//! emulator serves `POST /{v1,v2}/customer-vault/{ref}/wallet` `{financialInstrumentId, reason}`
+//! emulator serves `POST /v2/customer-vault/{ref}/wallet` (the version it is documented in) `{financialInstrumentId, reason}`
 //! → 202, and the README marks it as an assumption.
 
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{BOTH_VERSIONS, Link, api_version, json_ok, links, not_found, parse_body};
+use super::{LINK_VERSION, Link, json_ok, links, not_found, parse_body};
 use crate::SharedState;
 use crate::auth::Scope;
 use crate::clock;
@@ -102,7 +102,10 @@ struct InstrumentView<'a> {
 
 fn instrument_view<'a>(customer_ref: &str, fi: &'a FinancialInstrument) -> InstrumentView<'a> {
     InstrumentView {
-        links: links([("self", format!("/v1/customer-vault/{customer_ref}/financial-instrument/{}", fi.id))]),
+        links: links([(
+            "self",
+            format!("/{LINK_VERSION}/customer-vault/{customer_ref}/financial-instrument/{}", fi.id),
+        )]),
         id: &fi.id,
         kind: &fi.kind,
         status: "ACTIVE",
@@ -132,20 +135,20 @@ struct CustomerView<'a> {
     financial_instruments: Vec<InstrumentView<'a>>,
 }
 
-fn customer_view<'a>(version: &str, c: &'a Customer) -> CustomerView<'a> {
+fn customer_view<'a>(c: &'a Customer) -> CustomerView<'a> {
     let instrument_links: Vec<_> = c
         .financial_instruments
         .iter()
         .map(|fi| {
             json!({
-                "href": format!("/v1/customer-vault/{}/financial-instrument/{}", c.customer_ref, fi.id),
+                "href": format!("/{LINK_VERSION}/customer-vault/{}/financial-instrument/{}", c.customer_ref, fi.id),
                 "name": fi.display_name,
             })
         })
         .collect();
     CustomerView {
         links: json!({
-            "self": {"href": format!("/{version}/customer-vault/{}", c.customer_ref), "name": "self"},
+            "self": {"href": format!("/{LINK_VERSION}/customer-vault/{}", c.customer_ref), "name": "self"},
             "financialInstruments": instrument_links,
         }),
         customer_ref: &c.customer_ref,
@@ -161,7 +164,6 @@ async fn get_customer(
     Path((version, customer_ref)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let create_when_absent = version == "v2";
     let roles = if create_when_absent { V2_READ_ROLES } else { READ_ROLES };
     let caller = state.auth.authorize(&headers, Scope::Tenant, roles)?;
@@ -174,16 +176,15 @@ async fn get_customer(
         }
     });
     let customer = customer.ok_or_else(|| customer_not_found(&state, &customer_ref))?;
-    Ok(json_ok(&customer_view(&version, &customer)))
+    Ok(json_ok(&customer_view(&customer)))
 }
 
 async fn update_customer(
     State(state): State<SharedState>,
-    Path((version, customer_ref)): Path<(String, String)>,
+    Path((_, customer_ref)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, &["v2"])?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     check_customer_ref(&state, &customer_ref)?;
     let metadata = super::metadata_body(&body, &state.config.limits)?;
@@ -195,10 +196,9 @@ async fn update_customer(
 
 async fn get_wallet(
     State(state): State<SharedState>,
-    Path((version, customer_ref)): Path<(String, String)>,
+    Path((_, customer_ref)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_READ_ROLES)?;
     let customer = state
         .store
@@ -211,7 +211,7 @@ async fn get_wallet(
         .map(|fi| instrument_view(&customer.customer_ref, fi))
         .collect();
     Ok(json_ok(&json!({
-        "_links": {"self": {"href": format!("/{version}/customer-vault/{customer_ref}/wallet"), "name": "self"}},
+        "_links": {"self": {"href": format!("/{LINK_VERSION}/customer-vault/{customer_ref}/wallet"), "name": "self"}},
         "customerRef": customer.customer_ref,
         "financialInstruments": instruments,
     })))
@@ -227,11 +227,10 @@ struct AddToWalletBody {
 
 async fn add_to_wallet(
     State(state): State<SharedState>,
-    Path((version, customer_ref)): Path<(String, String)>,
+    Path((_, customer_ref)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_WRITE_ROLES)?;
     let body: AddToWalletBody = parse_body(&body)?;
     let Some(instrument_id) = body.financial_instrument_id.filter(|id| !id.is_empty()) else {
@@ -299,11 +298,10 @@ fn digits_field(
 
 async fn add_mobile(
     State(state): State<SharedState>,
-    Path((version, customer_ref)): Path<(String, String)>,
+    Path((_, customer_ref)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, &["v1"])?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_WRITE_ROLES)?;
     check_customer_ref(&state, &customer_ref)?;
     let body: MobileBody = parse_body(&body)?;
@@ -342,10 +340,9 @@ async fn add_mobile(
 
 async fn get_financial_instrument(
     State(state): State<SharedState>,
-    Path((version, customer_ref, instrument_id)): Path<(String, String, String)>,
+    Path((_, customer_ref, instrument_id)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_READ_ROLES)?;
     let status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {

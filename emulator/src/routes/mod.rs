@@ -1,7 +1,8 @@
 //! The HTTP surface: the Imburse routes, the emulator's control API, and what they share.
 //!
 //! Request flow (outermost first): connection context (from the accept loop) → correlation ids
-//! and error rendering → request log and fault injection → route. The control API sits under
+//! and error rendering → request log and fault injection → the route's documented versions
+//! ([`versions`]) → route. The control API sits under
 //! [`control::PREFIX`], a path no Imburse route uses, and bypasses logging and faults.
 
 pub mod accounts;
@@ -11,6 +12,7 @@ pub mod customers;
 pub mod identity;
 pub mod orders;
 pub mod schemes;
+pub mod versions;
 
 use std::collections::BTreeMap;
 
@@ -26,8 +28,6 @@ use crate::config::Limits;
 use crate::error::{self, ApiError, ErrorEntry};
 use crate::validation::{Metadata, MetadataInput, Validator};
 
-pub const BOTH_VERSIONS: &[&str] = &["v1", "v2"];
-
 /// Builds the whole application.
 pub fn app(state: SharedState) -> Router {
     let api = Router::new()
@@ -37,6 +37,7 @@ pub fn app(state: SharedState) -> Router {
         .merge(schemes::routes())
         .merge(accounts::routes())
         .merge(apps::routes())
+        .route_layer(middleware::from_fn_with_state(state.clone(), versions::enforce))
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::intercept))
@@ -64,7 +65,11 @@ async fn server_date(
     response
 }
 
-/// A HAL-like link, as in Imburse's `_links`.
+/// The version `_links` point to, whichever version was asked: the reference's v2 samples link
+/// to `/v1/…` paths (§1, "many v2 response bodies still contain `_links` that point to `/v1/...`").
+pub const LINK_VERSION: &str = "v1";
+
+/// A HAL-like link, as in Imburse's `_links`: `{href, name}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Link {
     pub href: String,
@@ -111,11 +116,6 @@ pub fn json_ok<T: Serialize>(value: &T) -> Response {
 
 pub fn not_found(status: StatusCode, code: &str, template: &str, key: &str, value: &str) -> ApiError {
     ApiError::new(status, ErrorEntry::new(code, template).with(key, value))
-}
-
-/// The `/v1`/`/v2` segment must name a version the route exists in.
-pub fn api_version(version: &str, allowed: &[&str]) -> Result<(), ApiError> {
-    if allowed.contains(&version) { Ok(()) } else { Err(route_not_found_error(&format!("/{version}/…"))) }
 }
 
 pub fn route_not_found_error(path: &str) -> ApiError {

@@ -14,7 +14,7 @@ use axum::routing::{get, post, put};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{BOTH_VERSIONS, Link, api_version, links, not_found, parse_body};
+use super::{LINK_VERSION, Link, links, not_found, parse_body};
 use crate::SharedState;
 use crate::auth::Scope;
 use crate::clock;
@@ -103,6 +103,7 @@ fn build_instruction(
     body: InstructionBody,
     defaults: &BTreeMap<String, CustomerDefault>,
     schemes: &[String],
+    scheme_required: bool,
     now_ms: u64,
 ) -> Option<Instruction> {
     let errors_before = v.errors.len();
@@ -124,7 +125,7 @@ fn build_instruction(
         (None, Some(inherited)) => (Some(inherited), Source::CustomerDefault),
         (None, None) => (None, Source::None),
     };
-    if scheme_id.is_none() && v.errors.len() == errors_before {
+    if scheme_id.is_none() && scheme_required && v.errors.len() == errors_before {
         v.push(
             ErrorEntry::new("SCHEME_IS_REQUIRED", "'{propertyName}' must not be empty.")
                 .with("propertyName", p("schemeId")),
@@ -179,11 +180,10 @@ fn instruction_exists(property: &str, instruction_ref: &str) -> ErrorEntry {
 
 async fn create_order(
     State(state): State<SharedState>,
-    Path(version): Path<String>,
+    Path(_): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let body: CreateOrderBody = parse_body(&body)?;
     let limits = &state.config.limits;
@@ -207,7 +207,9 @@ async fn create_order(
         {
             v.push(instruction_exists(&format!("{prefix}instructionRef"), &reference));
         }
-        if let Some(instruction) = build_instruction(&mut v, &prefix, input, &defaults, &schemes, now) {
+        if let Some(instruction) =
+            build_instruction(&mut v, &prefix, input, &defaults, &schemes, state.config.readings.scheme_required, now)
+        {
             instructions.push(instruction);
         }
     }
@@ -244,21 +246,22 @@ async fn create_order(
 
 async fn create_instruction(
     State(state): State<SharedState>,
-    Path((version, order_ref)): Path<(String, String)>,
+    Path((_, order_ref)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let body: InstructionBody = parse_body(&body)?;
     let limits = &state.config.limits;
     let schemes = super::schemes::known_scheme_ids(&state, &caller.tenant_id);
     let not_found_status = state.not_found_status();
+    let scheme_required = state.config.readings.scheme_required;
     state.store.with_tenant(&caller.tenant_id, |tenant| {
         let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
         let mut v = Validator::new(limits);
         let requested_ref = body.instruction_ref.clone().unwrap_or_default();
-        let instruction = build_instruction(&mut v, "", body, &order.customer_defaults, &schemes, clock::now_ms());
+        let instruction =
+            build_instruction(&mut v, "", body, &order.customer_defaults, &schemes, scheme_required, clock::now_ms());
         if !v.is_valid() {
             return Err(ApiError::bad_request(v.errors));
         }
@@ -333,11 +336,11 @@ struct InstructionView<'a> {
     transaction: Option<()>,
 }
 
-fn instruction_view<'a>(version: &str, order_ref: &'a str, i: &'a Instruction) -> InstructionView<'a> {
-    let self_href = format!("/{version}/order-management/{order_ref}/instruction/{}", i.instruction_ref);
+fn instruction_view<'a>(order_ref: &'a str, i: &'a Instruction) -> InstructionView<'a> {
+    let self_href = format!("/{LINK_VERSION}/order-management/{order_ref}/instruction/{}", i.instruction_ref);
     let can_update = i.can_update();
     InstructionView {
-        links: links([("self", self_href), ("order", format!("/{version}/order-management/{order_ref}"))]),
+        links: links([("self", self_href), ("order", format!("/{LINK_VERSION}/order-management/{order_ref}"))]),
         order_ref,
         instruction_ref: &i.instruction_ref,
         created: i.created_ms,
@@ -398,10 +401,9 @@ struct OrderView<'a> {
 
 async fn get_order(
     State(state): State<SharedState>,
-    Path((version, order_ref)): Path<(String, String)>,
+    Path((_, order_ref)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, READ_ROLES)?;
     let not_found_status = state.not_found_status();
     let order = state
@@ -409,7 +411,7 @@ async fn get_order(
         .with_tenant(&caller.tenant_id, |tenant| tenant.orders.get(&order_ref).cloned())
         .ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
     let view = OrderView {
-        links: links([("self", format!("/{version}/order-management/{}", order.order_ref))]),
+        links: links([("self", format!("/{LINK_VERSION}/order-management/{}", order.order_ref))]),
         order_ref: &order.order_ref,
         created: order.created_ms,
         last_updated: order.updated_ms,
@@ -431,7 +433,7 @@ async fn get_order(
             .collect(),
         instructions: order
             .readable_instructions(clock::now_ms())
-            .map(|i| instruction_view(&version, &order.order_ref, i))
+            .map(|i| instruction_view(&order.order_ref, i))
             .collect(),
     };
     Ok(super::json_ok(&view))
@@ -439,10 +441,9 @@ async fn get_order(
 
 async fn get_instruction(
     State(state): State<SharedState>,
-    Path((version, order_ref, instruction_ref)): Path<(String, String, String)>,
+    Path((_, order_ref, instruction_ref)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, READ_ROLES)?;
     let not_found_status = state.not_found_status();
     state.store.with_tenant(&caller.tenant_id, |tenant| {
@@ -450,18 +451,17 @@ async fn get_instruction(
         let instruction = order
             .readable_instruction(&instruction_ref, clock::now_ms())
             .ok_or_else(|| instruction_not_found(not_found_status, &instruction_ref))?;
-        Ok(super::json_ok(&instruction_view(&version, &order.order_ref, instruction)))
+        Ok(super::json_ok(&instruction_view(&order.order_ref, instruction)))
     })
 }
 
 /// Replaces an order's metadata (202), with the same limits as when it was created.
 async fn update_order_metadata(
     State(state): State<SharedState>,
-    Path((version, order_ref)): Path<(String, String)>,
+    Path((_, order_ref)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let metadata = super::metadata_body(&body, &state.config.limits)?;
     let not_found_status = state.not_found_status();
@@ -475,11 +475,10 @@ async fn update_order_metadata(
 
 async fn cancel_instruction(
     State(state): State<SharedState>,
-    Path((version, order_ref, instruction_ref)): Path<(String, String, String)>,
+    Path((_, order_ref, instruction_ref)): Path<(String, String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
     let body: CancelBody = parse_body(&body)?;
     let not_found_status = state.not_found_status();

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-use super::{BOTH_VERSIONS, api_version, json_ok, not_found, parse_body, route_not_found_error};
+use super::{json_ok, not_found, parse_body, route_not_found_error};
 use crate::SharedState;
 use crate::auth::{Caller, Scope};
 use crate::clock;
@@ -63,11 +63,9 @@ fn roles(kind: SchemeKind, write: bool) -> &'static [&'static str] {
 fn authorize(
     state: &SharedState,
     headers: &HeaderMap,
-    version: &str,
     kind: &str,
     write: bool,
 ) -> Result<(SchemeKind, Caller), ApiError> {
-    api_version(version, BOTH_VERSIONS)?;
     let kind = kind_of(kind)?;
     let caller = state.auth.authorize(headers, Scope::Tenant, roles(kind, write))?;
     Ok((kind, caller))
@@ -266,10 +264,10 @@ fn country_view(code: &str) -> Value {
 
 async fn list_schemes(
     State(state): State<SharedState>,
-    Path((version, kind)): Path<(String, String)>,
+    Path((_, kind)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(&state, &headers, &version, &kind, false)?;
+    let (kind, caller) = authorize(&state, &headers, &kind, false)?;
     let views: Vec<SchemeView> = with_schemes(&state, &caller.tenant_id, |schemes| {
         schemes.iter().filter(|((k, _), _)| *k == kind).map(|(_, s)| scheme_view(s)).collect()
     });
@@ -282,10 +280,10 @@ async fn list_schemes(
 
 async fn get_scheme(
     State(state): State<SharedState>,
-    Path((version, kind, scheme_id)): Path<(String, String, String)>,
+    Path((_, kind, scheme_id)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(&state, &headers, &version, &kind, false)?;
+    let (kind, caller) = authorize(&state, &headers, &kind, false)?;
     let view =
         with_schemes(&state, &caller.tenant_id, |schemes| schemes.get(&(kind, canonical(&scheme_id))).map(scheme_view));
     view.map(|v| json_ok(&v)).ok_or_else(|| scheme_not_found(&state, &scheme_id))
@@ -293,10 +291,10 @@ async fn get_scheme(
 
 async fn delete_scheme(
     State(state): State<SharedState>,
-    Path((version, kind, scheme_id)): Path<(String, String, String)>,
+    Path((_, kind, scheme_id)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(&state, &headers, &version, &kind, true)?;
+    let (kind, caller) = authorize(&state, &headers, &kind, true)?;
     let removed = with_schemes(&state, &caller.tenant_id, |schemes| schemes.remove(&(kind, canonical(&scheme_id))));
     match removed {
         Some(_) => Ok(StatusCode::NO_CONTENT.into_response()),
@@ -306,10 +304,10 @@ async fn delete_scheme(
 
 async fn publish_draft(
     State(state): State<SharedState>,
-    Path((version, kind, scheme_id, draft_id)): Path<(String, String, String, String)>,
+    Path((_, kind, scheme_id, draft_id)): Path<(String, String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(&state, &headers, &version, &kind, true)?;
+    let (kind, caller) = authorize(&state, &headers, &kind, true)?;
     let outcome = with_schemes(&state, &caller.tenant_id, |schemes| {
         let scheme = schemes.get_mut(&(kind, canonical(&scheme_id)))?;
         let found = scheme.drafts.iter().any(|d| d.draft_id.eq_ignore_ascii_case(&draft_id));
@@ -333,11 +331,11 @@ fn draft_not_found(state: &SharedState, draft_id: &str) -> ApiError {
 fn read_draft(
     state: &SharedState,
     headers: &HeaderMap,
-    (version, kind, scheme_id): (String, String, String),
+    (_, kind, scheme_id): (String, String, String),
     pick: fn(&Scheme) -> Option<&SchemeDraft>,
     which: &str,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(state, headers, &version, &kind, false)?;
+    let (kind, caller) = authorize(state, headers, &kind, false)?;
     let found = with_schemes(state, &caller.tenant_id, |schemes| {
         schemes.get(&(kind, canonical(&scheme_id))).map(|scheme| pick(scheme).map(draft_view))
     });
@@ -406,7 +404,6 @@ async fn payout_options(
     axum::extract::Query(query): axum::extract::Query<OptionsQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    api_version(&version, BOTH_VERSIONS)?;
     if kind_of(&kind)? != SchemeKind::Payout {
         return Err(route_not_found_error(&format!("/{version}/schemes/{kind}/{scheme_id}/options")));
     }
@@ -565,11 +562,11 @@ fn bound(v: &mut Validator, property: &str, raw: Option<&RawValue>) -> Option<St
 
 async fn create_scheme(
     State(state): State<SharedState>,
-    Path((version, kind)): Path<(String, String)>,
+    Path((_, kind)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let (kind, caller) = authorize(&state, &headers, &version, &kind, true)?;
+    let (kind, caller) = authorize(&state, &headers, &kind, true)?;
     let body: SchemeBody = parse_body(&body)?;
     let mut v = Validator::new(&state.config.limits);
     let name = body.name.filter(|n| !n.trim().is_empty());

@@ -102,6 +102,13 @@ impl Harness {
         self.api_in(method, path, token, &self.info.tenant_id)
     }
 
+    /// `GET path` with the demo headers, expected 200; its JSON body.
+    pub async fn get_ok(&self, path: &str, token: &str) -> Value {
+        let response = self.api(Method::GET, path, token).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.unwrap()
+    }
+
     pub fn api_in(&self, method: Method, path: &str, token: &str, tenant_id: &str) -> RequestBuilder {
         self.http
             .request(method, self.url(path))
