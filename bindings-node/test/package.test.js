@@ -13,6 +13,7 @@ const path = require('node:path')
 const { test } = require('node:test')
 
 const { startEmulator } = require('./support/emulator')
+const { runUserTest } = require('./support/user-test.js')
 
 const PACKAGE_DIR = path.resolve(__dirname, '..')
 
@@ -101,13 +102,9 @@ test('packed, installed into an npm init -y project, compiled by tsc --strict, r
     // "Testing your integration" as a user runs it: the README's test file, against the
     // emulator the installed package carries.
     fs.copyFileSync(path.join(PACKAGE_DIR, 'examples', 'integration.test.mjs'), path.join(project, 'integration.test.mjs'))
-    const { NODE_TEST_CONTEXT, ...outside } = process.env // run as a user would, not as a subtest
-    const integration = execFileSync(process.execPath, ['--test', '--test-reporter=tap', 'integration.test.mjs'], {
-      cwd: project,
-      encoding: 'utf8',
-      env: outside,
-    })
-    assert.match(integration, /# pass 5/)
+    const integration = runUserTest('integration.test.mjs', project)
+    assert.equal(integration.status, 0, integration.stdout + integration.stderr)
+    assert.match(integration.stdout, /# pass 5/)
   } finally {
     await emulator.stop()
     fs.rmSync(work, { recursive: true, force: true })

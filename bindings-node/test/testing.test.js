@@ -3,12 +3,12 @@
 // declaration) and the client it gives; the README's integration test file run as it is.
 
 const assert = require('node:assert/strict')
-const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
 const { test } = require('node:test')
-const { ConnectionError } = require('imburse')
+const { AbortError, ConnectionError, TimeoutError } = require('imburse')
 const testing = require('imburse/testing')
+const { runUserTest } = require('./support/user-test.js')
 
 const { Emulator } = testing
 
@@ -47,6 +47,36 @@ test('a fault given as an object strikes the matching call', async () => {
     assert.equal(read.meta.attempts, 2)
     const gets = emulator.requests().filter((r) => r.method === 'GET')
     assert.deepEqual(gets.map((r) => [r.status, r.fault]), [[503, 'respond'], [200, null]])
+    client.close()
+  } finally {
+    await emulator.stop()
+  }
+})
+
+/** A collection of `amount` GBP with a financial instrument, as instruction I-1. */
+function collection(amount) {
+  return {
+    instructionRef: 'I-1', customerRef: 'CUST-1', direction: 'DEBIT', amount, currency: 'GBP', country: 'GB',
+    schemeId: '654EB81FF7F07F7CF5A1EE3FF6972E90', financialInstrumentId: 'FI-1',
+  }
+}
+
+test('a settled collection shows its transaction and refund', async () => {
+  const emulator = await Emulator.start()
+  try {
+    const client = emulator.client()
+    await client.createOrder({ orderRef: 'ORDER-R', instructions: [collection('25.00')] })
+    const tenant = emulator.info.tenantId
+    emulator.setInstructionStatus(tenant, 'ORDER-R', 'I-1', 'SETTLED')
+    const refundId = emulator.refundInstruction(tenant, 'ORDER-R', 'I-1', '4.50')
+    assert.throws(() => emulator.refundInstruction(tenant, 'ORDER-R', 'I-1', '30'), /more than the 20\.50 left/)
+    const { data } = await client.getInstruction('ORDER-R', 'I-1')
+    const t = data.transaction
+    assert.deepEqual([data.status, t.status, t.amount, t.netAmount], ['SETTLED', 'SETTLED', '25.00', '20.50'])
+    assert.equal(t.app.appId, 'STRIPE')
+    assert.match(t.app.supportDetails.customerId, /^cus_/)
+    assert.deepEqual(t.refunds.map((r) => [r.refundId, r.amount, r.status]), [[refundId, '4.50', 'SETTLED']])
+    assert.ok(data.links['transactions[0]'].href.endsWith(`/transaction/${t.transactionId}`))
     client.close()
   } finally {
     await emulator.stop()
@@ -96,11 +126,34 @@ test('the README shows the integration test file as it is, and the file passes',
   const root = path.join(__dirname, '..')
   const example = fs.readFileSync(path.join(root, 'examples', 'integration.test.mjs'), 'utf8')
   assert.ok(fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes('```js\n' + example + '```'))
-  const { NODE_TEST_CONTEXT, ...outside } = process.env // run as a user would, not as a subtest
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', path.join(root, 'examples', 'integration.test.mjs')], {
-    encoding: 'utf8',
-    env: outside,
-  })
+  const run = runUserTest(path.join(root, 'examples', 'integration.test.mjs'), root)
   assert.equal(run.status, 0, run.stdout + run.stderr)
   assert.match(run.stdout, /# pass 5/)
+})
+
+test('waitForInstruction resolves once the status is reached, and an AbortSignal stops it', async () => {
+  const emulator = await Emulator.start()
+  try {
+    const client = emulator.client()
+    await client.createOrder({ orderRef: 'ORDER-W', instructions: [collection('10.00')] })
+    const tenant = emulator.info.tenantId
+    setTimeout(() => emulator.setInstructionStatus(tenant, 'ORDER-W', 'I-1', 'SETTLED'), 200)
+    const settled = await client.waitForInstruction('ORDER-W', 'I-1', ['SETTLED', 'FAILED'], { correlationId: 'wait-1' })
+    const reads = emulator.requests().filter((r) => r.path === '/v2/order-management/ORDER-W/instruction/I-1')
+    assert.equal(settled.data.status, 'SETTLED')
+    assert.ok(reads.length >= 2 && settled.meta.attempts === reads.length, `${reads.length} reads`)
+    assert.deepEqual([...new Set(reads.map((r) => r.clientCorrelationId))], ['wait-1'])
+    await assert.rejects(client.waitForInstruction('ORDER-W', 'I-1', ['VOID'], { timeoutMs: 200 }), (e) =>
+      e instanceof TimeoutError && e.code === 'INSTRUCTION_STATUS_NOT_REACHED')
+
+    emulator.clearRequests()
+    const waiting = client.waitForInstruction('ORDER-W', 'I-1', ['VOID'], { signal: AbortSignal.timeout(300) })
+    await assert.rejects(waiting, (e) => e instanceof AbortError && e.cause?.name === 'TimeoutError')
+    const atAbort = emulator.requests().length
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.equal(emulator.requests().length, atAbort, 'no read after the abort')
+    client.close()
+  } finally {
+    await emulator.stop()
+  }
 })

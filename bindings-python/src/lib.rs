@@ -19,11 +19,12 @@ mod _native {
     // The core's response models, Python classes derived in the core (its `python` feature).
     #[pymodule_export]
     use imburse::models::{
-        Account, AccountKeyList, Address, ApiKey, Capabilities, Country, Created, CreatedApiKey, CreatedInstrument,
-        Currency, Customer, CustomerDefaultView, FinancialInstrument, Instruction, InstrumentAssignment, IpAllowList,
-        IpRule, License, LicenseHistory, LicenseHistoryEntry, Link, MarketplaceApp, MarketplaceAppList, Order,
-        PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeAssignment,
-        SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList, Transaction, Wallet,
+        Account, AccountKeyList, Address, ApiKey, Capabilities, Chargeback, Country, Created, CreatedApiKey,
+        CreatedInstrument, Currency, Customer, CustomerDefaultView, FinancialInstrument, Instruction,
+        InstrumentAssignment, IpAllowList, IpRule, License, LicenseHistory, LicenseHistoryEntry, Link, MarketplaceApp,
+        MarketplaceAppList, Order, PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Refund, Scheme,
+        SchemeApp, SchemeAssignment, SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList,
+        Transaction, TransactionApp, Wallet,
     };
     #[pymodule_export]
     use imburse::{ResponseMeta, Secret};

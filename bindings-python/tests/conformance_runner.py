@@ -162,6 +162,10 @@ async def call(
     if operation == "get_instruction":
         r = await run(client.get_instruction, args.get("order_ref", ""), args.get("instruction_ref", ""))
         return _instruction_record(r.data), r.meta.attempts
+    if operation == "wait_for_instruction":
+        statuses = [s for s in args.get("statuses", []) if isinstance(s, str)]
+        r = await run(client.wait_for_instruction, args.get("order_ref", ""), args.get("instruction_ref", ""), statuses)
+        return _instruction_record(r.data), r.meta.attempts
     if operation == "cancel_instruction":
         meta = await run(
             client.cancel_instruction, args.get("order_ref", ""), args.get("instruction_ref", ""), reason=args.get("reason")

@@ -127,13 +127,20 @@ def test_models_can_be_built_by_keyword_for_test_doubles() -> None:
         net_amount="1.00",
         created_timestamp=when,
         last_updated_timestamp=None,
+        financial_instrument_id=None,
+        additional_information={},
+        app=None,
+        refunds=[imburse.Refund(refund_id="R-1", amount=Decimal("0.10"), status="SETTLED", created_timestamp=when)],
+        chargebacks=[],
     )
+    assert transaction.refunds[0].amount == Decimal("0.10")
     assert transaction.amount == Decimal("1.10") and transaction.net_amount == Decimal("1.00")
     assert transaction.created_timestamp == when
     with pytest.raises(TypeError, match="amount"):
         imburse.Transaction(
             transaction_id=None, status=None, amount=1.1, net_amount=None,  # type: ignore[arg-type]
-            created_timestamp=None, last_updated_timestamp=None,
+            created_timestamp=None, last_updated_timestamp=None, financial_instrument_id=None,
+            additional_information={}, app=None, refunds=[], chargebacks=[],
         )
     with pytest.raises(TypeError):
         imburse.Link(href="/x")  # type: ignore[call-arg]  # every field is given, as the SDK reads them

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import imburse
@@ -49,6 +51,35 @@ def test_a_refused_control_operation_raises_value_error(imburse_emulator: Emulat
         imburse_emulator.set_instruction_status(imburse_emulator.info.tenant_id, "NOPE", "I-1", "SETTLED")
     with pytest.raises(ValueError, match="must be one of"):
         imburse_emulator.set_instruction_status(imburse_emulator.info.tenant_id, "NOPE", "I-1", "PAID")
+
+
+def test_a_settled_collection_shows_its_transaction_and_refund(
+    imburse_client: imburse.Client, imburse_emulator: Emulator
+) -> None:
+    instruction = new_instruction(amount="25.00", financial_instrument_id="FI-1")
+    imburse_client.create_order(imburse.NewOrder("ORDER-R", instructions=[instruction]))
+    tenant = imburse_emulator.info.tenant_id
+    imburse_emulator.set_instruction_status(tenant, "ORDER-R", "I-1", "PROCESSING")
+    processing = imburse_client.get_instruction("ORDER-R", "I-1").data
+    assert processing.transaction is not None and processing.transaction.status == "PROCESSING"
+    with pytest.raises(ValueError, match="only a SETTLED instruction"):
+        imburse_emulator.refund_instruction(tenant, "ORDER-R", "I-1", "1.00")
+    imburse_emulator.set_instruction_status(tenant, "ORDER-R", "I-1", "SETTLED")
+    refund_id = imburse_emulator.refund_instruction(tenant, "ORDER-R", "I-1", "4.50")
+    with pytest.raises(ValueError, match="more than the 20.50 left"):
+        imburse_emulator.refund_instruction(tenant, "ORDER-R", "I-1", "30")
+
+    settled = imburse_client.get_instruction("ORDER-R", "I-1").data
+    transaction = settled.transaction
+    assert transaction is not None
+    assert (settled.status, transaction.status) == ("SETTLED", "SETTLED")
+    assert (transaction.amount, transaction.net_amount) == (Decimal("25.00"), Decimal("20.50"))
+    assert transaction.financial_instrument_id == "FI-1"
+    assert transaction.app is not None and transaction.app.app_id == "STRIPE"
+    assert transaction.app.support_details["customerId"].startswith("cus_")
+    assert [(r.refund_id, r.amount, r.status) for r in transaction.refunds] == [(refund_id, Decimal("4.50"), "SETTLED")]
+    assert settled.links["transactions[0]"].href.endswith(f"/transaction/{transaction.transaction_id}")
+    assert settled.actual_settlement_date is not None and settled.execution_timestamp is not None
 
 
 def test_a_short_token_lifetime_makes_the_client_exchange_again(
@@ -112,3 +143,44 @@ def test_a_test_configures_its_own_keys_and_roles() -> None:
         assert refused.value.code == "INSUFFICIENT_ROLE"
     with pytest.raises(ValueError, match="invalid emulator configuration"):
         Emulator(config={"keys": "none"})
+
+
+def test_wait_for_instruction_returns_once_the_status_is_reached(
+    imburse_client: imburse.Client, imburse_emulator: Emulator
+) -> None:
+    import threading
+
+    imburse_client.create_order(imburse.NewOrder("ORDER-W", instructions=[new_instruction(financial_instrument_id="FI-1")]))
+    tenant = imburse_emulator.info.tenant_id
+    settle = threading.Timer(0.2, imburse_emulator.set_instruction_status, (tenant, "ORDER-W", "I-1", "SETTLED"))
+    settle.start()
+    settled = imburse_client.wait_for_instruction("ORDER-W", "I-1", ("SETTLED", "FAILED"), correlation_id="wait-1")
+    settle.join()
+    reads = [r for r in imburse_emulator.requests() if r.path == "/v2/order-management/ORDER-W/instruction/I-1"]
+    assert settled.data.status == "SETTLED"
+    assert settled.meta.attempts == len(reads) >= 2
+    assert {r.client_correlation_id for r in reads} == {"wait-1"}
+    with pytest.raises(imburse.APITimeoutError) as late:
+        imburse_client.wait_for_instruction("ORDER-W", "I-1", ["VOID"], timeout=0.2)
+    assert late.value.code == "INSTRUCTION_STATUS_NOT_REACHED"
+    with pytest.raises(TypeError):
+        imburse_client.wait_for_instruction("ORDER-W", "I-1", "SETTLED")  # a str is not a list of statuses
+
+
+def test_an_asyncio_wait_stops_reading_when_cancelled(imburse_emulator: Emulator) -> None:
+    import asyncio
+
+    async def scenario() -> tuple[int, int]:
+        async with imburse_emulator.async_client() as client:
+            await client.create_order(imburse.NewOrder("ORDER-C", instructions=[new_instruction()]))
+            waiting = asyncio.ensure_future(client.wait_for_instruction("ORDER-C", "I-1", ["SETTLED"]))
+            await asyncio.sleep(0.3)
+            waiting.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+            reads = len([r for r in imburse_emulator.requests() if r.method == "GET"])
+            await asyncio.sleep(0.3)
+            return reads, len([r for r in imburse_emulator.requests() if r.method == "GET"])
+
+    at_cancel, later = asyncio.run(scenario())
+    assert at_cancel >= 1 and later == at_cancel, (at_cancel, later)

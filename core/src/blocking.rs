@@ -134,6 +134,7 @@ impl Client {
         get_order(order_ref: &str) -> Response<Order>;
         create_instruction(order_ref: &str, instruction: &NewInstruction) -> Response<Created>;
         get_instruction(order_ref: &str, instruction_ref: &str) -> Response<Instruction>;
+        wait_for_instruction(order_ref: &str, instruction_ref: &str, statuses: &[String]) -> Response<Instruction>;
         cancel_instruction(order_ref: &str, instruction_ref: &str, reason: Option<&str>) -> ResponseMeta;
         get_customer(customer_ref: &str) -> Response<Customer>;
         get_or_create_customer(customer_ref: &str) -> Response<Customer>;

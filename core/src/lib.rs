@@ -30,6 +30,7 @@ mod schemes;
 mod secret;
 mod transport;
 mod validation;
+mod waiting;
 
 pub use auth::HmacSigner;
 pub use client::{CallOptions, Client, Response, ResponseMeta};

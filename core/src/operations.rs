@@ -124,6 +124,8 @@ specs! {
     UPDATE_ORDER_METADATA = "update_order_metadata" "PUT" "v1" "order-management/{orderRef}/metadata" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
     CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
     GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
+    // Not an API operation of its own: reads of Get Instruction until a status is reached.
+    WAIT_FOR_INSTRUCTION = "wait_for_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     CANCEL_INSTRUCTION = "cancel_instruction" "POST" "v1" "order-management/{orderRef}/instruction/{instructionRef}/cancel" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
     GET_CUSTOMER = "get_customer" "GET" "v1" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, BRIDGE_READ, ADMIN];
@@ -221,6 +223,11 @@ macro_rules! for_each_operation {
             /// `GET /v2/order-management/{orderRef}/instruction/{instructionRef}`.
             get_instruction(order_ref: String, instruction_ref: String) -> Response<Instruction> as InstructionResponse
                 = get_instruction(&order_ref, &instruction_ref);
+            /// Reads the instruction until its status is one of `statuses` (e.g. `SETTLED`, `FAILED`), with the
+            /// client's backoff between reads, until the call's timeout: then a timeout error
+            /// (`INSTRUCTION_STATUS_NOT_REACHED`) naming the last status. For integrations without webhooks.
+            wait_for_instruction(order_ref: String, instruction_ref: String, statuses: Vec<String>)
+                -> Response<Instruction> as InstructionResponse = wait_for_instruction(&order_ref, &instruction_ref, &statuses);
             /// `POST …/instruction/{instructionRef}/cancel` (202); cancelling twice is harmless.
             cancel_instruction(order_ref: String, instruction_ref: String, reason: Option<String> = None)
                 -> ResponseMeta as ResponseMeta = cancel_instruction(&order_ref, &instruction_ref, reason.as_deref());
@@ -462,6 +469,7 @@ macro_rules! into_core_as_is {
 into_core_as_is!(
     String,
     Option<String>,
+    Vec<String>,
     crate::models::Metadata,
     crate::models::NewOrder,
     crate::models::NewInstruction,

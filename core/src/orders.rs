@@ -123,11 +123,21 @@ impl Client {
         instruction_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Instruction>, Error> {
+        self.read_instruction(&operations::GET_INSTRUCTION, order_ref, instruction_ref, options).await
+    }
+
+    /// Get Instruction, reported (in attempt events and errors) as `spec`'s operation.
+    pub(crate) async fn read_instruction(
+        &self,
+        spec: &'static operations::OperationSpec,
+        order_ref: &str,
+        instruction_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Instruction>, Error> {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
-        let operation =
-            Operation::new(&operations::GET_INSTRUCTION, &[order_ref, instruction_ref], None, v.finish().err());
+        let operation = Operation::new(spec, &[order_ref, instruction_ref], None, v.finish().err());
         let exchange = self.execute(operation, options).await?;
         let mut instruction: Instruction = decode(&exchange)?;
         instruction.order_ref.get_or_insert_with(|| order_ref.to_string());

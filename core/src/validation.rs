@@ -50,6 +50,11 @@ impl Validator {
         if self.entries.is_empty() { Ok(()) } else { Err(Error::invalid_request(self.entries)) }
     }
 
+    /// A problem found by the caller's own rule.
+    pub(crate) fn push(&mut self, entry: ErrorEntry) {
+        self.entries.push(entry);
+    }
+
     pub(crate) fn reference(&mut self, prefix: &str, property: &str, value: &str) {
         if value.is_empty() {
             self.entries.push(entry(format!("{prefix}_IS_REQUIRED"), "'{propertyName}' must not be empty.", property));

@@ -266,8 +266,17 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
                 r.meta.attempts,
             )
         }
-        "get_instruction" => {
-            let r = client.get_instruction(&text(args, "order_ref"), &text(args, "instruction_ref"), options).await?;
+        "get_instruction" | "wait_for_instruction" => {
+            let (order_ref, instruction_ref) = (text(args, "order_ref"), text(args, "instruction_ref"));
+            let r = if operation == "get_instruction" {
+                client.get_instruction(&order_ref, &instruction_ref, options).await?
+            } else {
+                let statuses: Vec<String> = args["statuses"]
+                    .as_array()
+                    .map(|list| list.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+                    .unwrap_or_default();
+                client.wait_for_instruction(&order_ref, &instruction_ref, &statuses, options).await?
+            };
             let i = r.data;
             let scheme = i.scheme.unwrap_or_default();
             let instrument = i.financial_instrument.unwrap_or_default();

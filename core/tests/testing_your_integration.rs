@@ -73,6 +73,28 @@ async fn a_settled_instruction_reads_as_settled_and_a_reset_forgets_it() {
 }
 
 #[tokio::test]
+async fn a_refund_of_a_settled_collection_shows_on_its_transaction() {
+    let emulator = TestEmulator::start().await.unwrap();
+    let client = client_for(&emulator);
+    let mut collection = payout("COLLECT-1");
+    collection.instructions[0].direction = Direction::Debit;
+    collection.instructions[0].amount = "25.00".into();
+    collection.instructions[0].financial_instrument_id = Some("FI-1".into());
+    client.create_order(&collection, &CallOptions::new()).await.unwrap();
+    let tenant = emulator.info().tenant_id;
+    emulator.set_instruction_status(tenant.clone(), "COLLECT-1".into(), "I-1".into(), "SETTLED".into()).unwrap();
+    let refund_id = emulator.refund_instruction(tenant, "COLLECT-1".into(), "I-1".into(), "4.50".into()).unwrap();
+
+    let read = client.get_instruction("COLLECT-1", "I-1", &CallOptions::new()).await.unwrap().data;
+    let transaction = read.transaction.expect("a settled instruction has its transaction");
+    assert_eq!(transaction.net_amount.as_ref().map(|a| a.as_str()), Some("20.50"));
+    assert_eq!(transaction.refunds.len(), 1);
+    assert_eq!(transaction.refunds[0].refund_id.as_deref(), Some(refund_id.as_str()));
+    assert_eq!(transaction.refunds[0].amount.as_ref().map(|a| a.as_str()), Some("4.50"));
+    assert_eq!(transaction.app.and_then(|app| app.app_id).as_deref(), Some("STRIPE"));
+}
+
+#[tokio::test]
 async fn an_expired_token_is_exchanged_again_once() {
     let emulator = TestEmulator::start().await.unwrap();
     let client = client_for(&emulator);

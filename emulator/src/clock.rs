@@ -17,6 +17,11 @@ pub fn now_iso8601() -> String {
     iso8601(now_ms() / 1000)
 }
 
+/// Today's date, `YYYY-MM-DD`, as settlement dates are written.
+pub fn today() -> String {
+    now_iso8601()[..10].to_string()
+}
+
 fn iso8601(epoch_seconds: u64) -> String {
     let (days, rest) = (epoch_seconds / 86_400, epoch_seconds % 86_400);
     // Civil date from days since 1970-01-01 (the proleptic Gregorian calendar).

@@ -96,11 +96,102 @@ pub struct Instruction {
     /// When reads start to return it: its creation, or later on an asynchronous server
     /// ([`Store::async_instructions_ms`]).
     pub readable_from_ms: u64,
+    /// When processing started (`executionTimestamp`).
+    pub execution_ms: Option<u64>,
+    /// The day it settled (`actualSettlementDate`, `YYYY-MM-DD`).
+    pub actual_settlement_date: Option<String>,
+    /// The money movement, once processing started.
+    pub transaction: Option<Transaction>,
+}
+
+/// The money movement behind a processed instruction (the reference's `transaction`), as a
+/// Stripe card payment would show it, with its refunds.
+#[derive(Clone, Debug)]
+pub struct Transaction {
+    pub transaction_id: String,
+    pub status: String,
+    /// The provider's payment id (`app.appTransactionId`).
+    pub app_transaction_id: String,
+    /// The provider's customer (`app.supportDetails.customerId`).
+    pub app_customer_id: String,
+    pub refunds: Vec<Refund>,
+    pub created_ms: u64,
+    pub updated_ms: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Refund {
+    pub refund_id: String,
+    /// Exact decimal text.
+    pub amount: String,
+    pub created_ms: u64,
+}
+
+fn provider_id(prefix: &str) -> String {
+    format!("{prefix}_{}", uuid::Uuid::new_v4().simple())
 }
 
 impl Instruction {
     pub fn can_update(&self) -> bool {
         matches!(self.status.as_str(), "INCOMPLETE" | "READY")
+    }
+
+    /// Moves the instruction to `status` as processing would: from `PROCESSING` on it carries
+    /// a transaction (made at the first such move, in the same status), and `SETTLED` gives it
+    /// its settlement date.
+    pub fn move_to(&mut self, status: &str, now_ms: u64) {
+        status.clone_into(&mut self.status);
+        self.updated_ms = now_ms;
+        if matches!(status, "PROCESSING" | "SETTLED" | "FAILED") {
+            self.execution_ms.get_or_insert(now_ms);
+            let transaction = self.transaction.get_or_insert_with(|| Transaction {
+                transaction_id: uuid::Uuid::new_v4().to_string(),
+                status: String::new(),
+                app_transaction_id: provider_id("pi"),
+                app_customer_id: provider_id("cus"),
+                refunds: Vec::new(),
+                created_ms: now_ms,
+                updated_ms: now_ms,
+            });
+            status.clone_into(&mut transaction.status);
+            transaction.updated_ms = now_ms;
+        }
+        if status == "SETTLED" {
+            self.actual_settlement_date.get_or_insert_with(crate::clock::today);
+        }
+    }
+
+    /// What is left of the amount after the refunds, exact.
+    pub fn net_amount(&self) -> String {
+        let refunds = self.transaction.iter().flat_map(|t| &t.refunds);
+        refunds.fold(self.amount.get().to_string(), |left, refund| {
+            crate::validation::decimal_difference(&left, &refund.amount).unwrap_or(left)
+        })
+    }
+
+    /// Refunds `amount` of a settled collection; returns the refund's id, or why it cannot be.
+    pub fn refund(&mut self, amount: &str, now_ms: u64) -> Result<String, String> {
+        use crate::validation::{decimal_difference, is_plain_decimal};
+        if self.direction != "DEBIT" {
+            return Err("only a collection (DEBIT) can be refunded".into());
+        }
+        let positive = decimal_difference(amount, "0")
+            .is_some_and(|d| !d.starts_with('-') && d.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']));
+        if !is_plain_decimal(amount) || !positive {
+            return Err(format!("a refund must be a positive decimal amount, not {amount:?}"));
+        }
+        let left = self.net_amount();
+        if decimal_difference(&left, amount).is_none_or(|d| d.starts_with('-')) {
+            return Err(format!("a refund of {amount} is more than the {left} left to refund"));
+        }
+        let Some(transaction) = self.transaction.as_mut().filter(|t| t.status == "SETTLED") else {
+            return Err(format!("only a SETTLED instruction can be refunded, not one {}", self.status));
+        };
+        let refund_id = uuid::Uuid::new_v4().to_string();
+        transaction.refunds.push(Refund { refund_id: refund_id.clone(), amount: amount.into(), created_ms: now_ms });
+        transaction.updated_ms = now_ms;
+        self.updated_ms = now_ms;
+        Ok(refund_id)
     }
 }
 

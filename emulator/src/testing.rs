@@ -63,8 +63,14 @@ macro_rules! for_each_control {
             /// The lifetime of tokens issued from now on, in seconds (at least 1).
             set_token_lifetime_seconds(seconds: i64) -> ();
             /// Moves an instruction to a status (`INCOMPLETE`, `READY`, `LATE`, `PROCESSING`,
-            /// `SETTLED`, `FAILED`, `VOID`), as the payment would in production.
+            /// `SETTLED`, `FAILED`, `VOID`), as the payment would in production: from
+            /// `PROCESSING` on it carries a transaction (a Stripe card payment), `SETTLED` gives
+            /// it its settlement date.
             set_instruction_status(tenant_id: String, order_ref: String, instruction_ref: String, status: String) -> ();
+            /// Refunds part or all of a settled collection's amount (exact decimal text, e.g.
+            /// `"4.50"`), as the provider would: the transaction lists the refund and its net
+            /// amount drops. Returns the refund's id.
+            refund_instruction(tenant_id: String, order_ref: String, instruction_ref: String, amount: String) -> String;
             /// Serves orders the way an asynchronous server does: the 202 comes at once and the
             /// instructions become readable this many milliseconds later (0: at once).
             set_async_instructions_ms(milliseconds: i64) -> ();
@@ -128,6 +134,8 @@ pub struct ReceivedRequest {
     pub fault: Option<String>,
     /// The status answered; `None` when the connection was dropped instead.
     pub status: Option<i32>,
+    /// When it arrived, in epoch milliseconds (how far apart a client's retries or polls were).
+    pub received_at_ms: i64,
 }
 
 impl From<LoggedRequest> for ReceivedRequest {
@@ -142,6 +150,7 @@ impl From<LoggedRequest> for ReceivedRequest {
             server_correlation_id: r.server_correlation_id,
             fault: r.fault.map(str::to_string),
             status: r.status.map(i32::from),
+            received_at_ms: i64::try_from(r.received_at_ms).unwrap_or(i64::MAX),
         }
     }
 }
@@ -297,8 +306,9 @@ macro_rules! control_methods {
 
 crate::for_each_control!(control_methods);
 
-/// What each control operation does to the state (the control API's routes do the same).
-mod controls {
+/// What each control operation does to the state; the control API's routes call the same
+/// functions.
+pub(crate) mod controls {
     use super::{ControlError, FaultSpec, ReceivedRequest, STATUSES, State};
 
     fn refused(message: String) -> ControlError {
@@ -354,15 +364,42 @@ mod controls {
         if !STATUSES.contains(&status.as_str()) {
             return Err(refused(format!("the status must be one of {STATUSES:?}, not {status:?}")));
         }
-        let found = state.store.with_tenant(&tenant_id, |tenant| {
-            let instruction = tenant.orders.get_mut(&order_ref).and_then(|o| o.instruction_mut(&instruction_ref))?;
-            instruction.status = status;
-            instruction.updated_ms = crate::clock::now_ms();
-            Some(())
-        });
-        found.ok_or_else(|| {
-            refused(format!("no instruction {instruction_ref:?} of order {order_ref:?} in tenant {tenant_id:?}"))
+        with_instruction(state, &tenant_id, &order_ref, &instruction_ref, |instruction| {
+            instruction.move_to(&status, crate::clock::now_ms());
+            Ok(())
         })
+    }
+
+    pub fn refund_instruction(
+        state: &State,
+        tenant_id: String,
+        order_ref: String,
+        instruction_ref: String,
+        amount: String,
+    ) -> Result<String, ControlError> {
+        with_instruction(state, &tenant_id, &order_ref, &instruction_ref, |instruction| {
+            instruction.refund(amount.trim(), crate::clock::now_ms()).map_err(refused)
+        })
+    }
+
+    /// Runs `change` on one instruction of a tenant's order, or says it does not exist.
+    fn with_instruction<T>(
+        state: &State,
+        tenant_id: &str,
+        order_ref: &str,
+        instruction_ref: &str,
+        change: impl FnOnce(&mut crate::store::Instruction) -> Result<T, ControlError>,
+    ) -> Result<T, ControlError> {
+        state
+            .store
+            .with_tenant(tenant_id, |tenant| {
+                tenant.orders.get_mut(order_ref).and_then(|o| o.instruction_mut(instruction_ref)).map(change)
+            })
+            .unwrap_or_else(|| {
+                Err(refused(format!(
+                    "no instruction {instruction_ref:?} of order {order_ref:?} in tenant {tenant_id:?}"
+                )))
+            })
     }
 
     pub fn set_async_instructions_ms(state: &State, milliseconds: i64) -> Result<(), ControlError> {

@@ -245,6 +245,33 @@ pub fn is_plain_decimal(text: &str) -> bool {
     digits(whole) && fraction.is_none_or(digits)
 }
 
+/// A plain decimal as an integer of its smallest unit and the number of fraction digits
+/// (`"12.50"` → `(1250, 2)`); `None` past 38 digits.
+fn scaled(text: &str) -> Option<(i128, u32)> {
+    if !is_plain_decimal(text) {
+        return None;
+    }
+    let negative = text.starts_with('-');
+    let unsigned = text.trim_start_matches('-');
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let value: i128 = format!("{whole}{fraction}").parse().ok()?;
+    Some((if negative { -value } else { value }, u32::try_from(fraction.len()).ok()?))
+}
+
+/// `a - b` for plain decimals, exactly, with as many fraction digits as the longer of the two
+/// (`"25.00" - "4.5"` → `"20.50"`); `None` when either is not a plain decimal or too long.
+pub fn decimal_difference(a: &str, b: &str) -> Option<String> {
+    let ((x, x_scale), (y, y_scale)) = (scaled(a)?, scaled(b)?);
+    let scale = x_scale.max(y_scale);
+    let x = x.checked_mul(10i128.checked_pow(scale - x_scale)?)?;
+    let y = y.checked_mul(10i128.checked_pow(scale - y_scale)?)?;
+    let difference = x.checked_sub(y)?;
+    let digits = format!("{:0>width$}", difference.unsigned_abs(), width = scale as usize + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - scale as usize);
+    let sign = if difference < 0 { "-" } else { "" };
+    Some(if scale == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") })
+}
+
 /// Drops redundant leading zeros ("007.50" → "7.50") so the stored text is a valid JSON number;
 /// trailing zeros are kept because they are what the client sent.
 pub fn normalise_decimal(text: &str) -> String {
@@ -286,6 +313,22 @@ fn is_calendar_date(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_differences_are_exact() {
+        let cases = [
+            ("25.00", "4.5", Some("20.50")),
+            ("10", "10", Some("0")),
+            ("0.1", "0.3", Some("-0.2")),
+            ("1", "0.001", Some("0.999")),
+            ("-1.5", "-2", Some("0.5")),
+            ("1e3", "1", None),
+            ("99999999999999999999999999999999999999999", "1", None),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(decimal_difference(a, b).as_deref(), expected, "{a} - {b}");
+        }
+    }
 
     fn codes(v: &Validator) -> Vec<String> {
         v.errors.iter().map(|e| e.code.clone()).collect()

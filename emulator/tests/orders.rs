@@ -336,3 +336,58 @@ async fn an_asynchronous_server_makes_instructions_readable_only_after_its_delay
     let settings: Value = h.http.get(h.url("/__emulator/settings")).send().await.unwrap().json().await.unwrap();
     assert_eq!(settings["async_instructions_ms"], 0);
 }
+
+#[tokio::test]
+async fn a_processed_instruction_carries_a_transaction_and_a_settled_one_its_refunds() {
+    let h = Harness::start().await;
+    let token = h.token().await;
+    let mut body = instruction("I-1");
+    body["amount"] = json!("25.00");
+    body["financialInstrumentId"] = json!("FI-1");
+    h.create_order(&token, json!({"orderRef": "O-T", "instructions": [body]})).await;
+    let path = "/v2/order-management/O-T/instruction/I-1";
+    let control =
+        |suffix: &str| h.url(&format!("/__emulator/tenants/{}/orders/O-T/instructions/I-1/{suffix}", h.info.tenant_id));
+    let status = |s: &'static str| h.http.put(control("status")).json(&json!({ "status": s })).send();
+    let refund = |amount: Value| h.http.post(control("refunds")).json(&json!({ "amount": amount })).send();
+
+    let ready = get_json(&h, &token, path).await;
+    assert!(ready["transaction"].is_null() && ready["_links"].get("transactions").is_none());
+    assert_eq!(status("PROCESSING").await.unwrap().status(), StatusCode::NO_CONTENT);
+    let refused: Value = refund(json!("1.00")).await.unwrap().json().await.unwrap();
+    assert!(refused["error"].as_str().unwrap().contains("only a SETTLED instruction"), "{refused}");
+    let processing = get_json(&h, &token, path).await;
+    let transaction_id = processing["transaction"]["transactionId"].as_str().unwrap().to_string();
+    assert_eq!(processing["transaction"]["status"], "PROCESSING");
+    assert!(processing["executionTimestamp"].as_u64().is_some() && processing["actualSettlementDate"].is_null());
+
+    assert_eq!(status("SETTLED").await.unwrap().status(), StatusCode::NO_CONTENT);
+    let first = refund(json!("4.50")).await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let refund_id = first.json::<Value>().await.unwrap()["refundId"].as_str().unwrap().to_string();
+    assert_eq!(refund(json!(0.5)).await.unwrap().status(), StatusCode::CREATED, "a number works too");
+    for (amount, reason) in
+        [(json!("20.01"), "more than the 20.00 left"), (json!("0"), "positive"), (json!("-1"), "positive")]
+    {
+        let answer = refund(amount).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
+        assert!(answer.text().await.unwrap().contains(reason), "{reason}");
+    }
+
+    let text = h.api(Method::GET, path, &token).send().await.unwrap().text().await.unwrap();
+    assert!(text.contains(r#""amount":25.00"#) && text.contains(r#""netAmount":20.00"#), "exact amounts: {text}");
+    let settled: Value = serde_json::from_str(&text).unwrap();
+    let t = &settled["transaction"];
+    assert_eq!(settled["status"], "SETTLED");
+    assert_eq!(t["transactionId"], transaction_id.as_str(), "the same transaction all along");
+    assert_eq!((t["status"].as_str(), t["financialInstrumentId"].as_str()), (Some("SETTLED"), Some("FI-1")));
+    assert_eq!(t["app"]["appId"], "STRIPE");
+    assert!(t["app"]["supportDetails"]["customerId"].as_str().unwrap().starts_with("cus_"));
+    assert_eq!(t["refunds"][0]["refundId"], refund_id.as_str());
+    assert_eq!(t["refunds"].as_array().unwrap().len(), 2);
+    assert_eq!(settled["actualSettlementDate"].as_str().map(str::len), Some(10), "YYYY-MM-DD");
+    assert_eq!(
+        settled["_links"]["transactions"],
+        json!([{"href": format!("/v1/customer-vault/CUST-1/financial-instrument/FI-1/transaction/{transaction_id}"), "name": transaction_id}])
+    );
+}

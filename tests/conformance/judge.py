@@ -58,6 +58,7 @@ OPERATIONS = {
     "get_order": (("order_ref",), ()),
     "create_instruction": (("order_ref", "instruction"), ()),
     "get_instruction": (("order_ref", "instruction_ref"), ()),
+    "wait_for_instruction": (("order_ref", "instruction_ref", "statuses"), ()),
     "cancel_instruction": (("order_ref", "instruction_ref"), ("reason",)),
     "get_customer": (("customer_ref",), ()),
     "get_or_create_customer": (("customer_ref",), ()),
@@ -588,6 +589,9 @@ def check_operation(step, where, setup_len, p):
                     _check_instruction(instruction, "%s[%d]" % (at, i), setup_len, p)
         elif k == "instruction":
             _check_instruction(v, at, setup_len, p)
+        elif k == "statuses":
+            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                p.append("%s must be a list of strings" % at)
         elif k == "metadata":
             _check_string_map(v, at, p)
         elif k == "scheme":

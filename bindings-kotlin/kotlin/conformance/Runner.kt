@@ -338,8 +338,14 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
                 "status" to r.data.status, "reconciled" to r.data.reconciled,
             ) to r.meta.attempts
         }
-        "get_instruction" -> {
-            val r = client.getInstruction(text(args, "order_ref"), text(args, "instruction_ref"), options)
+        "get_instruction", "wait_for_instruction" -> {
+            val (orderRef, instructionRef) = text(args, "order_ref") to text(args, "instruction_ref")
+            val r = if (operation == "get_instruction") {
+                client.getInstruction(orderRef, instructionRef, options)
+            } else {
+                val statuses = args.at("statuses").let { if (it.isJsonArray) it.asJsonArray.mapNotNull { s -> s.str() } else emptyList() }
+                client.waitForInstruction(orderRef, instructionRef, statuses, options)
+            }
             val i = r.data
             json(
                 "order_ref" to i.orderRef, "instruction_ref" to i.instructionRef, "customer_ref" to i.customerRef,

@@ -2,9 +2,12 @@
 // methods (generated from the emulator's declaration) and a client bound to it.
 package com.imburse.tests
 
+import com.imburse.BlockingClient
 import com.imburse.Client
 import com.imburse.ClientConfig
 import com.imburse.ImburseException
+import com.imburse.core.Direction
+import com.imburse.core.NewInstruction
 import com.imburse.core.NewOrder
 import com.imburse.core.Secret
 import com.imburse.testing.ControlException
@@ -54,6 +57,62 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
             assertThrows<ControlException.Stopped>("stopped") { emulator.reset() }
             Client(emulator.clientConfig().copy(maxAttempts = 1)).use { client ->
                 assertThrows<ImburseException.Connection>("nothing listens") { client.getOrder("ORDER-1") }
+            }
+        }
+    }
+
+    test("TestEmulator: a settled collection shows its transaction and refund") {
+        TestEmulator.startBlocking().use { emulator ->
+            val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-1", direction = Direction.DEBIT,
+                amount = "25.00", currency = "GBP", country = "GB", settledByDate = null,
+                schemeId = "654EB81FF7F07F7CF5A1EE3FF6972E90", financialInstrumentId = "FI-1", metadata = emptyMap())
+            BlockingClient(emulator.clientConfig()).use { client ->
+                client.createOrder(NewOrder(orderRef = "ORDER-R", instructions = listOf(instruction)))
+                val tenant = emulator.info().tenantId
+                emulator.setInstructionStatus(tenant, "ORDER-R", "I-1", "SETTLED")
+                val refundId = emulator.refundInstruction(tenant, "ORDER-R", "I-1", "4.50")
+                val tooMuch = assertThrows<ControlException.Refused>("refund past the amount") {
+                    emulator.refundInstruction(tenant, "ORDER-R", "I-1", "30")
+                }
+                check("more than the 20.50 left" in tooMuch.message!!) { "message: ${tooMuch.message}" }
+                val read = client.getInstruction("ORDER-R", "I-1").data
+                val t = read.transaction!!
+                assertEquals(listOf("SETTLED", "SETTLED", "25.00", "20.50"), listOf(read.status, t.status, t.amount, t.netAmount), "amounts")
+                assertEquals("STRIPE", t.app?.appId, "app")
+                assertEquals(listOf(Triple(refundId, "4.50", "SETTLED")), t.refunds.map { Triple(it.refundId, it.amount, it.status) }, "refunds")
+                check(read.links["transactions[0]"]!!.href.endsWith("/transaction/${t.transactionId}")) { "link: ${read.links}" }
+            }
+        }
+    }
+
+    test("waitForInstruction returns once the status is reached; cancelling the coroutine stops it") {
+        TestEmulator.startBlocking().use { emulator ->
+            val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-1", direction = Direction.DEBIT,
+                amount = "10.00", currency = "GBP", country = "GB", settledByDate = null,
+                schemeId = "654EB81FF7F07F7CF5A1EE3FF6972E90", financialInstrumentId = "FI-1", metadata = emptyMap())
+            val path = "/v2/order-management/ORDER-W/instruction/I-1"
+            Client(emulator.clientConfig()).use { client ->
+                client.createOrder(NewOrder(orderRef = "ORDER-W", instructions = listOf(instruction)))
+                val tenant = emulator.info().tenantId
+                val settle = Thread { Thread.sleep(200); emulator.setInstructionStatus(tenant, "ORDER-W", "I-1", "SETTLED") }
+                settle.start()
+                val settled = client.waitForInstruction("ORDER-W", "I-1", listOf("SETTLED", "FAILED"), com.imburse.CallOptions(correlationId = "wait-1"))
+                settle.join()
+                val reads = emulator.requests().filter { it.path == path }
+                assertEquals("SETTLED", settled.data.status, "status")
+                check(reads.size >= 2 && settled.meta.attempts == reads.size) { "${reads.size} reads, ${settled.meta.attempts} attempts" }
+                assertEquals(setOf("wait-1"), reads.map { it.clientCorrelationId }.toSet(), "one correlation id")
+                val late = assertThrows<ImburseException.Timeout>("deadline") {
+                    client.waitForInstruction("ORDER-W", "I-1", listOf("VOID"), com.imburse.CallOptions(timeout = java.time.Duration.ofMillis(200)))
+                }
+                assertEquals("INSTRUCTION_STATUS_NOT_REACHED", late.report.code, "code")
+
+                emulator.clearRequests()
+                val cancelled = kotlinx.coroutines.withTimeoutOrNull(300) { client.waitForInstruction("ORDER-W", "I-1", listOf("VOID")) }
+                check(cancelled == null) { "the wait was cancelled" }
+                val atCancel = emulator.requests().size
+                Thread.sleep(300)
+                assertEquals(atCancel, emulator.requests().size, "no read after the cancel")
             }
         }
     }

@@ -339,8 +339,13 @@ async function call(client, operation, args, options) {
         r.meta.attempts,
       ]
     }
-    case 'get_instruction': {
-      const r = await client.getInstruction(text(args, 'order_ref'), text(args, 'instruction_ref'), options)
+    case 'get_instruction':
+    case 'wait_for_instruction': {
+      const [orderRef, instructionRef] = [text(args, 'order_ref'), text(args, 'instruction_ref')]
+      const statuses = (Array.isArray(args?.statuses) ? args.statuses : []).filter((s) => typeof s === 'string')
+      const r = operation === 'get_instruction'
+        ? await client.getInstruction(orderRef, instructionRef, options)
+        : await client.waitForInstruction(orderRef, instructionRef, statuses, options)
       const i = r.data
       const scheme = i.scheme ?? {}
       const instrument = i.financialInstrument ?? {}

@@ -44,6 +44,9 @@ fn python_argument(rust_type: &str) -> (String, String) {
         "String" => ("str", "{}"),
         "Option<String>" => ("Optional[str]", "{}"),
         "Metadata" => ("Mapping[str, str]", "dict({})"),
+        // A list or tuple; a bare `str` is refused by the native side (a TypeError), never
+        // taken as its characters.
+        "Vec<String>" => ("Sequence[str]", "{}"),
         model if crate::requests::declared().iter().any(|m| m.name == model) => {
             return (model.to_string(), format!("_models.request_arg({{}}, {model})"));
         }
@@ -137,7 +140,7 @@ pub fn module(operations: &[Operation]) -> String {
          Generated from the core's operation declaration (``imburse::for_each_operation!``) by\n\
          ``bindings-python/codegen``: do not edit; the test command fails when it is stale.\n\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import Mapping, Optional\n\n\
+         from typing import Mapping, Optional, Sequence\n\n\
          from . import _models\n\
          from ._base import ClientBase, _meta, _response\n",
     );

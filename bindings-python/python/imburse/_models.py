@@ -27,6 +27,9 @@ __all__ = [
     "InstrumentAssignment",
     "SchemeAssignment",
     "Transaction",
+    "TransactionApp",
+    "Refund",
+    "Chargeback",
     "Link",
     "Instruction",
     "CustomerDefaultView",
@@ -145,6 +148,9 @@ Created = _native.Created
 InstrumentAssignment = _native.InstrumentAssignment
 SchemeAssignment = _native.SchemeAssignment
 Transaction = _native.Transaction
+TransactionApp = _native.TransactionApp
+Refund = _native.Refund
+Chargeback = _native.Chargeback
 Link = _native.Link
 Instruction = _native.Instruction
 CustomerDefaultView = _native.CustomerDefaultView

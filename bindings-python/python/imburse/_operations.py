@@ -6,7 +6,7 @@ Generated from the core's operation declaration (``imburse::for_each_operation!`
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from . import _models
 from ._base import ClientBase, _meta, _response
@@ -143,6 +143,25 @@ class Operations(ClientBase):
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = native.get_instruction(False, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def wait_for_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        statuses: Sequence[str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Instruction]:
+        """Reads the instruction until its status is one of ``statuses`` (e.g. ``SETTLED``, ``FAILED``), with the
+        client's backoff between reads, until the call's timeout: then a timeout error
+        (``INSTRUCTION_STATUS_NOT_REACHED``) naming the last status. For integrations without webhooks."""
+        with self._calling() as native:
+            raw = native.wait_for_instruction(False, order_ref, instruction_ref, statuses, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def cancel_instruction(
@@ -1036,6 +1055,25 @@ class AsyncOperations(ClientBase):
         """``GET /v2/order-management/{orderRef}/instruction/{instructionRef}``."""
         with self._calling() as native:
             raw = await native.get_instruction(True, order_ref, instruction_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def wait_for_instruction(
+        self,
+        order_ref: str,
+        instruction_ref: str,
+        statuses: Sequence[str],
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Instruction]:
+        """Reads the instruction until its status is one of ``statuses`` (e.g. ``SETTLED``, ``FAILED``), with the
+        client's backoff between reads, until the call's timeout: then a timeout error
+        (``INSTRUCTION_STATUS_NOT_REACHED``) naming the last status. For integrations without webhooks."""
+        with self._calling() as native:
+            raw = await native.wait_for_instruction(True, order_ref, instruction_ref, statuses, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def cancel_instruction(

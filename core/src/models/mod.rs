@@ -42,7 +42,8 @@ pub type Metadata = BTreeMap<String, String>;
 #[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type CustomerDefaultViews = BTreeMap<String, CustomerDefaultView>;
 
-/// An entity's `_links`, by relation (`self`, `order`, …).
+/// An entity's `_links`, by relation (`self`, `order`, …); a relation sent as a list appears
+/// as `relation[0]`, `relation[1]`, ….
 #[cfg_attr(feature = "napi", napi_derive::napi)]
 pub type Links = BTreeMap<String, Link>;
 
@@ -337,6 +338,94 @@ pub struct Transaction {
     #[serde(default)]
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated_timestamp: Option<Timestamp>,
+    /// The financial instrument the money moved with.
+    #[serde(default)]
+    pub financial_instrument_id: Option<String>,
+    /// The provider's extra facts, by name, as text (a value that is not text is kept as its
+    /// JSON); the reference does not list them.
+    #[serde(default, deserialize_with = "string_map_lenient")]
+    pub additional_information: BTreeMap<String, String>,
+    /// The app (payment provider) that moved the money, and its own references.
+    #[serde(default)]
+    pub app: Option<TransactionApp>,
+    /// Refunds of this transaction, oldest first.
+    #[serde(default, deserialize_with = "list_or_empty")]
+    pub refunds: Vec<Refund>,
+    /// Chargebacks the customer's bank raised against it, oldest first.
+    #[serde(default, deserialize_with = "list_or_empty")]
+    pub chargebacks: Vec<Chargeback>,
+}
+
+/// The app (payment provider) behind a transaction: `appId` such as `STRIPE`, and the
+/// provider's own references for the payment and its batch.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TransactionApp {
+    /// The app, e.g. `STRIPE`.
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// The provider's id of the payment.
+    #[serde(default)]
+    pub app_transaction_id: Option<String>,
+    /// The provider's batch, when it settles in batches.
+    #[serde(default)]
+    pub app_batch_id: Option<String>,
+    /// What the provider's support needs to find the payment (e.g. `customerId`), as text.
+    #[serde(default, deserialize_with = "string_map_lenient")]
+    pub support_details: BTreeMap<String, String>,
+}
+
+/// A refund of a transaction. Timestamps are epoch milliseconds.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Refund {
+    /// The refund's id at Imburse.
+    #[serde(default)]
+    pub refund_id: Option<String>,
+    /// Exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub amount: Option<Amount>,
+    /// The refund's status, as the server wrote it.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// When it was made.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created_timestamp: Option<Timestamp>,
+}
+
+/// A chargeback against a transaction (the reference shows one in a Bacs example without its
+/// fields; these are the names its refunds use). Timestamps are epoch milliseconds.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Chargeback {
+    /// The chargeback's id.
+    #[serde(default)]
+    pub chargeback_id: Option<String>,
+    /// Exact decimal text.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
+    pub amount: Option<Amount>,
+    /// Its status, as the server wrote it.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Why the bank raised it, as the server wrote it.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// When it was raised.
+    #[serde(default)]
+    #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
+    pub created_timestamp: Option<Timestamp>,
 }
 
 /// An instruction as Get Instruction returns it. Timestamps are epoch milliseconds.
@@ -402,7 +491,7 @@ pub struct Instruction {
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated: Option<Timestamp>,
     /// The API's `_links`, by relation (`self`, `order`).
-    #[serde(rename = "_links", default)]
+    #[serde(rename = "_links", default, deserialize_with = "links_lenient")]
     pub links: Links,
 }
 
@@ -451,7 +540,7 @@ pub struct Order {
     #[cfg_attr(feature = "napi", napi(ts_type = "number"))]
     pub last_updated: Option<Timestamp>,
     /// The API's `_links`, by relation (`self`).
-    #[serde(rename = "_links", default)]
+    #[serde(rename = "_links", default, deserialize_with = "links_lenient")]
     pub links: Links,
 }
 
@@ -580,6 +669,36 @@ fn metadata_or_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Metad
     Ok(map.unwrap_or_default().into_iter().filter_map(|(k, v)| Some((k, v?))).collect())
 }
 
+/// `_links` by relation. A relation the API sends as a list (`transactions[]`,
+/// `financialInstruments[]`) is kept entry by entry as `transactions[0]`, `transactions[1]`, …,
+/// and an entry that is not a link is left out: links never fail a call.
+fn links_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Links, D::Error> {
+    let raw: Option<BTreeMap<String, serde_json::Value>> = Option::deserialize(deserializer)?;
+    let mut links = Links::new();
+    for (relation, value) in raw.unwrap_or_default() {
+        match value {
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    if let Ok(link) = serde_json::from_value::<Link>(item) {
+                        links.insert(format!("{relation}[{i}]"), link);
+                    }
+                }
+            }
+            single => {
+                if let Ok(link) = serde_json::from_value::<Link>(single) {
+                    links.insert(relation, link);
+                }
+            }
+        }
+    }
+    Ok(links)
+}
+
+/// A list where `null` means none.
+fn list_or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
 /// Text that the API may send as a string or a number (`numeric: 826` or `"826"`).
 fn text_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Ok(match Option::<serde_json::Value>::deserialize(deserializer)? {
@@ -667,6 +786,36 @@ mod tests {
         let instruction: Instruction = serde_json::from_str(json).unwrap();
         assert_eq!(instruction.links["self"].href, "/v2/order-management/O-1/instruction/I-1");
         assert_eq!(instruction.links["order"].name.as_deref(), Some("O-1"));
+    }
+
+    #[test]
+    fn a_settled_card_payment_keeps_its_transaction_refunds_and_list_links() {
+        // The shape of the reference's "Card Payment using Stripe with Refund" sample.
+        let json = r#"{"_links":{"self":{"href":"/v1/order-management/O-1/instruction/I-1","name":"self"},
+            "transactions":[{"href":"/v1/customer-vault/C-1/financial-instrument/F-1/transaction/T-1","name":"T-1"},{"oops":1},7],
+            "broken":"not a link"},
+            "direction":"DEBIT","status":"SETTLED","amount":25.00,"currency":"GBP",
+            "transaction":{"transactionId":"T-1","financialInstrumentId":"F-1","createdTimestamp":1662105575226,
+              "amount":25.00,"netAmount":20.50,"status":"SETTLED","additionalInformation":{"cardBrand":"visa","threeDs":true},
+              "app":{"appId":"STRIPE","appTransactionId":"pi_1","appBatchId":null,"supportDetails":{"customerId":"cus_9"}},
+              "refunds":[{"refundId":"R-1","createdTimestamp":1662105600000,"amount":4.50,"status":"SETTLED","newField":1}],
+              "chargebacks":null,"somethingNew":{"x":[1]}}}"#;
+        let instruction: Instruction = serde_json::from_str(json).unwrap();
+        let t = instruction.transaction.expect("a transaction");
+        assert_eq!(t.net_amount.as_ref().map(Amount::as_str), Some("20.50"), "exact digits");
+        assert_eq!(t.financial_instrument_id.as_deref(), Some("F-1"));
+        assert_eq!(t.additional_information["cardBrand"], "visa");
+        assert_eq!(t.additional_information["threeDs"], "true", "a value that is not text kept as JSON");
+        let app = t.app.expect("the app");
+        assert_eq!((app.app_id.as_deref(), app.app_batch_id), (Some("STRIPE"), None));
+        assert_eq!(app.support_details["customerId"], "cus_9");
+        assert_eq!(t.refunds.len(), 1);
+        assert_eq!(t.refunds[0].amount.as_ref().map(Amount::as_str), Some("4.50"));
+        assert_eq!(t.refunds[0].created_timestamp.map(|c| c.epoch_millis()), Some(1_662_105_600_000));
+        assert!(t.chargebacks.is_empty(), "null is none");
+        assert_eq!(instruction.links["transactions[0]"].name.as_deref(), Some("T-1"));
+        assert_eq!(instruction.links.len(), 3, "self, transactions[0], and the entry with no href");
+        assert!(!instruction.links.contains_key("broken") && !instruction.links.contains_key("transactions[2]"));
     }
 
     #[test]

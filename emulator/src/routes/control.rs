@@ -4,8 +4,10 @@
 //! (the emulator listens on loopback by default). It arms and lists faults, reads and clears the
 //! request log, resets state between tests, shortens token lifetimes or expires every token, moves
 //! the emulator's clock against the machine's (a client with a wrong clock), and moves an
-//! instruction to another status (as settlement would). A server shared between people turns
-//! it off (`--no-control`, config `control_api: false`): then only `/health` answers.
+//! instruction to another status or refunds it (as settlement would). The operations the typed
+//! testing entry points also offer are the same functions ([`crate::testing`]'s). A server
+//! shared between people turns it off (`--no-control`, config `control_api: false`): then only
+//! `/health` answers.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -17,7 +19,8 @@ use serde_json::json;
 
 use crate::SharedState;
 use crate::faults::{FaultSpec, glob_match};
-use crate::store::STATUSES;
+use crate::testing::ControlError;
+use crate::testing::controls;
 
 pub const PREFIX: &str = "/__emulator";
 
@@ -35,6 +38,10 @@ pub fn routes() -> Router<SharedState> {
             "/tenants/{tenant_id}/orders/{order_ref}/instructions/{instruction_ref}/status",
             put(set_instruction_status),
         )
+        .route(
+            "/tenants/{tenant_id}/orders/{order_ref}/instructions/{instruction_ref}/refunds",
+            post(refund_instruction),
+        )
 }
 
 /// With the control API off (a shared server): only health answers; everything else, the
@@ -51,6 +58,11 @@ async fn health() -> Response {
 
 fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
     (status, axum::Json(json!({ "error": message.into() }))).into_response()
+}
+
+/// A refused control operation as the control API answers it: 400 with the reason.
+fn refused_by(error: ControlError) -> Response {
+    refuse(StatusCode::BAD_REQUEST, error.to_string())
 }
 
 async fn info(State(state): State<SharedState>) -> Response {
@@ -138,20 +150,19 @@ async fn update_settings(State(state): State<SharedState>, body: axum::body::Byt
         Ok(s) => s,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("invalid settings: {e}")),
     };
-    if let Some(ttl) = settings.token_ttl_seconds {
-        if ttl == 0 {
-            return refuse(StatusCode::BAD_REQUEST, "token_ttl_seconds must be at least 1");
-        }
-        state.auth.tokens.set_ttl_seconds(ttl);
+    let wide = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    if let Some(ttl) = settings.token_ttl_seconds
+        && let Err(e) = controls::set_token_lifetime_seconds(&state, wide(ttl))
+    {
+        return refused_by(e);
     }
     if let Some(offset) = settings.clock_offset_seconds {
         state.auth.set_clock_offset_seconds(offset);
     }
-    if let Some(ms) = settings.async_instructions_ms {
-        if ms > 600_000 {
-            return refuse(StatusCode::BAD_REQUEST, "async_instructions_ms may be at most 600000");
-        }
-        state.store.set_async_instructions_ms(ms);
+    if let Some(ms) = settings.async_instructions_ms
+        && let Err(e) = controls::set_async_instructions_ms(&state, wide(ms))
+    {
+        return refused_by(e);
     }
     current_settings(&state)
 }
@@ -198,17 +209,31 @@ async fn set_instruction_status(
         Ok(c) => c,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("invalid status change: {e}")),
     };
-    if !STATUSES.contains(&change.status.as_str()) {
-        return refuse(StatusCode::BAD_REQUEST, format!("status must be one of {STATUSES:?}"));
+    match controls::set_instruction_status(&state, tenant_id, order_ref, instruction_ref, change.status) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused_by(e),
     }
-    let found = state.store.with_tenant(&tenant_id, |tenant| {
-        let instruction = tenant.orders.get_mut(&order_ref).and_then(|o| o.instruction_mut(&instruction_ref))?;
-        instruction.status = change.status;
-        instruction.updated_ms = crate::clock::now_ms();
-        Some(())
-    });
-    match found {
-        Some(()) => StatusCode::NO_CONTENT.into_response(),
-        None => refuse(StatusCode::NOT_FOUND, "no such instruction in that tenant"),
+}
+
+#[derive(Deserialize)]
+struct RefundRequest {
+    amount: serde_json::Value,
+}
+
+/// `{"amount": "4.50"}` (or a number) → 201 `{"refundId"}`.
+async fn refund_instruction(
+    State(state): State<SharedState>,
+    Path((tenant_id, order_ref, instruction_ref)): Path<(String, String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
+    let amount = match serde_json::from_slice::<RefundRequest>(&body).map(|r| r.amount) {
+        Ok(serde_json::Value::String(text)) => text,
+        Ok(number @ serde_json::Value::Number(_)) => number.to_string(),
+        Ok(_) => return refuse(StatusCode::BAD_REQUEST, "amount must be a decimal string or number"),
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("invalid refund: {e}")),
+    };
+    match controls::refund_instruction(&state, tenant_id, order_ref, instruction_ref, amount) {
+        Ok(refund_id) => (StatusCode::CREATED, axum::Json(json!({ "refundId": refund_id }))).into_response(),
+        Err(e) => refused_by(e),
     }
 }

@@ -164,6 +164,9 @@ fn build_instruction(
         created_ms: now_ms,
         updated_ms: now_ms,
         readable_from_ms: now_ms,
+        execution_ms: None,
+        actual_settlement_date: None,
+        transaction: None,
     })
 }
 
@@ -309,13 +312,93 @@ struct SchemeView<'a> {
     can_update: bool,
 }
 
-/// The Get Instruction body (reference §3.2 field list; `transaction` stays null because the
-/// emulator does not move money).
+/// The instruction's `_links`: itself, its order, and its transaction once it has one (a list,
+/// as the reference's samples write `transactions[]`).
+#[derive(Serialize)]
+struct InstructionLinks {
+    #[serde(rename = "self")]
+    itself: Link,
+    order: Link,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    transactions: Vec<Link>,
+}
+
+/// The money movement, as the reference's "Card Payment using Stripe with Refund" sample shows
+/// it: amounts exact, timestamps epoch milliseconds.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TransactionView<'a> {
+    transaction_id: &'a str,
+    financial_instrument_id: Option<&'a str>,
+    created_timestamp: u64,
+    last_updated_timestamp: u64,
+    amount: &'a RawValue,
+    net_amount: Box<RawValue>,
+    status: &'a str,
+    additional_information: BTreeMap<&'static str, &'static str>,
+    app: AppView<'a>,
+    refunds: Vec<RefundView<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AppView<'a> {
+    app_id: &'static str,
+    app_transaction_id: &'a str,
+    app_batch_id: Option<&'a str>,
+    support_details: BTreeMap<&'static str, &'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RefundView<'a> {
+    refund_id: &'a str,
+    created_timestamp: u64,
+    amount: Box<RawValue>,
+    status: &'static str,
+}
+
+/// An exact decimal as a JSON number with those digits.
+fn number(text: &str) -> Box<RawValue> {
+    RawValue::from_string(text.to_string()).expect("a plain decimal is a JSON number")
+}
+
+fn transaction_view<'a>(i: &'a Instruction, t: &'a crate::store::Transaction) -> TransactionView<'a> {
+    TransactionView {
+        transaction_id: &t.transaction_id,
+        financial_instrument_id: i.financial_instrument_id.as_deref(),
+        created_timestamp: t.created_ms,
+        last_updated_timestamp: t.updated_ms,
+        amount: &i.amount,
+        net_amount: number(&i.net_amount()),
+        status: &t.status,
+        additional_information: BTreeMap::new(),
+        app: AppView {
+            app_id: "STRIPE",
+            app_transaction_id: &t.app_transaction_id,
+            app_batch_id: None,
+            support_details: BTreeMap::from([("customerId", t.app_customer_id.as_str())]),
+        },
+        refunds: t
+            .refunds
+            .iter()
+            .map(|r| RefundView {
+                refund_id: &r.refund_id,
+                created_timestamp: r.created_ms,
+                amount: number(&r.amount),
+                status: "SETTLED",
+            })
+            .collect(),
+    }
+}
+
+/// The Get Instruction body (reference §3.2 field list); `transaction` is null until the
+/// instruction is processed (the control API moves it, as settlement would).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct InstructionView<'a> {
     #[serde(rename = "_links")]
-    links: BTreeMap<&'static str, Link>,
+    links: InstructionLinks,
     order_ref: &'a str,
     instruction_ref: &'a str,
     created: u64,
@@ -333,14 +416,29 @@ struct InstructionView<'a> {
     financial_instrument: InstrumentView<'a>,
     scheme: SchemeView<'a>,
     metadata: &'a BTreeMap<String, String>,
-    transaction: Option<()>,
+    transaction: Option<TransactionView<'a>>,
 }
 
 fn instruction_view<'a>(order_ref: &'a str, i: &'a Instruction) -> InstructionView<'a> {
     let self_href = format!("/{LINK_VERSION}/order-management/{order_ref}/instruction/{}", i.instruction_ref);
     let can_update = i.can_update();
+    let link = |name: &str, href: String| Link { href, name: name.into() };
+    let transactions = match (&i.transaction, &i.financial_instrument_id) {
+        (Some(t), Some(fi)) => vec![link(
+            &t.transaction_id,
+            format!(
+                "/{LINK_VERSION}/customer-vault/{}/financial-instrument/{fi}/transaction/{}",
+                i.customer_ref, t.transaction_id
+            ),
+        )],
+        _ => Vec::new(),
+    };
     InstructionView {
-        links: links([("self", self_href), ("order", format!("/{LINK_VERSION}/order-management/{order_ref}"))]),
+        links: InstructionLinks {
+            itself: link("self", self_href),
+            order: link("order", format!("/{LINK_VERSION}/order-management/{order_ref}")),
+            transactions,
+        },
         order_ref,
         instruction_ref: &i.instruction_ref,
         created: i.created_ms,
@@ -353,8 +451,8 @@ fn instruction_view<'a>(order_ref: &'a str, i: &'a Instruction) -> InstructionVi
         country: &i.country,
         settled_by_date: i.settled_by_date.as_deref(),
         forecasted_settlement_date: None,
-        actual_settlement_date: None,
-        execution_timestamp: None,
+        actual_settlement_date: i.actual_settlement_date.as_deref(),
+        execution_timestamp: i.execution_ms,
         financial_instrument: InstrumentView {
             financial_instrument_id: i.financial_instrument_id.as_deref(),
             source: i.financial_instrument_source.as_str(),
@@ -362,7 +460,7 @@ fn instruction_view<'a>(order_ref: &'a str, i: &'a Instruction) -> InstructionVi
         },
         scheme: SchemeView { scheme_id: i.scheme_id.as_deref(), source: i.scheme_source.as_str(), can_update },
         metadata: &i.metadata,
-        transaction: None,
+        transaction: i.transaction.as_ref().map(|t| transaction_view(i, t)),
     }
 }
 

@@ -1,0 +1,101 @@
+//! Waiting for an instruction to reach a status, for integrations without webhooks: the
+//! reference advises "you can poll our APIs to check if the transaction has been completed"
+//! (§3.11), and this is that poll done once, well: reads spaced by the client's backoff, a
+//! deadline, each read retried like any read, and cancellation by dropping the call (each
+//! language's own way of cancelling a call does).
+
+use std::time::Instant;
+
+use crate::client::{CallOptions, Client, Response};
+use crate::error::{Error, ErrorEntry, ErrorKind};
+use crate::models::Instruction;
+use crate::operations;
+use crate::validation::Validator;
+
+/// An empty `statuses`: nothing could ever end the wait.
+fn no_statuses() -> ErrorEntry {
+    ErrorEntry {
+        code: "STATUSES_IS_REQUIRED".into(),
+        message: "'statuses' must name at least one status to wait for.".into(),
+        message_template: None,
+        metadata: [("propertyName".to_string(), "statuses".to_string())].into_iter().collect(),
+    }
+}
+
+impl Client {
+    /// Reads the instruction (`GET /v2/order-management/{orderRef}/instruction/{instructionRef}`)
+    /// until its status is one of `statuses`, and returns that read; `meta.attempts` counts
+    /// every request the wait made. Between reads it sleeps the client's backoff (from its base,
+    /// doubling to its cap). It gives up when the call's timeout (`options.timeout`, else the
+    /// client's call timeout) would pass before the next read: a `Timeout` error
+    /// (`INSTRUCTION_STATUS_NOT_REACHED`) naming the last status seen. Each read is retried like
+    /// any read, within what is left of that time; an error that is not retried (a missing
+    /// order, a 403) ends the wait at once.
+    pub async fn wait_for_instruction(
+        &self,
+        order_ref: &str,
+        instruction_ref: &str,
+        statuses: &[String],
+        options: &CallOptions,
+    ) -> Result<Response<Instruction>, Error> {
+        let mut v = Validator::default();
+        v.reference("ORDER_REF", "orderRef", order_ref);
+        v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
+        if statuses.iter().all(|s| s.trim().is_empty()) {
+            v.push(no_statuses());
+        }
+        v.finish()?;
+        // One correlation id for every read of the wait, so the server's log shows it as one call.
+        let correlation_id = options.correlation_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let config = self.config();
+        let policy = config.retry_policy();
+        let deadline = Instant::now() + options.timeout.unwrap_or(config.call_timeout());
+        let mut delay = policy.backoff_base();
+        let mut requests = 0i32;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let read = CallOptions {
+                correlation_id: Some(correlation_id.clone()),
+                timeout: Some(left.max(std::time::Duration::from_millis(1))),
+                ..options.clone()
+            };
+            let mut response =
+                self.read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, &read).await?;
+            requests = requests.saturating_add(response.meta.attempts);
+            let status = response.data.status.clone();
+            if statuses.iter().any(|wanted| wanted.trim().eq_ignore_ascii_case(&status)) {
+                response.meta.attempts = requests;
+                return Ok(response);
+            }
+            if Instant::now() + delay >= deadline {
+                return Err(not_reached(order_ref, instruction_ref, statuses, &status, &response.meta, requests));
+            }
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(policy.backoff_cap());
+        }
+    }
+}
+
+fn not_reached(
+    order_ref: &str,
+    instruction_ref: &str,
+    statuses: &[String],
+    last: &str,
+    meta: &crate::client::ResponseMeta,
+    requests: i32,
+) -> Error {
+    let wanted = statuses.join(", ");
+    let message = format!(
+        "Instruction {instruction_ref} of order {order_ref} is still {last} at the call's deadline; \
+         waited for {wanted}."
+    );
+    let entry = ErrorEntry {
+        code: "INSTRUCTION_STATUS_NOT_REACHED".into(),
+        message: message.clone(),
+        message_template: None,
+        metadata: [("status".to_string(), last.to_string()), ("statuses".to_string(), wanted)].into_iter().collect(),
+    };
+    Error::new(ErrorKind::Timeout, message)
+        .with_entries(vec![entry])
+        .with_call_context(Some(&meta.client_correlation_id), u32::try_from(requests).unwrap_or(0))
+}
