@@ -123,20 +123,25 @@ impl Client {
         instruction_ref: &str,
         options: &CallOptions,
     ) -> Result<Response<Instruction>, Error> {
-        self.read_instruction(&operations::GET_INSTRUCTION, order_ref, instruction_ref, options).await
+        self.read_instruction(&operations::GET_INSTRUCTION, order_ref, instruction_ref, None, options).await
     }
 
-    /// Get Instruction, reported (in attempt events and errors) as `spec`'s operation.
+    /// Get Instruction, reported (in attempt events and errors) as `spec`'s operation; `problem`
+    /// is one more the caller found in its own arguments, refused with the references' own.
     pub(crate) async fn read_instruction(
         &self,
         spec: &'static operations::OperationSpec,
         order_ref: &str,
         instruction_ref: &str,
+        problem: Option<ErrorEntry>,
         options: &CallOptions,
     ) -> Result<Response<Instruction>, Error> {
         let mut v = Validator::default();
         v.reference("ORDER_REF", "orderRef", order_ref);
         v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
+        if let Some(problem) = problem {
+            v.push(problem);
+        }
         let operation = Operation::new(spec, &[order_ref, instruction_ref], None, v.finish().err());
         let exchange = self.execute(operation, options).await?;
         let mut instruction: Instruction = decode(&exchange)?;

@@ -10,7 +10,6 @@ use crate::client::{CallOptions, Client, Response};
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::Instruction;
 use crate::operations;
-use crate::validation::Validator;
 
 /// An empty `statuses`: nothing could ever end the wait.
 fn no_statuses() -> ErrorEntry {
@@ -38,30 +37,22 @@ impl Client {
         statuses: &[String],
         options: &CallOptions,
     ) -> Result<Response<Instruction>, Error> {
-        let mut v = Validator::default();
-        v.reference("ORDER_REF", "orderRef", order_ref);
-        v.reference("INSTRUCTION_REF", "instructionRef", instruction_ref);
-        if statuses.iter().all(|s| s.trim().is_empty()) {
-            v.push(no_statuses());
-        }
-        v.finish()?;
+        let problem = statuses.iter().all(|s| s.trim().is_empty()).then(no_statuses);
         // One correlation id for every read of the wait, so the server's log shows it as one call.
         let correlation_id = options.correlation_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let config = self.config();
         let policy = config.retry_policy();
-        let deadline = Instant::now() + options.timeout.unwrap_or(config.call_timeout());
+        let started = Instant::now();
+        // The first read takes the caller's options as they are (so they are checked as any
+        // call's are), and refuses bad arguments before anything is sent.
+        let first = CallOptions { correlation_id: Some(correlation_id.clone()), ..options.clone() };
+        let mut response = self
+            .read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, problem, &first)
+            .await?;
+        let deadline = started + options.timeout.unwrap_or(config.call_timeout());
         let mut delay = policy.backoff_base();
-        let mut requests = 0i32;
+        let mut requests = response.meta.attempts;
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let read = CallOptions {
-                correlation_id: Some(correlation_id.clone()),
-                timeout: Some(left.max(std::time::Duration::from_millis(1))),
-                ..options.clone()
-            };
-            let mut response =
-                self.read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, &read).await?;
-            requests = requests.saturating_add(response.meta.attempts);
             let status = response.data.status.clone();
             if statuses.iter().any(|wanted| wanted.trim().eq_ignore_ascii_case(&status)) {
                 response.meta.attempts = requests;
@@ -72,6 +63,12 @@ impl Client {
             }
             tokio::time::sleep(delay).await;
             delay = (delay * 2).min(policy.backoff_cap());
+            let left = deadline.saturating_duration_since(Instant::now());
+            let read = CallOptions { timeout: Some(left.max(std::time::Duration::from_millis(1))), ..first.clone() };
+            response = self
+                .read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, None, &read)
+                .await?;
+            requests = requests.saturating_add(response.meta.attempts);
         }
     }
 }
