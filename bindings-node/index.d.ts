@@ -44,10 +44,33 @@ export type OperationArguments<P extends unknown[]> = P extends [
   ? Head
   : never
 
-/** The public form of a native operation: the same arguments, then the per-call options. */
+/** A page as the native pagers return it: `data` lists `results`. */
+export interface PageResponse {
+  data: { results: unknown[] }
+}
+
+/**
+ * Every item of a paged list, read lazily: `for await (const item of pager)` reads the next page
+ * only when the previous one's items are used up, and stops after the last page. A page that
+ * fails rejects where it is reached (with its correlation id); asking again reads it again.
+ */
+export declare class Pager<R extends PageResponse> implements AsyncIterable<R['data']['results'][number]> {
+  /** The next page with the list's totals (`currentPage`, `pageCount`, `totalCount`, …), or `null` after the last. */
+  nextPage(options?: { signal?: AbortSignal }): Promise<R | null>
+  /** The pages left, in order. */
+  byPage(options?: { signal?: AbortSignal }): AsyncGenerator<R, void, undefined>
+  [Symbol.asyncIterator](): AsyncGenerator<R['data']['results'][number], void, undefined>
+}
+
+/** The public form of a native operation: the same arguments, then the per-call options. A
+ * paged list (`listMandates(pageSize?, options?)`) gives a {@link Pager}. */
 export type PublicOperation<F> = F extends (...args: infer P) => Promise<infer R>
   ? (...args: [...OperationArguments<P>, options?: CallOptions]) => Promise<R extends undefined ? void : R>
-  : never
+  : F extends (pageSize?: number | undefined | null, options?: NativeCallOptions | undefined | null) => {
+        nextPage(cancel?: CallCanceller | undefined | null): Promise<infer R>
+      }
+    ? (pageSize?: number | null, options?: CallOptions) => Pager<Extract<NonNullable<R>, PageResponse>>
+    : never
 
 /**
  * Every operation, one method each, typed from the native client's declaration (which is

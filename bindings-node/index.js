@@ -3,10 +3,12 @@
 // Rust core through a native addon.
 
 const { Client } = require('./lib/client.js')
+const { Pager } = require('./lib/pages.js')
 const errors = require('./lib/errors.js')
 
 module.exports = {
   Client,
+  Pager,
   ImburseError: errors.ImburseError,
   BadRequestError: errors.BadRequestError,
   AuthenticationError: errors.AuthenticationError,

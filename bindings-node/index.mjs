@@ -4,6 +4,7 @@ import imburse from './index.js'
 
 export const {
   Client,
+  Pager,
   ImburseError,
   BadRequestError,
   AuthenticationError,

@@ -15,7 +15,7 @@ use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
 // The request types the generated methods take, and every result type they name.
 use imburse::models::{
-    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewInstruction,
+    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewInstruction, NewMandate,
     NewMobileInstrument, NewOrder, NewScheme, PayoutOptionsQuery, TenantSettings,
 };
 
@@ -118,3 +118,69 @@ macro_rules! operation_methods {
 }
 
 imburse::for_each_operation!(operation_methods);
+
+/// The paged lists' methods and pagers, generated from the core's declaration
+/// (`imburse::for_each_paged_list!`): `Client.listX(pageSize)` gives a pager with a `suspend`
+/// `nextPage()` (Kotlin's `asFlow()` walks every item), `BlockingClient.listX(pageSize)` one with
+/// a plain `nextPage()` (`asSequence()`). Nothing is sent until a page is asked for.
+macro_rules! paged_lists {
+    ($($(#[$doc:meta])* $name:ident -> $item:ident in $page:ident as $pager:ident / $blocking:ident, $response:ident;)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(uniffi::Object, Debug)]
+            pub struct $pager {
+                inner: imburse::Pager<imburse::models::$page>,
+            }
+
+            #[uniffi::export(async_runtime = "tokio")]
+            impl $pager {
+                /// The next page with how its call went, or null after the last; a failed page is
+                /// asked for again by the next call.
+                pub async fn next_page(&self) -> Result<Option<$response>> {
+                    Ok(self.inner.next_page().await?.map(Into::into))
+                }
+            }
+
+            $(#[$doc])*
+            #[derive(uniffi::Object, Debug)]
+            pub struct $blocking {
+                inner: imburse::blocking::Pager<imburse::models::$page>,
+            }
+
+            #[uniffi::export]
+            impl $blocking {
+                /// The next page with how its call went, or null after the last; a failed page is
+                /// asked for again by the next call.
+                pub fn next_page(&self) -> Result<Option<$response>> {
+                    Ok(self.inner.next_page()?.map(Into::into))
+                }
+            }
+        )*
+
+        #[uniffi::export]
+        impl Client {
+            $(
+                $(#[$doc])*
+                #[uniffi::method(default(page_size = None, options = None))]
+                pub fn $name(&self, page_size: Option<i64>, options: Option<CallOptions>) -> Arc<$pager> {
+                    let options = CallOptions::to_core(options);
+                    Arc::new($pager { inner: self.inner.$name(page_size, &options) })
+                }
+            )*
+        }
+
+        #[uniffi::export]
+        impl BlockingClient {
+            $(
+                $(#[$doc])*
+                #[uniffi::method(default(page_size = None, options = None))]
+                pub fn $name(&self, page_size: Option<i64>, options: Option<CallOptions>) -> Arc<$blocking> {
+                    let options = CallOptions::to_core(options);
+                    Arc::new($blocking { inner: self.inner.$name(page_size, &options) })
+                }
+            )*
+        }
+    };
+}
+
+imburse::for_each_paged_list!(paged_lists);

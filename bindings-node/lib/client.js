@@ -8,7 +8,9 @@
 const { EventEmitter } = require('node:events')
 const { inspect } = require('node:util')
 const native = require('../native.js')
-const { AbortError, convertError } = require('./errors.js')
+const { convertError } = require('./errors.js')
+const { Pager } = require('./pages.js')
+const { withSignal } = require('./signal.js')
 
 const FROM_ENV = Symbol('imburse.fromEnv')
 
@@ -36,29 +38,17 @@ function invoke(nativeClient, method, args, options) {
   return invokeWithOptions(nativeClient, method, args, options)
 }
 
-async function invokeWithOptions(nativeClient, method, args, options) {
+function invokeWithOptions(nativeClient, method, args, options) {
   const { signal, ...callOptions } = options
-  if (signal?.aborted) {
-    throw new AbortError(signal.reason)
-  }
-  let canceller = null
-  let onAbort = null
-  if (signal) {
-    canceller = new native.CallCanceller()
-    onAbort = () => canceller.cancel()
-    signal.addEventListener('abort', onAbort, { once: true })
-  }
-  try {
-    // The native CallOptions (declared once, in Rust) take the rest; `null` means "not given",
-    // as `undefined` does.
-    const given = {}
-    for (const key of Object.keys(callOptions)) given[key] = callOptions[key] ?? undefined
-    return await nativeClient[method](...args, given, canceller)
-  } catch (error) {
-    throw convertError(error, signal)
-  } finally {
-    signal?.removeEventListener('abort', onAbort)
-  }
+  return withSignal(signal, (canceller) => nativeClient[method](...args, nativeOptions(callOptions), canceller))
+}
+
+/** The native CallOptions (declared once, in Rust) for the rest; `null` means "not given", as
+ * `undefined` does. */
+function nativeOptions(callOptions) {
+  const given = {}
+  for (const key of Object.keys(callOptions)) given[key] = callOptions[key] ?? undefined
+  return given
 }
 
 /**
@@ -132,6 +122,22 @@ class Client extends EventEmitter {
         const options = args[count]
         args.length = count
         return this.#call(name, args, options)
+      }
+      Object.defineProperty(method, 'name', { value: name })
+      Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true })
+    }
+    // One method per paged list: `listX(pageSize, options)` gives a `Pager`, which reads nothing
+    // until it is iterated; `options.signal` cancels whichever page is being read.
+    for (const name of native.pagedLists()) {
+      const method = function (pageSize, options) {
+        const { signal, ...callOptions } = options ?? {}
+        let nativePager
+        try {
+          nativePager = this.#native[name](pageSize ?? undefined, nativeOptions(callOptions))
+        } catch (error) {
+          throw convertError(error)
+        }
+        return new Pager(nativePager, signal)
       }
       Object.defineProperty(method, 'name', { value: name })
       Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true })

@@ -132,13 +132,14 @@ impl CallCanceller {
 /// finishes even if its task first runs after it. The call races its canceller, if any; a core error rejects the promise with the core's [`imburse::ErrorReport`]
 /// as a plain object (built on the JavaScript thread), which the JavaScript layer turns into
 /// the error class of its `kind`.
-fn promise<'env, R, V, Fut>(
+fn promise<'env, C, R, V, Fut>(
     env: &'env Env,
     cancel: Option<&CallCanceller>,
-    client: imburse::Result<imburse::Client>,
-    call: impl FnOnce(imburse::Client) -> Fut + Send + 'static,
+    client: imburse::Result<C>,
+    call: impl FnOnce(C) -> Fut + Send + 'static,
 ) -> Result<PromiseRaw<'env, V>>
 where
+    C: Send + 'static,
     Fut: Future<Output = imburse::Result<R>> + Send + 'static,
     R: Into<V> + Send + 'static,
     V: ToNapiValue,
@@ -305,3 +306,57 @@ macro_rules! operation_shapes {
 }
 
 imburse::for_each_operation!(operation_shapes);
+
+/// The paged lists, generated from the core's declaration (`imburse::for_each_paged_list!`):
+/// the native client's `listX(pageSize, options)` gives a pager whose `nextPage(cancel)` is the
+/// next page's promise (`null` after the last); the JavaScript layer makes it async-iterable.
+/// Nothing is sent until a page is asked for.
+macro_rules! paged_lists {
+    ($($(#[$doc:meta])* $name:ident -> $item:ident in $page:ident as $pager:ident / $blocking:ident, $response:ident;)*) => {
+        $(
+            $(#[$doc])*
+            #[napi]
+            pub struct $pager {
+                /// `None` when the client was closed before the pager was made.
+                inner: Option<imburse::Pager<imburse::models::$page>>,
+            }
+
+            #[napi]
+            impl $pager {
+                /// The next page with how its call went, or `null` after the last; a failed page is
+                /// asked for again by the next call. `cancel` stops this page's call.
+                #[napi]
+                pub fn next_page<'env>(
+                    &self,
+                    env: &'env Env,
+                    cancel: Option<&CallCanceller>,
+                ) -> Result<PromiseRaw<'env, Option<$response>>> {
+                    let pager = self.inner.clone().ok_or_else(imburse::Error::closed);
+                    promise(env, cancel, pager, move |pager| async move {
+                        Ok(pager.next_page().await?.map($response::from))
+                    })
+                }
+            }
+        )*
+
+        #[napi]
+        impl NativeClient {
+            $(
+                $(#[$doc])*
+                #[napi]
+                pub fn $name(&self, page_size: Option<i64>, options: Option<CallOptions>) -> $pager {
+                    let options = call_options(options);
+                    $pager { inner: self.client().ok().map(|client| client.$name(page_size, &options)) }
+                }
+            )*
+        }
+
+        /// Every paged list of the native client, in the core's order, as napi-rs names them.
+        #[napi]
+        pub fn paged_lists() -> Vec<String> {
+            vec![$(HostLanguage::JavaScript.method_name(stringify!($name))),*]
+        }
+    };
+}
+
+imburse::for_each_paged_list!(paged_lists);

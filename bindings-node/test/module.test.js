@@ -7,6 +7,7 @@ const { test } = require('node:test')
 
 const EXPORTS = [
   'Client',
+  'Pager',
   'ImburseError',
   'BadRequestError',
   'AuthenticationError',

@@ -15,16 +15,19 @@ mod _native {
     #[pymodule_export]
     use crate::client::NativeClient;
     #[pymodule_export]
+    use crate::operations::NativePager;
+    #[pymodule_export]
     use crate::runtime::shutdown;
     // The core's response models, Python classes derived in the core (its `python` feature).
     #[pymodule_export]
     use imburse::models::{
         Account, AccountKeyList, Address, ApiKey, Capabilities, Chargeback, Country, Created, CreatedApiKey,
-        CreatedInstrument, Currency, Customer, CustomerDefaultView, FinancialInstrument, Instruction,
-        InstrumentAssignment, IpAllowList, IpRule, License, LicenseHistory, LicenseHistoryEntry, Link, MarketplaceApp,
-        MarketplaceAppList, Order, PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Refund, Scheme,
-        SchemeApp, SchemeAssignment, SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList,
-        Transaction, TransactionApp, Wallet,
+        CreatedInstrument, CreatedMandate, CreditorProfile, CreditorProfilePage, Currency, Customer,
+        CustomerDefaultView, FinancialInstrument, Instruction, InstrumentAssignment, IpAllowList, IpRule, License,
+        LicenseHistory, LicenseHistoryEntry, Link, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList, Order,
+        PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Refund, Scheme, SchemeApp, SchemeAssignment,
+        SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList, Transaction, TransactionApp,
+        VerificationCheck, Wallet,
     };
     #[pymodule_export]
     use imburse::{ResponseMeta, Secret};

@@ -210,6 +210,8 @@ async def call(
     if operation == "add_to_wallet":
         meta = await run(client.add_to_wallet, customer_ref, args.get("financial_instrument_id", ""), reason=args.get("reason"))
         return {"status": meta.status}, meta.attempts
+    if operation in MANDATE_OPERATIONS:
+        return await call_mandates(run, client, operation, args, options)
     if operation in CONFIGURATION_OPERATIONS:
         return await call_configuration(run, client, operation, args)
     if "_scheme" in operation:
@@ -217,6 +219,81 @@ async def call(
     if operation in ACCOUNT_OPERATIONS:
         return await call_account(run, client, operation, args)
     raise HarnessError(f"unknown operation {operation}")
+
+
+MANDATE_OPERATIONS = (
+    "get_creditor_profiles_page", "get_mandates_page", "create_mandate", "get_mandate", "list_creditor_profiles",
+    "list_mandates",
+)
+
+
+def _new_mandate(value: Dict[str, Any]) -> imburse.NewMandate:
+    fields = dict(value)
+    debtor = dict(fields.pop("debtor"))
+    address = debtor.pop("address", None)
+    return imburse.NewMandate(
+        **fields,
+        debtor=imburse.MandateDebtor(**debtor, address=imburse.MandateAddress(**address) if address is not None else None),
+    )
+
+
+def _page_record(page: Any, refs: List[Optional[str]]) -> Dict[str, Any]:
+    return {
+        "current_page": page.current_page,
+        "page_count": page.page_count,
+        "page_size": page.page_size,
+        "row_count": page.row_count,
+        "total_count": page.total_count,
+        "refs": refs,
+    }
+
+
+async def call_mandates(
+    run: Callable[..., Any], client: AnyClient, operation: str, args: Dict[str, Any], options: Dict[str, Any]
+) -> Tuple[Dict[str, Any], int]:
+    """Mandates and creditor profiles."""
+    offset, page_size = _int(args.get("offset")), _int(args.get("page_size"))
+    if operation in ("list_creditor_profiles", "list_mandates"):
+        # A pager is made at once by either client; its pages are awaited on the asyncio one.
+        pager = getattr(client, operation)(page_size=page_size, **options)
+        refs: List[Optional[str]] = []
+        pages = attempts = 0
+        while True:
+            page = pager.next_page()
+            if isinstance(client, imburse.AsyncClient):
+                page = await page
+            if page is None:
+                return {"refs": refs, "pages": pages}, attempts
+            pages += 1
+            attempts += page.meta.attempts
+            refs.extend(p.creditor_profile_ref if operation == "list_creditor_profiles" else p.customer_ref for p in page.data.results)
+    if operation == "get_creditor_profiles_page":
+        r = await run(client.get_creditor_profiles_page, offset=offset, page_size=page_size)
+        return _page_record(r.data, [p.creditor_profile_ref for p in r.data.results]), r.meta.attempts
+    if operation == "get_mandates_page":
+        r = await run(client.get_mandates_page, offset=offset, page_size=page_size)
+        return _page_record(r.data, [m.customer_ref for m in r.data.results]), r.meta.attempts
+    if operation == "create_mandate":
+        r = await run(client.create_mandate, _new_mandate(args["mandate"]))
+        check = r.data.verification_check
+        return {
+            "status": r.meta.status,
+            "mandate_id": r.data.mandate_id,
+            "financial_instrument_id": r.data.financial_instrument_id,
+            "verification_status": check.status if check else None,
+        }, r.meta.attempts
+    r = await run(client.get_mandate, args.get("mandate_id", ""))
+    m = r.data
+    return {
+        "mandate_id": m.mandate_id,
+        "customer_ref": m.customer_ref,
+        "mandate_type": m.mandate_type,
+        "network": m.network,
+        "status": m.status,
+        "creditor_profile_ref": m.creditor_profile_ref,
+        "financial_instrument_id": m.financial_instrument_id,
+        "metadata": m.metadata,
+    }, r.meta.attempts
 
 
 # Scheme drafts and payout options, licence and IP allow list, the marketplace.

@@ -13,10 +13,10 @@ use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
     Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, Created, CreatedApiKey, CreatedInstrument,
-    Customer, FinancialInstrument, Instruction, IpAllowList, IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest,
-    MarketplaceApp, MarketplaceAppList, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, Order,
-    PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList,
-    TenantSettings, Wallet,
+    CreatedMandate, CreditorProfilePage, Customer, FinancialInstrument, Instruction, IpAllowList, IpAllowListUpdate,
+    LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList, Metadata,
+    NewInstruction, NewMandate, NewMobileInstrument, NewOrder, NewScheme, Order, Page, PayoutOptionList,
+    PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings, Wallet,
 };
 
 /// The blocking twin of each async method: the same arguments, waited on.
@@ -188,5 +188,70 @@ impl Client {
         install_app(app_id: &str) -> ResponseMeta;
         configure_app(app_id: &str, configuration: &str) -> ResponseMeta;
         uninstall_app(app_id: &str) -> ResponseMeta;
+        get_creditor_profiles_page(offset: Option<i64>, page_size: Option<i64>) -> Response<CreditorProfilePage>;
+        get_mandates_page(offset: Option<i64>, page_size: Option<i64>) -> Response<MandatePage>;
+        get_mandate(mandate_id: &str) -> Response<Mandate>;
+        create_mandate(mandate: &NewMandate) -> Response<CreatedMandate>;
+    }
+
+    /// Every creditor profile, page by page, read lazily: a blocking [`Pager`] (an iterator of
+    /// profiles).
+    pub fn list_creditor_profiles(&self, page_size: Option<i64>, options: &CallOptions) -> Pager<CreditorProfilePage> {
+        self.pager(self.inner.list_creditor_profiles(page_size, options))
+    }
+
+    /// Every mandate, page by page, read lazily: a blocking [`Pager`] (an iterator of mandates).
+    pub fn list_mandates(&self, page_size: Option<i64>, options: &CallOptions) -> Pager<MandatePage> {
+        self.pager(self.inner.list_mandates(page_size, options))
+    }
+
+    fn pager<P: Page>(&self, inner: crate::Pager<P>) -> Pager<P> {
+        Pager { client: self.clone(), inner, items: Vec::new().into_iter(), failed: false }
+    }
+}
+
+/// A blocking [`crate::Pager`]: [`Pager::next_page`] waits for one page; as an [`Iterator`] it
+/// yields every item of every page left, reading the next page when the items run out, and
+/// ends after yielding an error.
+pub struct Pager<P: Page> {
+    client: Client,
+    inner: crate::Pager<P>,
+    items: std::vec::IntoIter<P::Item>,
+    failed: bool,
+}
+
+impl<P: Page> std::fmt::Debug for Pager<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+impl<P: Page> Pager<P> {
+    /// The next page with how its call went, or `None` after the last.
+    pub fn next_page(&self) -> Result<Option<Response<P>>, Error> {
+        self.client.wait(self.inner.next_page())
+    }
+}
+
+impl<P: Page> Iterator for Pager<P> {
+    type Item = Result<P::Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Some(Ok(item));
+            }
+            if self.failed {
+                return None;
+            }
+            match self.next_page() {
+                Ok(Some(page)) => self.items = page.data.into_results().into_iter(),
+                Ok(None) => return None,
+                Err(error) => {
+                    self.failed = true;
+                    return Some(Err(error));
+                }
+            }
+        }
     }
 }

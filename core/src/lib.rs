@@ -22,9 +22,11 @@ pub mod foreign;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+mod mandates;
 pub mod models;
 pub mod operations;
 mod orders;
+pub mod pages;
 pub mod retry;
 mod schemes;
 mod secret;
@@ -39,6 +41,7 @@ pub use error::{Error, ErrorEntry, ErrorKind, ErrorReport};
 pub use events::{AttemptEvent, AttemptObserver, AttemptOutcomeKind};
 pub use foreign::Interval;
 pub use operations::{OperationSpec, Scope};
+pub use pages::Pager;
 pub use retry::{Idempotency, RetryDecision, RetryPolicy, StopReason};
 pub use secret::Secret;
 

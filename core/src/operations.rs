@@ -87,6 +87,10 @@ pub mod roles {
     pub const APP_READ: &str = "tenant-app-read";
     /// Install, configure and uninstall apps.
     pub const APP_WRITE: &str = "tenant-app-write";
+    /// Read mandates and creditor profiles.
+    pub const MANDATE_READ: &str = "tenant-mandate-read";
+    /// Create and register mandates.
+    pub const MANDATE_WRITE: &str = "tenant-mandate-write";
     /// Everything in the account: the account itself, its keys, tenants and their keys.
     pub const ACCOUNT_ADMIN: &str = "account-admin";
     /// Read the account's tenants and their keys.
@@ -183,6 +187,14 @@ specs! {
     CREATE_TENANT_KEY = "create_tenant_key" "POST" "v1" "tenant/keys" NonIdempotent Tenant [ADMIN];
     UPDATE_TENANT_KEY = "update_tenant_key" "PUT" "v1" "tenant/keys/{publicKey}" Idempotent Tenant [ADMIN];
     DELETE_TENANT_KEY = "delete_tenant_key" "DELETE" "v1" "tenant/keys/{publicKey}" Idempotent Tenant [ADMIN];
+    // The paged lists (from/take): the pages one at a time, and the same route walked by a pager.
+    GET_CREDITOR_PROFILES_PAGE = "get_creditor_profiles_page" "GET" "v2" "mandates/creditor-profiles" Safe Tenant [MANDATE_READ, ADMIN];
+    LIST_CREDITOR_PROFILES = "list_creditor_profiles" "GET" "v2" "mandates/creditor-profiles" Safe Tenant [MANDATE_READ, ADMIN];
+    // The reference gives the mandates' own paths as probable ("Path probably GET /v2/mandates").
+    GET_MANDATES_PAGE = "get_mandates_page" "GET" "v2" "mandates" Safe Tenant [MANDATE_READ, ADMIN];
+    LIST_MANDATES = "list_mandates" "GET" "v2" "mandates" Safe Tenant [MANDATE_READ, ADMIN];
+    GET_MANDATE = "get_mandate" "GET" "v2" "mandates/{mandateId}" Safe Tenant [MANDATE_READ, ADMIN];
+    CREATE_MANDATE = "create_mandate" "POST" "v2" "mandates" NonIdempotent Tenant [MANDATE_WRITE, ADMIN];
     // The marketplace paths are the 2019 docs' (the reference marks the current ones uncertain).
     LIST_MARKETPLACE_APPS = "list_marketplace_apps" "GET" "v1" "marketplace/apps" Safe Tenant [APP_READ, ADMIN];
     GET_MARKETPLACE_APP = "get_marketplace_app" "GET" "v1" "marketplace/apps/{appId}" Safe Tenant [APP_READ, ADMIN];
@@ -361,6 +373,23 @@ macro_rules! for_each_operation {
                 = update_tenant_key(&public_key, &key);
             /// `DELETE /v1/tenant/keys/{publicKey}` (204, tenant key).
             delete_tenant_key(public_key: String) -> ResponseMeta as ResponseMeta = delete_tenant_key(&public_key);
+            /// `GET /v2/mandates/creditor-profiles?from=&take=`: one page of the tenant's creditor profiles
+            /// with the list's totals; `offset` is the first row (`from`, default 0), `page_size` at most 1000
+            /// (`take`, default 100). `list_creditor_profiles` walks every page.
+            get_creditor_profiles_page(offset: Option<i64> = None, page_size: Option<i64> = None)
+                -> Response<CreditorProfilePage> as CreditorProfilePageResponse = get_creditor_profiles_page(offset, page_size);
+            /// `GET /v2/mandates?from=&take=` (the reference's probable path): one page of the tenant's mandates
+            /// with the list's totals; `offset` is the first row (`from`, default 0), `page_size` at most 1000
+            /// (`take`, default 100). `list_mandates` walks every page.
+            get_mandates_page(offset: Option<i64> = None, page_size: Option<i64> = None)
+                -> Response<MandatePage> as MandatePageResponse = get_mandates_page(offset, page_size);
+            /// `GET /v2/mandates/{mandateId}` (path assumed): one mandate.
+            get_mandate(mandate_id: String) -> Response<Mandate> as MandateResponse = get_mandate(&mandate_id);
+            /// `POST /v2/mandates` (the reference's probable path; 201): creates a mandate and registers it with
+            /// its network, answering its id, its financial instrument and the bank details check; never
+            /// replayed once it may have been processed.
+            create_mandate(mandate: NewMandate) -> Response<CreatedMandate> as CreatedMandateResponse
+                = create_mandate(&mandate);
             /// `GET /v1/marketplace/apps` (path from the 2019 docs): the app catalogue.
             list_marketplace_apps() -> Response<MarketplaceAppList> as MarketplaceAppListResponse = list_marketplace_apps();
             /// `GET /v1/marketplace/apps/{appId}` (path from the 2019 docs).
@@ -432,6 +461,44 @@ macro_rules! for_each_response {
             MarketplaceAppListResponse <- MarketplaceAppList,
             /// An app of the catalogue, with how the call went.
             MarketplaceAppResponse <- MarketplaceApp,
+            /// One page of creditor profiles, with how the call went.
+            CreditorProfilePageResponse <- CreditorProfilePage,
+            /// One page of mandates, with how the call went.
+            MandatePageResponse <- MandatePage,
+            /// A mandate, with how the call went.
+            MandateResponse <- Mandate,
+            /// A registered mandate's ids and check, with how the call went.
+            CreatedMandateResponse <- CreatedMandate,
+        }
+    };
+}
+
+/// Hands `$callback!` every paged list, from which each binding generates a method returning
+/// a pager and the pager's type. Each entry is
+///
+/// ```text
+/// /// docs
+/// name -> Item in Page as Pager / BlockingPager, PageResponse;
+/// ```
+///
+/// `name` is the core method taking `(page_size: Option<i64>, options)` and returning a
+/// [`crate::Pager`] of `Page` (a type of [`crate::models`] listing `Item`s); `Pager` and
+/// `BlockingPager` name the binding's pager types (awaited and blocking), `PageResponse` the
+/// page result of [`crate::for_each_response!`]. The
+/// pager reads one page per step, only when asked, each read retried like any read; every
+/// `name` is an [`OperationSpec::name`] (a test checks it).
+#[macro_export]
+macro_rules! for_each_paged_list {
+    ($callback:ident) => {
+        $callback! {
+            /// Every creditor profile of the tenant, page by page (`GET /v2/mandates/creditor-profiles`), read
+            /// lazily: the next page only when this one's profiles are used up. `page_size` at most 1000
+            /// (default 100).
+            list_creditor_profiles -> CreditorProfile in CreditorProfilePage as CreditorProfilePager / BlockingCreditorProfilePager,
+                CreditorProfilePageResponse;
+            /// Every mandate of the tenant, page by page (`GET /v2/mandates`), read lazily: the next page only
+            /// when this one's mandates are used up. `page_size` at most 1000 (default 100).
+            list_mandates -> Mandate in MandatePage as MandatePager / BlockingMandatePager, MandatePageResponse;
         }
     };
 }
@@ -469,6 +536,7 @@ macro_rules! into_core_as_is {
 into_core_as_is!(
     String,
     Option<String>,
+    Option<i64>,
     Vec<String>,
     crate::models::Metadata,
     crate::models::NewOrder,
@@ -480,7 +548,8 @@ into_core_as_is!(
     crate::models::TenantSettings,
     crate::models::PayoutOptionsQuery,
     crate::models::LicenseUpgradeRequest,
-    crate::models::IpAllowListUpdate
+    crate::models::IpAllowListUpdate,
+    crate::models::NewMandate
 );
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.
@@ -507,11 +576,21 @@ mod tests {
         };
     }
 
+    macro_rules! paged_names {
+        ($($(#[$doc:meta])* $name:ident -> $item:ident in $page:ident as $pager:ident / $blocking:ident, $response:ident;)*) => {
+            [$(stringify!($name)),*]
+        };
+    }
+
     #[test]
-    fn the_binding_list_and_the_specs_name_the_same_operations() {
+    fn the_binding_lists_and_the_specs_name_the_same_operations() {
+        let paged: Vec<&str> = crate::for_each_paged_list!(paged_names).to_vec();
         let listed: Vec<&str> = crate::for_each_operation!(names).to_vec();
-        let declared: Vec<&str> = ALL.iter().map(|spec| spec.name).collect();
+        let declared: Vec<&str> = ALL.iter().map(|spec| spec.name).filter(|name| !paged.contains(name)).collect();
         assert_eq!(listed, declared);
+        for name in paged {
+            assert!(ALL.iter().any(|spec| spec.name == name && spec.method == "GET"), "{name}");
+        }
     }
 
     macro_rules! results {

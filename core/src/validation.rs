@@ -15,7 +15,7 @@
 
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::{
-    Amount, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, NewInstruction, NewOrder, NewScheme,
+    Amount, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, NewInstruction, NewMandate, NewOrder, NewScheme,
     PayoutOptionsQuery, TenantSettings,
 };
 
@@ -181,6 +181,20 @@ impl Validator {
 
 impl Validator {
     /// A key's name and roles: a name, at least one role, no empty role.
+    /// A new mandate's references and type; the debtor fields its type requires are the
+    /// server's to check (the reference does not list them per type).
+    pub(crate) fn mandate(&mut self, mandate: &NewMandate) {
+        self.reference("CUSTOMER_REF", "customerRef", &mandate.customer_ref);
+        self.reference("CREDITOR_PROFILE_REF", "creditorProfileRef", &mandate.creditor_profile_ref);
+        if mandate.mandate_type.trim().is_empty() {
+            self.entries.push(entry(
+                "MANDATE_TYPE_IS_REQUIRED".into(),
+                "'{propertyName}' must not be empty.",
+                "mandateType",
+            ));
+        }
+    }
+
     pub(crate) fn api_key(&mut self, key: &ApiKeySettings) {
         self.name(&key.name);
         if key.roles.is_empty() {

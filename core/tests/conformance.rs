@@ -545,7 +545,7 @@ async fn call_configuration(
         "install_app" => status(client.install_app(&app_id, options).await?),
         "configure_app" => status(client.configure_app(&app_id, &text(args, "configuration"), options).await?),
         "uninstall_app" => status(client.uninstall_app(&app_id, options).await?),
-        other => harness(format!("unknown operation {other}")),
+        other => return call_mandates(client, other, args, options).await,
     })
 }
 
@@ -640,6 +640,132 @@ async fn call_account(
         "delete_tenant_key" => status(client.delete_tenant_key(&public_key, options).await?),
         other => return call_configuration(client, other, args, options).await,
     })
+}
+
+fn new_mandate(args: &Value) -> imburse::models::NewMandate {
+    let mandate = &args["mandate"];
+    let debtor = &mandate["debtor"];
+    let address = &debtor["address"];
+    imburse::models::NewMandate {
+        customer_ref: text(mandate, "customer_ref"),
+        creditor_profile_ref: text(mandate, "creditor_profile_ref"),
+        mandate_type: text(mandate, "mandate_type"),
+        agreement_type: opt_text(mandate, "agreement_type"),
+        debtor: imburse::models::MandateDebtor {
+            first_name: opt_text(debtor, "first_name"),
+            last_name: opt_text(debtor, "last_name"),
+            company_name: opt_text(debtor, "company_name"),
+            email: opt_text(debtor, "email"),
+            language: opt_text(debtor, "language"),
+            address: address.is_object().then(|| imburse::models::MandateAddress {
+                house_number_or_name: opt_text(address, "house_number_or_name"),
+                street_address: opt_text(address, "street_address"),
+                postcode: opt_text(address, "postcode"),
+                city: opt_text(address, "city"),
+                country: opt_text(address, "country"),
+            }),
+            account_holder_name: opt_text(debtor, "account_holder_name"),
+            account_number: opt_text(debtor, "account_number"),
+            sort_code: opt_text(debtor, "sort_code"),
+            iban: opt_text(debtor, "iban"),
+            bsb_number: opt_text(debtor, "bsb_number"),
+            bank_name: opt_text(debtor, "bank_name"),
+            signatory_name: opt_text(debtor, "signatory_name"),
+            routing_number: opt_text(debtor, "routing_number"),
+            account_type: opt_text(debtor, "account_type"),
+            authorization_source: opt_text(debtor, "authorization_source"),
+            authorization_frequency: opt_text(debtor, "authorization_frequency"),
+        },
+        metadata: args["mandate"]["metadata"]
+            .as_object()
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn page_record(current: i64, count: i64, size: i64, rows: i64, total: i64, refs: Vec<Option<String>>) -> Value {
+    json!({"current_page": current, "page_count": count, "page_size": size, "row_count": rows,
+           "total_count": total, "refs": refs})
+}
+
+/// Mandates and creditor profiles.
+async fn call_mandates(
+    client: &Client,
+    operation: &str,
+    args: &Value,
+    options: &CallOptions,
+) -> Result<(Value, i32), Error> {
+    let (offset, page_size) = (int(&args["offset"]), int(&args["page_size"]));
+    Ok(match operation {
+        "get_creditor_profiles_page" => {
+            let r = client.get_creditor_profiles_page(offset, page_size, options).await?;
+            let p = r.data;
+            let refs = p.results.into_iter().map(|c| Some(c.creditor_profile_ref)).collect();
+            (page_record(p.current_page, p.page_count, p.page_size, p.row_count, p.total_count, refs), r.meta.attempts)
+        }
+        "get_mandates_page" => {
+            let r = client.get_mandates_page(offset, page_size, options).await?;
+            let p = r.data;
+            let refs = p.results.into_iter().map(|m| m.customer_ref).collect();
+            (page_record(p.current_page, p.page_count, p.page_size, p.row_count, p.total_count, refs), r.meta.attempts)
+        }
+        "create_mandate" => {
+            let r = client.create_mandate(&new_mandate(args), options).await?;
+            let check = r.data.verification_check.and_then(|c| c.status);
+            (
+                json!({"status": r.meta.status, "mandate_id": r.data.mandate_id,
+                       "financial_instrument_id": r.data.financial_instrument_id, "verification_status": check}),
+                r.meta.attempts,
+            )
+        }
+        "get_mandate" => {
+            let r = client.get_mandate(&text(args, "mandate_id"), options).await?;
+            let m = r.data;
+            (
+                json!({"mandate_id": m.mandate_id, "customer_ref": m.customer_ref, "mandate_type": m.mandate_type,
+                       "network": m.network, "status": m.status, "creditor_profile_ref": m.creditor_profile_ref,
+                       "financial_instrument_id": m.financial_instrument_id, "metadata": m.metadata}),
+                r.meta.attempts,
+            )
+        }
+        "list_creditor_profiles" => {
+            let pager = client.list_creditor_profiles(page_size, options);
+            let mut walk = Walk::default();
+            while let Some(page) = pager.next_page().await? {
+                walk.page(page.meta.attempts, page.data.results.into_iter().map(|p| Some(p.creditor_profile_ref)));
+            }
+            walk.record()
+        }
+        "list_mandates" => {
+            let pager = client.list_mandates(page_size, options);
+            let mut walk = Walk::default();
+            while let Some(page) = pager.next_page().await? {
+                walk.page(page.meta.attempts, page.data.results.into_iter().map(|m| m.customer_ref));
+            }
+            walk.record()
+        }
+        other => harness(format!("unknown operation {other}")),
+    })
+}
+
+/// What walking a paged list gave: every item's reference, the pages read, the attempts made.
+#[derive(Default)]
+struct Walk {
+    refs: Vec<Option<String>>,
+    pages: u32,
+    attempts: i32,
+}
+
+impl Walk {
+    fn page(&mut self, attempts: i32, refs: impl Iterator<Item = Option<String>>) {
+        self.pages += 1;
+        self.attempts += attempts;
+        self.refs.extend(refs);
+    }
+
+    fn record(self) -> (Value, i32) {
+        (json!({"refs": self.refs, "pages": self.pages}), self.attempts)
+    }
 }
 
 /// Replaces `"$setup.<index>.<field>"` strings with earlier setup results.

@@ -139,6 +139,10 @@ pub struct AccountConfig {
     /// The company's name, as get account shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
+    /// Whether the account's licence enables mandates (`license.enableMandates`): when not,
+    /// every mandate route answers 405 `SERVICE_UNAVAILABLE` (default true).
+    #[serde(default = "enabled")]
+    pub mandates_enabled: bool,
     #[serde(default)]
     pub tenants: Vec<TenantConfig>,
 }
@@ -152,6 +156,46 @@ pub struct TenantConfig {
     pub name: Option<String>,
     #[serde(default)]
     pub scheme_ids: Vec<String>,
+    /// The creditor profiles mandates collect under, set up with Imburse (default: the demo's
+    /// Bacs and SEPA profiles).
+    #[serde(default = "demo_creditor_profiles")]
+    pub creditor_profiles: Vec<CreditorProfileConfig>,
+}
+
+/// A creditor profile of a tenant.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreditorProfileConfig {
+    /// 1 to 50 characters of `[a-zA-Z0-9-_.]` (the reference's samples: 32 lowercase hex).
+    pub creditor_profile_ref: String,
+    /// The profile's name.
+    pub profile_name: String,
+    /// The network whose mandates it collects: `BACS`, `SEPA`, `BECS_AU`, `BECS_NZ` or `ACH`.
+    pub network: String,
+}
+
+/// The demo tenant's Bacs creditor profile.
+pub const DEMO_BACS_CREDITOR_PROFILE_REF: &str = "5f0c3b1e9a7d4c2b8e6f1a0d3c5b7e9f";
+/// The demo tenant's SEPA creditor profile.
+pub const DEMO_SEPA_CREDITOR_PROFILE_REF: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+fn demo_creditor_profiles() -> Vec<CreditorProfileConfig> {
+    vec![
+        CreditorProfileConfig {
+            creditor_profile_ref: DEMO_BACS_CREDITOR_PROFILE_REF.into(),
+            profile_name: "Demo Bacs profile".into(),
+            network: "BACS".into(),
+        },
+        CreditorProfileConfig {
+            creditor_profile_ref: DEMO_SEPA_CREDITOR_PROFILE_REF.into(),
+            profile_name: "Demo SEPA profile".into(),
+            network: "SEPA".into(),
+        },
+    ]
+}
+
+fn enabled() -> bool {
+    true
 }
 
 /// An API key: a public key (UUID), a base64 private key, the account it belongs to, the
@@ -234,10 +278,12 @@ impl EmulatorConfig {
             accounts: vec![AccountConfig {
                 account_id: DEMO_ACCOUNT_ID.into(),
                 company_name: Some("Demo Company Ltd".into()),
+                mandates_enabled: true,
                 tenants: vec![TenantConfig {
                     tenant_id: DEMO_TENANT_ID.into(),
                     name: Some("Demo tenant".into()),
                     scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
+                    creditor_profiles: demo_creditor_profiles(),
                 }],
             }],
             keys: vec![
@@ -319,6 +365,7 @@ impl EmulatorConfig {
                 self.accounts.push(AccountConfig {
                     account_id: key.account_id.clone(),
                     company_name: None,
+                    mandates_enabled: true,
                     tenants: vec![],
                 });
                 self.accounts.last_mut().expect("just pushed")
@@ -330,6 +377,7 @@ impl EmulatorConfig {
                     tenant_id: tenant_id.clone(),
                     name: None,
                     scheme_ids: DEMO_SCHEME_IDS.iter().map(|s| s.to_string()).collect(),
+                    creditor_profiles: demo_creditor_profiles(),
                 });
             }
         }
@@ -350,6 +398,25 @@ impl EmulatorConfig {
                 check_uuid("tenant_id", &tenant.tenant_id)?;
                 if !tenants.insert(tenant.tenant_id.as_str()) {
                     return Err(ConfigError(format!("tenant {} is listed twice", tenant.tenant_id)));
+                }
+                let mut profiles = BTreeSet::new();
+                for profile in &tenant.creditor_profiles {
+                    let reference = profile.creditor_profile_ref.as_str();
+                    let shaped = (1..=50).contains(&reference.len())
+                        && reference.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+                    if !shaped || !profiles.insert(reference) {
+                        return Err(ConfigError(format!(
+                            "tenant {}: creditor_profile_ref {reference:?} is not 1 to 50 of [a-zA-Z0-9-_.] or is listed twice",
+                            tenant.tenant_id
+                        )));
+                    }
+                    if !crate::store::MANDATE_NETWORKS.contains(&profile.network.as_str()) {
+                        return Err(ConfigError(format!(
+                            "tenant {}: creditor profile {reference}: network must be one of {:?}",
+                            tenant.tenant_id,
+                            crate::store::MANDATE_NETWORKS
+                        )));
+                    }
                 }
             }
         }

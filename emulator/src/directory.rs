@@ -112,6 +112,8 @@ pub struct Account {
     pub ip_allow_list: IpAllowList,
     /// Licence upgrade requests received (answered 202, then nothing happens).
     pub upgrade_requests: usize,
+    /// Whether its licence enables mandates (`license.enableMandates`).
+    pub mandates_enabled: bool,
     /// In creation order.
     pub tenants: Vec<Tenant>,
 }
@@ -135,6 +137,7 @@ impl Entries {
                 tenant_creation_approval_required: false,
                 ip_allow_list: IpAllowList::default(),
                 upgrade_requests: 0,
+                mandates_enabled: a.mandates_enabled,
                 tenants: a
                     .tenants
                     .iter()

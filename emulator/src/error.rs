@@ -1,5 +1,7 @@
-//! The one error shape every 4xx/5xx of the emulator uses: Imburse's classic body
-//! `{timestamp, correlationId, errors:[{errorCode, message, messageTemplate, metadata}]}`.
+//! The error bodies of the emulator's 4xx/5xx: Imburse's classic body
+//! `{timestamp, correlationId, errors:[{errorCode, message, messageTemplate, metadata}]}`, and
+//! for the Mandates API the validation shape the reference shows there (§4, shape 3:
+//! `{title, detail, timestamp, correlationId, status, traceId, errors:[{title, detail, metadata}]}`).
 //!
 //! Handlers only say *what* went wrong (status, code, template, metadata). The correlation ids
 //! and timestamp are filled in by one layer ([`render_error_bodies`]) that sees the request, so
@@ -49,15 +51,32 @@ impl ErrorEntry {
 pub struct ApiError {
     pub status: StatusCode,
     pub entries: Vec<ErrorEntry>,
+    pub shape: BodyShape,
+}
+
+/// Which of the reference's error bodies an answer uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BodyShape {
+    /// Order management, customer vault, configuration: `errors[].errorCode`.
+    #[default]
+    Classic,
+    /// The Mandates API: `title` and `errors[].title`.
+    Mandates,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, entry: ErrorEntry) -> Self {
-        Self { status, entries: vec![entry] }
+        Self { status, entries: vec![entry], shape: BodyShape::Classic }
     }
 
     pub fn bad_request(entries: Vec<ErrorEntry>) -> Self {
-        Self { status: StatusCode::BAD_REQUEST, entries }
+        Self { status: StatusCode::BAD_REQUEST, entries, shape: BodyShape::Classic }
+    }
+
+    /// The same error in the Mandates API's body.
+    pub fn in_mandates_shape(mut self) -> Self {
+        self.shape = BodyShape::Mandates;
+        self
     }
 
     pub fn unauthorized(code: &str, template: &str) -> Self {
@@ -91,14 +110,44 @@ impl ApiError {
 
 /// Marker carried from a handler's response to [`render_error_bodies`].
 #[derive(Clone)]
-struct PendingErrorBody(Vec<ErrorEntry>);
+struct PendingErrorBody(Vec<ErrorEntry>, BodyShape);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = self.status.into_response();
-        response.extensions_mut().insert(PendingErrorBody(self.entries));
+        response.extensions_mut().insert(PendingErrorBody(self.entries, self.shape));
         response
     }
+}
+
+/// The Mandates API's error body: the first entry's code as the outer `title` when there is
+/// one entry (`BAD_REQUEST` with "See validation errors." for several, as the reference's
+/// sample), each entry's metadata under the API's PascalCase `PropertyName`.
+pub fn mandates_body(status: StatusCode, entries: &[ErrorEntry], ids: &RequestIds) -> serde_json::Value {
+    let errors: Vec<_> = entries
+        .iter()
+        .map(|entry| {
+            let metadata: BTreeMap<String, String> = entry
+                .metadata
+                .iter()
+                .map(|(k, v)| (if k == "propertyName" { "PropertyName".to_string() } else { k.clone() }, v.clone()))
+                .collect();
+            json!({ "title": entry.code, "detail": entry.render(&entry.metadata), "metadata": metadata })
+        })
+        .collect();
+    let (title, detail) = match entries {
+        [one] if status != StatusCode::BAD_REQUEST => (one.code.clone(), one.render(&one.metadata)),
+        _ => ("BAD_REQUEST".to_string(), "See validation errors.".to_string()),
+    };
+    json!({
+        "title": title,
+        "detail": detail,
+        "timestamp": crate::clock::now_iso8601(),
+        "correlationId": ids.server,
+        "status": status.as_u16(),
+        "traceId": ids.server,
+        "errors": errors,
+    })
 }
 
 /// Builds the classic JSON error body. The outer `correlationId` is always the emulator's own;
@@ -138,8 +187,12 @@ pub async fn render_error_bodies(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(ids.clone());
     let mut response = next.run(request).await;
     match response.extensions_mut().remove::<PendingErrorBody>() {
-        Some(PendingErrorBody(entries)) => {
-            let mut rendered = json_response(response.status(), &classic_body(&entries, &ids));
+        Some(PendingErrorBody(entries, shape)) => {
+            let body = match shape {
+                BodyShape::Classic => classic_body(&entries, &ids),
+                BodyShape::Mandates => mandates_body(response.status(), &entries, &ids),
+            };
+            let mut rendered = json_response(response.status(), &body);
             // Keep headers a handler set deliberately (e.g. Retry-After).
             for (name, value) in response.headers() {
                 if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {

@@ -39,6 +39,10 @@ pub struct FaultSpec {
     /// How many matching requests the fault applies to.
     #[serde(default = "one")]
     pub times: u32,
+    /// How many matching requests pass untouched before it applies (e.g. `1`: the second page
+    /// of a paged list, not the first).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub after: u32,
     /// With a probability, each matching request takes the fault with that chance (0..=1),
     /// until `times` requests have: faults sprinkled over a load test rather than the next N.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +60,10 @@ fn any_path() -> String {
 
 fn one() -> u32 {
     1
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn yes() -> bool {
@@ -264,6 +272,9 @@ pub struct ArmedFault {
     /// The draws of a `probability` fault.
     #[serde(skip)]
     draws: Option<StdRng>,
+    /// Matching requests let through so far (up to `after`).
+    #[serde(skip)]
+    passed: u32,
 }
 
 /// Armed faults, matched first-armed first.
@@ -282,8 +293,13 @@ impl FaultBook {
             Some(seed) => StdRng::seed_from_u64(seed),
             None => StdRng::from_os_rng(),
         });
-        let fault =
-            ArmedFault { id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1, remaining: spec.times, spec, draws };
+        let fault = ArmedFault {
+            id: self.next_id.fetch_add(1, Ordering::Relaxed) + 1,
+            remaining: spec.times,
+            spec,
+            draws,
+            passed: 0,
+        };
         let mut faults = self.faults.lock().expect("fault lock");
         faults.push(fault.clone());
         self.armed.store(faults.len(), Ordering::Release);
@@ -306,12 +322,19 @@ impl FaultBook {
         }
         let mut faults = self.faults.lock().expect("fault lock");
         // A probability fault that does not strike lets the request go on to later faults.
+        // So does one still letting its first `after` matching requests through.
         let index = faults.iter_mut().position(|f| {
-            f.spec.matches(method, path)
-                && match (f.spec.probability, f.draws.as_mut()) {
-                    (Some(p), Some(draws)) => draws.random_bool(p),
-                    _ => true,
-                }
+            if !f.spec.matches(method, path) {
+                return false;
+            }
+            if f.passed < f.spec.after {
+                f.passed += 1;
+                return false;
+            }
+            match (f.spec.probability, f.draws.as_mut()) {
+                (Some(p), Some(draws)) => draws.random_bool(p),
+                _ => true,
+            }
         })?;
         let fault = &mut faults[index];
         fault.remaining -= 1;
@@ -553,12 +576,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fault_lets_its_first_matching_requests_through() {
+        let book = FaultBook::default();
+        let spec: FaultSpec =
+            serde_json::from_str(r#"{"action": "respond", "status": 503, "path": "/v2/mandates", "after": 2}"#)
+                .unwrap();
+        book.arm(spec).unwrap();
+        let get = Method::GET;
+        assert!(book.take(&get, "/v2/other").is_none(), "not matching: not counted");
+        assert!(book.take(&get, "/v2/mandates").is_none());
+        assert!(book.take(&get, "/v2/mandates").is_none());
+        assert!(book.take(&get, "/v2/mandates").is_some(), "the third matching request");
+        assert!(book.take(&get, "/v2/mandates").is_none(), "used up");
+    }
+
+    #[test]
     fn faults_are_taken_in_order_and_used_up() {
         let book = FaultBook::default();
         let spec = |times, status| FaultSpec {
             method: Some("GET".into()),
             path: "/v1/*".into(),
             times,
+            after: 0,
             probability: None,
             seed: None,
             action: FaultAction::Respond {

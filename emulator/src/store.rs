@@ -261,6 +261,37 @@ pub struct TenantData {
     /// Installed apps by id, with the configuration last given (JSON text). `None` until first
     /// used: then seeded with the apps the tenant's configured schemes name.
     pub installed_apps: Option<BTreeMap<String, Option<String>>>,
+    /// `None` until first used: then seeded with the tenant's configured creditor profiles.
+    pub creditor_profiles: Option<Vec<CreditorProfile>>,
+    /// In creation order, which the paged list keeps.
+    pub mandates: Vec<Mandate>,
+}
+
+/// The networks mandates are registered with, as creditor profiles name them.
+pub const MANDATE_NETWORKS: [&str; 5] = ["BACS", "SEPA", "BECS_AU", "BECS_NZ", "ACH"];
+
+#[derive(Clone, Debug)]
+pub struct CreditorProfile {
+    pub creditor_profile_ref: String,
+    pub profile_name: String,
+    pub network: String,
+    pub metadata: Metadata,
+    /// ISO-8601, as the Mandates API writes timestamps.
+    pub created: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mandate {
+    pub mandate_id: String,
+    pub mandate_ref: String,
+    pub network: String,
+    pub mandate_type: String,
+    pub customer_ref: String,
+    pub status: String,
+    pub creditor_profile_ref: String,
+    pub financial_instrument_id: String,
+    pub metadata: Metadata,
+    pub created: String,
 }
 
 /// All tenants' data behind one lock: operations are short and never await while holding it.

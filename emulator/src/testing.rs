@@ -71,6 +71,12 @@ macro_rules! for_each_control {
             /// `"4.50"`), as the provider would: the transaction lists the refund and its net
             /// amount drops. Returns the refund's id.
             refund_instruction(tenant_id: String, order_ref: String, instruction_ref: String, amount: String) -> String;
+            /// Turns an account's mandates licence (`license.enableMandates`) on or off: while off, every
+            /// mandate route answers 405 `SERVICE_UNAVAILABLE`.
+            set_mandates_enabled(account_id: String, enabled: bool) -> ();
+            /// Registers `count` Bacs mandates in a tenant at once (customers `SEED-CUST-1`, …, in
+            /// order), for tests of long lists.
+            add_mandates(tenant_id: String, count: i64) -> ();
             /// Serves orders the way an asynchronous server does: the 202 comes at once and the
             /// instructions become readable this many milliseconds later (0: at once).
             set_async_instructions_ms(milliseconds: i64) -> ();
@@ -400,6 +406,21 @@ pub(crate) mod controls {
                     "no instruction {instruction_ref:?} of order {order_ref:?} in tenant {tenant_id:?}"
                 )))
             })
+    }
+
+    pub fn set_mandates_enabled(state: &State, account_id: String, enabled: bool) -> Result<(), ControlError> {
+        state
+            .directory
+            .with_account(&account_id, |account| account.mandates_enabled = enabled)
+            .ok_or_else(|| refused(format!("no account {account_id:?}")))
+    }
+
+    pub fn add_mandates(state: &State, tenant_id: String, count: i64) -> Result<(), ControlError> {
+        let count = usize::try_from(count)
+            .ok()
+            .filter(|n| *n <= 100_000)
+            .ok_or_else(|| refused(format!("count must be 0 to 100000, not {count}")))?;
+        crate::routes::mandates::add_seeded_mandates(state, &tenant_id, count).map_err(refused)
     }
 
     pub fn set_async_instructions_ms(state: &State, milliseconds: i64) -> Result<(), ControlError> {

@@ -52,10 +52,27 @@ INSTRUCTION_REQUIRED = ("instruction_ref", "customer_ref", "direction", "amount"
 INSTRUCTION_OPTIONAL = ("settled_by_date", "scheme_id", "financial_instrument_id", "metadata")
 CUSTOMER_DEFAULT_FIELDS = ("financial_instrument_id", "scheme_id", "metadata")
 
+# A new mandate's fields (snake_case), its debtor's and the debtor's address's; text unless the
+# structure says otherwise.
+MANDATE_FIELDS = ("customer_ref", "creditor_profile_ref", "mandate_type", "agreement_type", "debtor", "metadata")
+DEBTOR_FIELDS = ("first_name", "last_name", "company_name", "email", "language", "address", "account_holder_name",
+                 "account_number", "sort_code", "iban", "bsb_number", "bank_name", "signatory_name", "routing_number",
+                 "account_type", "authorization_source", "authorization_frequency")
+ADDRESS_FIELDS = ("house_number_or_name", "street_address", "postcode", "city", "country")
+
+# The operations that walk a paged list, one call per page.
+PAGED_LISTS = ("list_creditor_profiles", "list_mandates")
+
 # Operation name -> (required args, optional args). Values are strings unless named below.
 OPERATIONS = {
     "create_order": (("order_ref",), ("instructions", "metadata", "customer_defaults")),
     "get_order": (("order_ref",), ()),
+    "get_creditor_profiles_page": ((), ("offset", "page_size")),
+    "list_creditor_profiles": ((), ("page_size",)),
+    "get_mandates_page": ((), ("offset", "page_size")),
+    "list_mandates": ((), ("page_size",)),
+    "get_mandate": (("mandate_id",), ()),
+    "create_mandate": (("mandate",), ()),
     "create_instruction": (("order_ref", "instruction"), ()),
     "get_instruction": (("order_ref", "instruction_ref"), ()),
     "wait_for_instruction": (("order_ref", "instruction_ref", "statuses"), ()),
@@ -128,8 +145,8 @@ COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrume
 CLIENT_SETTINGS = ("max_attempts", "backoff_base_ms", "backoff_cap_ms", "retry_after_cap_ms",
                    "connect_timeout_ms", "attempt_timeout_ms", "call_timeout_ms")
 CREDENTIALS = ("demo", "read_only", "wrong_private_key", "unknown_public_key", "account_admin",
-               "account_tenant_reader")
-CLIENT_TENANTS = ("demo", "other", "none")
+               "account_tenant_reader", "no_mandates")
+CLIENT_TENANTS = ("demo", "other", "none", "no_mandates")
 CALL_TENANTS = ("demo", "other")
 BASE_URLS = ("emulator", "unreachable")
 
@@ -596,6 +613,15 @@ def check_operation(step, where, setup_len, p):
             _check_string_map(v, at, p)
         elif k == "scheme":
             _check_scheme(v, at, p)
+        elif k == "mandate":
+            if _check_text_fields(v, MANDATE_FIELDS, ("debtor", "metadata"), at, p):
+                for field in ("customer_ref", "creditor_profile_ref", "mandate_type", "debtor"):
+                    if field not in v:
+                        p.append("%s.%s is required (use \"\" for an empty value)" % (at, field))
+                debtor = v.get("debtor")
+                if _check_text_fields(debtor, DEBTOR_FIELDS, ("address",), at + ".debtor", p) and "address" in debtor:
+                    _check_text_fields(debtor["address"], ADDRESS_FIELDS, (), at + ".debtor.address", p)
+                _check_string_map(v.get("metadata", {}), at + ".metadata", p)
         elif k == "key":
             if _check_fields(v, KEY_FIELDS, ("roles",), at, p) and "name" not in v:
                 p.append("%s.name is required (use \"\" for an empty value)" % at)
@@ -655,6 +681,22 @@ IP_RANGE_FIELDS = ("name", "ip_v4_start", "ip_v4_end")
 TENANT_FIELDS = ("name", "street_address", "extended_street_address", "locality", "region", "post_code", "country")
 
 
+def _check_text_fields(value, fields, objects, where, p):
+    """An object of the given fields: strings, except `objects` (objects, checked by the caller)."""
+    if not isinstance(value, dict):
+        p.append("%s must be an object" % where)
+        return False
+    for k, v in value.items():
+        if k not in fields:
+            p.append("%s.%s is not a field (one of %s)" % (where, k, list(fields)))
+        elif k in objects:
+            if not isinstance(v, dict):
+                p.append("%s.%s must be an object" % (where, k))
+        elif not isinstance(v, str):
+            p.append("%s.%s must be a string" % (where, k))
+    return True
+
+
 def _check_fields(value, fields, lists, where, p):
     """An object of the given fields: strings, except `lists` (lists of strings)."""
     if not isinstance(value, dict):
@@ -700,8 +742,11 @@ def check_fault(fault, where, p):
     times = fault.get("times", 1)
     if not _is_int(times) or times < 1:
         p.append("%s.times must be an integer >= 1" % where)
+    after = fault.get("after", 0)
+    if not _is_int(after) or after < 0:
+        p.append("%s.after must be an integer >= 0" % where)
     for k in fault:
-        if k not in ("method", "path", "times", "action") + FAULT_FIELDS[action]:
+        if k not in ("method", "path", "times", "after", "action") + FAULT_FIELDS[action]:
             p.append("%s.%s is not a field of a %s fault" % (where, k, action))
     status = fault.get("status")
     if action == "respond" and status is None:
@@ -900,8 +945,10 @@ def check_scenario(s, p):
             p.append("%s: a caller-given correlation id cannot be expected as generated_uuid" % where)
         if server["requests"] == 0 and server.get("correlation_id") is not None:
             p.append("%s: with no requests there is no correlation id to expect" % where)
+        # A paged list's error counts the failed page's attempts only; earlier pages were read.
+        paged_error = isinstance(call, dict) and call.get("operation") in PAGED_LISTS and expect.get("outcome") == "error"
         if server["requests"] > 0 and _is_int(expect.get("attempts")) and expect["attempts"] > 0 \
-                and server["requests"] > expect["attempts"]:
+                and server["requests"] > expect["attempts"] and not paged_error:
             p.append("%s: more requests (%d) than attempts (%d)" % (where, server["requests"], expect["attempts"]))
         for k in ("identity_requests", "faults_unused"):
             if k in server and (not _is_int(server[k]) or server[k] < 0):

@@ -504,8 +504,83 @@ suspend fun callConfiguration(client: Client, operation: String, args: JsonEleme
         "install_app" -> status(client.installApp(appId, options))
         "configure_app" -> status(client.configureApp(appId, text(args, "configuration"), options))
         "uninstall_app" -> status(client.uninstallApp(appId, options))
+        else -> callMandates(client, operation, args, options)
+    }
+}
+
+fun newMandate(m: JsonElement): com.imburse.core.NewMandate {
+    val d = m.at("debtor")
+    val a = d.at("address")
+    val address = if (a.isJsonObject) com.imburse.core.MandateAddress(
+        houseNumberOrName = optText(a, "house_number_or_name"), streetAddress = optText(a, "street_address"),
+        postcode = optText(a, "postcode"), city = optText(a, "city"), country = optText(a, "country"),
+    ) else null
+    val debtor = com.imburse.core.MandateDebtor(
+        firstName = optText(d, "first_name"), lastName = optText(d, "last_name"), companyName = optText(d, "company_name"),
+        email = optText(d, "email"), language = optText(d, "language"), address = address,
+        accountHolderName = optText(d, "account_holder_name"), accountNumber = optText(d, "account_number"),
+        sortCode = optText(d, "sort_code"), iban = optText(d, "iban"), bsbNumber = optText(d, "bsb_number"),
+        bankName = optText(d, "bank_name"), signatoryName = optText(d, "signatory_name"),
+        routingNumber = optText(d, "routing_number"), accountType = optText(d, "account_type"),
+        authorizationSource = optText(d, "authorization_source"), authorizationFrequency = optText(d, "authorization_frequency"),
+    )
+    return com.imburse.core.NewMandate(
+        customerRef = text(m, "customer_ref"), creditorProfileRef = text(m, "creditor_profile_ref"),
+        mandateType = text(m, "mandate_type"), debtor = debtor, agreementType = optText(m, "agreement_type"),
+        metadata = metadata(m.at("metadata")),
+    )
+}
+
+fun pageRecord(current: Long, count: Long, size: Long, rows: Long, total: Long, refs: List<String?>): JsonObject =
+    json("current_page" to current, "page_count" to count, "page_size" to size, "row_count" to rows,
+        "total_count" to total, "refs" to refs)
+
+/** Mandates and creditor profiles. */
+suspend fun callMandates(client: Client, operation: String, args: JsonElement, options: CallOptions): Pair<JsonObject, Int> {
+    val offset = optText(args, "offset")?.toLong()
+    val pageSize = optText(args, "page_size")?.toLong()
+    return when (operation) {
+        "get_creditor_profiles_page" -> client.getCreditorProfilesPage(offset, pageSize, options).let { r ->
+            val p = r.data
+            pageRecord(p.currentPage, p.pageCount, p.pageSize, p.rowCount, p.totalCount, p.results.map { it.creditorProfileRef }) to r.meta.attempts
+        }
+        "get_mandates_page" -> client.getMandatesPage(offset, pageSize, options).let { r ->
+            val p = r.data
+            pageRecord(p.currentPage, p.pageCount, p.pageSize, p.rowCount, p.totalCount, p.results.map { it.customerRef }) to r.meta.attempts
+        }
+        "create_mandate" -> client.createMandate(newMandate(args.at("mandate")), options).let { r ->
+            json("status" to r.meta.status, "mandate_id" to r.data.mandateId, "financial_instrument_id" to r.data.financialInstrumentId,
+                "verification_status" to r.data.verificationCheck?.status) to r.meta.attempts
+        }
+        "get_mandate" -> client.getMandate(text(args, "mandate_id"), options).let { r ->
+            val m = r.data
+            json("mandate_id" to m.mandateId, "customer_ref" to m.customerRef, "mandate_type" to m.mandateType,
+                "network" to m.network, "status" to m.status, "creditor_profile_ref" to m.creditorProfileRef,
+                "financial_instrument_id" to m.financialInstrumentId, "metadata" to m.metadata) to r.meta.attempts
+        }
+        "list_creditor_profiles" -> client.listCreditorProfiles(pageSize, options).let { pager ->
+            walk({ pager.nextPage() }) { page -> page.data.results.map { it.creditorProfileRef } to page.meta.attempts }
+        }
+        "list_mandates" -> client.listMandates(pageSize, options).let { pager ->
+            walk({ pager.nextPage() }) { page -> page.data.results.map { it.customerRef } to page.meta.attempts }
+        }
         else -> harness("unknown operation $operation")
     }
+}
+
+/** Walks a pager page by page: every item's reference, the pages read, the attempts made. */
+suspend fun <P : Any> walk(next: suspend () -> P?, read: (P) -> Pair<List<String?>, Int>): Pair<JsonObject, Int> {
+    val refs = mutableListOf<String?>()
+    var pages = 0
+    var attempts = 0
+    while (true) {
+        val page = next() ?: break
+        val (items, tries) = read(page)
+        pages += 1
+        attempts += tries
+        refs.addAll(items)
+    }
+    return json("refs" to refs, "pages" to pages) to attempts
 }
 
 /** The account and tenant management operations. */

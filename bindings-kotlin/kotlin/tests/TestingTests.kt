@@ -6,6 +6,9 @@ import com.imburse.BlockingClient
 import com.imburse.Client
 import com.imburse.ClientConfig
 import com.imburse.ImburseException
+import com.imburse.asFlow
+import com.imburse.asIterable
+import com.imburse.asSequence
 import com.imburse.core.Direction
 import com.imburse.core.NewInstruction
 import com.imburse.core.NewOrder
@@ -16,6 +19,8 @@ import com.imburse.testing.TestSuite
 import com.imburse.testing.assertEquals
 import com.imburse.testing.assertThrows
 import com.imburse.testing.check
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
 
 /** A client for the emulator's demo key, account and tenant. */
 fun TestEmulator.clientConfig(): ClientConfig = info().let {
@@ -113,6 +118,44 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 val atCancel = emulator.requests().size
                 Thread.sleep(300)
                 assertEquals(atCancel, emulator.requests().size, "no read after the cancel")
+            }
+        }
+    }
+
+    test("Pagers: 2 500 mandates walked as a Flow and as a Sequence read exactly the pages needed; an error on a later page is thrown there") {
+        TestEmulator.startBlocking().use { emulator ->
+            emulator.addMandates(emulator.info().tenantId, 2500)
+            emulator.clearRequests()
+            val reads = { emulator.requests().filter { it.path == "/v2/mandates" }.map { it.query } }
+            Client(emulator.clientConfig()).use { client ->
+                val refs = kotlinx.coroutines.runBlocking {
+                    client.listMandates(pageSize = 1000).asFlow().toList().map { it.customerRef }
+                }
+                assertEquals(2500, refs.size, "mandates")
+                assertEquals(listOf("SEED-CUST-1", "SEED-CUST-2500"), listOf(refs.first(), refs.last()), "order")
+                assertEquals(listOf("from=0&take=1000", "from=1000&take=1000", "from=2000&take=1000"), reads(), "pages read")
+                emulator.clearRequests()
+                val firstTwo = kotlinx.coroutines.runBlocking { client.listMandates().asFlow().take(150).toList() }
+                assertEquals(150, firstTwo.size, "taken")
+                assertEquals(2, reads().size, "a Flow reads only the pages its collector uses")
+            }
+            emulator.clearRequests()
+            BlockingClient(emulator.clientConfig().copy(backoffBase = java.time.Duration.ofMillis(5))).use { client ->
+                assertEquals(2500, client.listMandates().asSequence().count(), "blocking mandates")
+                assertEquals(25, reads().size, "pages of 100")
+                val pager = client.listMandates(pageSize = 1000, options = com.imburse.CallOptions(correlationId = "walk-1"))
+                val first = pager.nextPage()!!
+                assertEquals(listOf(1L, 3L, 1000L, 2500L), listOf(first.data.currentPage, first.data.pageCount, first.data.rowCount, first.data.totalCount), "first page")
+                emulator.armFault("""{"action":"respond","status":503,"times":3,"path":"/v2/mandates"}""")
+                val failed = assertThrows<ImburseException.Server>("page 2") { pager.nextPage() }
+                assertEquals(3, failed.report.attempts, "retried like any read")
+                assertEquals("walk-1", failed.report.clientCorrelationId, "correlation id")
+                assertEquals(2L, pager.nextPage()!!.data.currentPage, "the failed page is asked for again")
+                assertEquals(500L, pager.nextPage()!!.data.rowCount, "the last page")
+                assertEquals(null, pager.nextPage(), "after the last page")
+                val profiles = client.listCreditorProfiles(pageSize = 1).asIterable().map { it.network }
+                assertEquals(listOf("BACS", "SEPA"), profiles, "creditor profiles for Java's for-each")
+                assertThrows<ImburseException.InvalidRequest>("take out of range") { client.getMandatesPage(pageSize = 1001) }
             }
         }
     }

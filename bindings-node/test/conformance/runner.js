@@ -218,6 +218,82 @@ const CONFIGURATION_OPERATIONS = {
   uninstall_app: (c, a, o) => c.uninstallApp(text(a, 'app_id'), o),
 }
 
+/** snake_case manifest fields as the package's camelCase request fields, nested objects too. */
+function camelFields(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const out = {}
+  for (const [key, field] of Object.entries(value)) {
+    out[key.replace(/_([a-z])/g, (_, c) => c.toUpperCase())] = key === 'metadata' ? field : camelFields(field)
+  }
+  return out
+}
+
+const pageRecord = (p, refs) => ({
+  current_page: p.currentPage,
+  page_count: p.pageCount,
+  page_size: p.pageSize,
+  row_count: p.rowCount,
+  total_count: p.totalCount,
+  refs,
+})
+
+/** Walks a pager page by page: every item's reference, the pages read, the attempts made. */
+async function walk(pager, reference) {
+  const refs = []
+  let pages = 0
+  let attempts = 0
+  for await (const page of pager.byPage()) {
+    pages += 1
+    attempts += page.meta.attempts
+    refs.push(...page.data.results.map(reference))
+  }
+  return [{ refs, pages }, attempts]
+}
+
+// Mandates and creditor profiles.
+const MANDATE_OPERATIONS = {
+  list_creditor_profiles: (c, a, o) => walk(c.listCreditorProfiles(int(a?.page_size), o), (p) => p.creditorProfileRef),
+  list_mandates: (c, a, o) => walk(c.listMandates(int(a?.page_size), o), (m) => m.customerRef),
+  get_creditor_profiles_page: async (c, a, o) => {
+    const r = await c.getCreditorProfilesPage(int(a?.offset), int(a?.page_size), o)
+    return [pageRecord(r.data, r.data.results.map((p) => p.creditorProfileRef)), r.meta.attempts]
+  },
+  get_mandates_page: async (c, a, o) => {
+    const r = await c.getMandatesPage(int(a?.offset), int(a?.page_size), o)
+    return [pageRecord(r.data, r.data.results.map((m) => m.customerRef)), r.meta.attempts]
+  },
+  create_mandate: async (c, a, o) => {
+    const r = await c.createMandate(camelFields(a.mandate), o)
+    const d = r.data
+    return [
+      {
+        status: r.meta.status,
+        mandate_id: d.mandateId,
+        financial_instrument_id: d.financialInstrumentId,
+        verification_status: d.verificationCheck?.status ?? null,
+      },
+      r.meta.attempts,
+    ]
+  },
+  get_mandate: async (c, a, o) => {
+    const r = await c.getMandate(text(a, 'mandate_id'), o)
+    const m = r.data
+    return [
+      {
+        mandate_id: m.mandateId,
+        customer_ref: m.customerRef,
+        mandate_type: m.mandateType,
+        network: m.network,
+        status: m.status,
+        creditor_profile_ref: m.creditorProfileRef,
+        financial_instrument_id: m.financialInstrumentId,
+        metadata: m.metadata,
+      },
+      r.meta.attempts,
+    ]
+  },
+}
+
 async function callConfiguration(client, operation, args, options) {
   const r = await CONFIGURATION_OPERATIONS[operation](client, args, options)
   if (!('data' in r)) {
@@ -302,6 +378,9 @@ async function call(client, operation, args, options) {
   }
   if (operation in CONFIGURATION_OPERATIONS) {
     return callConfiguration(client, operation, args, options)
+  }
+  if (operation in MANDATE_OPERATIONS) {
+    return MANDATE_OPERATIONS[operation](client, args, options)
   }
   const customerRef = text(args, 'customer_ref')
   switch (operation) {

@@ -3,7 +3,7 @@
 // must be refused and each result must keep its type. Never run.
 
 import { Client } from '../../index.js'
-import type { CreatedResponse, InstructionResponse, ResponseMeta } from '../../index.js'
+import type { CreatedResponse, InstructionResponse, Mandate, MandatePageResponse, Pager, ResponseMeta } from '../../index.js'
 
 export async function typed(client: Client, signal: AbortSignal): Promise<void> {
   const instruction: InstructionResponse = await client.getInstruction('O-1', 'I-1', { correlationId: 'c', signal })
@@ -24,4 +24,17 @@ export async function typed(client: Client, signal: AbortSignal): Promise<void> 
   // @ts-expect-error: the result keeps its type
   const wrong: ResponseMeta = await client.getOrder('O-1')
   void wrong
+
+  // A paged list gives a Pager of its items and its pages.
+  const pager: Pager<MandatePageResponse> = client.listMandates(500, { signal })
+  for await (const mandate of pager) {
+    const id: string = mandate.mandateId
+    void id
+  }
+  const page: MandatePageResponse | null = await pager.nextPage()
+  const total: number | undefined = page?.data.totalCount
+  const items: Mandate[] = page?.data.results ?? []
+  void [total, items]
+  // @ts-expect-error: the page size is a number
+  client.listMandates('500')
 }

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 fn generated() -> [(&'static str, String); 3] {
     [
-        ("_operations.py", operations::module(&operations::declared())),
+        ("_operations.py", operations::module(&operations::declared(), &operations::declared_paged())),
         ("_requests.py", requests::module(&requests::declared())),
         ("_settings.py", settings::module(&settings::declared())),
     ]

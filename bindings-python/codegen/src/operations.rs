@@ -47,6 +47,7 @@ fn python_argument(rust_type: &str) -> (String, String) {
         // A list or tuple; a bare `str` is refused by the native side (a TypeError), never
         // taken as its characters.
         "Vec<String>" => ("Sequence[str]", "{}"),
+        "Option<i64>" => ("Optional[int]", "{}"),
         model if crate::requests::declared().iter().any(|m| m.name == model) => {
             return (model.to_string(), format!("_models.request_arg({{}}, {model})"));
         }
@@ -119,8 +120,12 @@ fn method(op: &Operation, asynchronous: bool) -> String {
     out
 }
 
-pub fn module(operations: &[Operation]) -> String {
+pub fn module(operations: &[Operation], paged: &[PagedList]) -> String {
     let mut models: Vec<String> = vec!["Response".into(), "ResponseMeta".into()];
+    for list in paged {
+        models.push(list.item.to_string());
+        models.push(list.page.to_string());
+    }
     for op in operations {
         for argument in &op.arguments {
             let (annotation, _) = python_argument(&argument.rust_type);
@@ -142,7 +147,8 @@ pub fn module(operations: &[Operation]) -> String {
          from __future__ import annotations\n\n\
          from typing import Mapping, Optional, Sequence\n\n\
          from . import _models\n\
-         from ._base import ClientBase, _meta, _response\n",
+         from ._base import ClientBase, _meta, _response\n\
+         from ._pages import AsyncPager, Pager\n",
     );
     let request_models = crate::requests::declared();
     let (requests, results): (Vec<&String>, Vec<&String>) =
@@ -164,6 +170,10 @@ pub fn module(operations: &[Operation]) -> String {
             out.push('\n');
             out.push_str(&method(op, asynchronous));
         }
+        for list in paged {
+            out.push('\n');
+            out.push_str(&paged_method(list, asynchronous));
+        }
     }
     out
 }
@@ -173,6 +183,76 @@ pub fn declared() -> Vec<Operation> {
     imburse::for_each_operation!(collect)
 }
 
+/// One paged list as the declaration gives it.
+pub struct PagedList {
+    name: &'static str,
+    doc: Vec<&'static str>,
+    item: &'static str,
+    page: &'static str,
+}
+
+macro_rules! collect_paged {
+    ($($(#[doc = $doc:literal])* $name:ident -> $item:ident in $page:ident as $pager:ident / $blocking:ident, $response:ident;)*) => {
+        vec![$(PagedList { name: stringify!($name), doc: vec![$($doc),*], item: stringify!($item), page: stringify!($page) }),*]
+    };
+}
+
+/// Every paged list of the core's declaration.
+pub fn declared_paged() -> Vec<PagedList> {
+    imburse::for_each_paged_list!(collect_paged)
+}
+
+/// A paged list's method: the pager over the native one (nothing sent yet).
+fn paged_method(list: &PagedList, asynchronous: bool) -> String {
+    let pager = if asynchronous { "AsyncPager" } else { "Pager" };
+    let mut out = format!(
+        "    def {}(
+        self,
+        page_size: Optional[int] = None,
+        *,
+",
+        list.name
+    );
+    let options = crate::settings::call_options();
+    for option in &options {
+        out.push_str(&format!(
+            "        {}: {} = None,
+",
+            option.name,
+            option.annotation()
+        ));
+    }
+    out.push_str(&format!(
+        "    ) -> {pager}[{}, {}]:
+",
+        list.page, list.item
+    ));
+    let mut doc = list.doc.clone();
+    doc.push("");
+    doc.push(if asynchronous {
+        " `async for` gives every item; `pages()` every page (`Response[…]`, with the list's totals)."
+    } else {
+        " `for` gives every item; `pages()` every page (`Response[…]`, with the list's totals)."
+    });
+    out.push_str(&docstring(&doc, "        "));
+    let names: Vec<&str> = options.iter().map(|option| option.name).collect();
+    out.push_str(
+        "        with self._calling() as native:
+",
+    );
+    out.push_str(&format!(
+        "            pager = native.{}(page_size, {})
+",
+        list.name,
+        names.join(", ")
+    ));
+    out.push_str(&format!(
+        "        return {pager}(self, pager)
+"
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,8 +260,14 @@ mod tests {
     #[test]
     fn every_declared_operation_gets_a_blocking_and_an_async_method() {
         let operations = declared();
-        let text = module(&operations);
+        let text = module(&operations, &declared_paged());
+        let paged: Vec<&str> = declared_paged().iter().map(|list| list.name).collect();
         for spec in imburse::operations::ALL {
+            if paged.contains(&spec.name) {
+                // A pager is made at once (nothing sent), by both clients.
+                assert_eq!(text.matches(&format!("\n    def {}(\n", spec.name)).count(), 2, "{}", spec.name);
+                continue;
+            }
             assert!(text.contains(&format!("\n    def {}(\n", spec.name)), "{}", spec.name);
             assert!(text.contains(&format!("\n    async def {}(\n", spec.name)), "{}", spec.name);
         }

@@ -6,6 +6,7 @@ and raise subclasses of ``imburse.ImburseError``. Attempts are logged to the ``i
 
 from . import _native
 from ._client import AsyncClient, Client
+from ._pages import AsyncPager, Pager
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -35,6 +36,9 @@ from ._requests import (
     CustomerDefault,
     NewInstruction,
     NewMobileInstrument,
+    NewMandate,
+    MandateDebtor,
+    MandateAddress,
     NewOrder,
     NewScheme,
     NewSchemeApp,
@@ -88,6 +92,12 @@ from ._models import (
     MarketplaceApp,
     MarketplaceAppList,
     PaymentMethod,
+    CreditorProfile,
+    CreditorProfilePage,
+    Mandate,
+    MandatePage,
+    CreatedMandate,
+    VerificationCheck,
 )
 
 #: The package version (the SDK version the User-Agent names).
@@ -154,6 +164,17 @@ __all__ = [
     "MarketplaceApp",
     "MarketplaceAppList",
     "PaymentMethod",
+    "CreditorProfile",
+    "CreditorProfilePage",
+    "Mandate",
+    "MandatePage",
+    "CreatedMandate",
+    "VerificationCheck",
+    "NewMandate",
+    "MandateDebtor",
+    "MandateAddress",
+    "Pager",
+    "AsyncPager",
     "PayoutOptionsQuery",
     "LicenseUpgradeRequest",
     "IpAllowListUpdate",

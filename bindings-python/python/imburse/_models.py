@@ -66,6 +66,12 @@ __all__ = [
     "MarketplaceApp",
     "MarketplaceAppList",
     "PaymentMethod",
+    "CreditorProfile",
+    "CreditorProfilePage",
+    "Mandate",
+    "MandatePage",
+    "CreatedMandate",
+    "VerificationCheck",
 ]
 
 T = TypeVar("T")
@@ -187,6 +193,12 @@ IpRule = _native.IpRule
 MarketplaceApp = _native.MarketplaceApp
 MarketplaceAppList = _native.MarketplaceAppList
 PaymentMethod = _native.PaymentMethod
+CreditorProfile = _native.CreditorProfile
+CreditorProfilePage = _native.CreditorProfilePage
+Mandate = _native.Mandate
+MandatePage = _native.MandatePage
+CreatedMandate = _native.CreatedMandate
+VerificationCheck = _native.VerificationCheck
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Mapping, Optional, Sequence
 
 from . import _models
 from ._base import ClientBase, _meta, _response
+from ._pages import AsyncPager, Pager
 from ._models import (
     Account,
     AccountKeyList,
@@ -17,11 +18,16 @@ from ._models import (
     Created,
     CreatedApiKey,
     CreatedInstrument,
+    CreatedMandate,
+    CreditorProfile,
+    CreditorProfilePage,
     Customer,
     FinancialInstrument,
     Instruction,
     IpAllowList,
     LicenseHistory,
+    Mandate,
+    MandatePage,
     MarketplaceApp,
     MarketplaceAppList,
     Order,
@@ -42,6 +48,7 @@ from ._requests import (
     IpAllowListUpdate,
     LicenseUpgradeRequest,
     NewInstruction,
+    NewMandate,
     NewMobileInstrument,
     NewOrder,
     NewScheme,
@@ -885,6 +892,74 @@ class Operations(ClientBase):
             raw = native.delete_tenant_key(False, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
+    def get_creditor_profiles_page(
+        self,
+        *,
+        offset: Optional[int] = None,
+        page_size: Optional[int] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreditorProfilePage]:
+        """``GET /v2/mandates/creditor-profiles?from=&take=``: one page of the tenant's creditor profiles
+        with the list's totals; ``offset`` is the first row (``from``, default 0), ``page_size`` at most 1000
+        (``take``, default 100). ``list_creditor_profiles`` walks every page."""
+        with self._calling() as native:
+            raw = native.get_creditor_profiles_page(False, offset, page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_mandates_page(
+        self,
+        *,
+        offset: Optional[int] = None,
+        page_size: Optional[int] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MandatePage]:
+        """``GET /v2/mandates?from=&take=`` (the reference's probable path): one page of the tenant's mandates
+        with the list's totals; ``offset`` is the first row (``from``, default 0), ``page_size`` at most 1000
+        (``take``, default 100). ``list_mandates`` walks every page."""
+        with self._calling() as native:
+            raw = native.get_mandates_page(False, offset, page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/{mandateId}`` (path assumed): one mandate."""
+        with self._calling() as native:
+            raw = native.get_mandate(False, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_mandate(
+        self,
+        mandate: NewMandate,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedMandate]:
+        """``POST /v2/mandates`` (the reference's probable path; 201): creates a mandate and registers it with
+        its network, answering its id, its financial instrument and the bank details check; never
+        replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = native.create_mandate(False, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
     def list_marketplace_apps(
         self,
         *,
@@ -962,6 +1037,43 @@ class Operations(ClientBase):
         with self._calling() as native:
             raw = native.uninstall_app(False, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
+
+    def list_creditor_profiles(
+        self,
+        page_size: Optional[int] = None,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Pager[CreditorProfilePage, CreditorProfile]:
+        """Every creditor profile of the tenant, page by page (``GET /v2/mandates/creditor-profiles``), read
+        lazily: the next page only when this one's profiles are used up. ``page_size`` at most 1000
+        (default 100).
+        
+        ``for`` gives every item; ``pages()`` every page (``Response[…]``, with the list's totals)."""
+        with self._calling() as native:
+            pager = native.list_creditor_profiles(page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return Pager(self, pager)
+
+    def list_mandates(
+        self,
+        page_size: Optional[int] = None,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Pager[MandatePage, Mandate]:
+        """Every mandate of the tenant, page by page (``GET /v2/mandates``), read lazily: the next page only
+        when this one's mandates are used up. ``page_size`` at most 1000 (default 100).
+        
+        ``for`` gives every item; ``pages()`` every page (``Response[…]``, with the list's totals)."""
+        with self._calling() as native:
+            pager = native.list_mandates(page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return Pager(self, pager)
 
 
 class AsyncOperations(ClientBase):
@@ -1797,6 +1909,74 @@ class AsyncOperations(ClientBase):
             raw = await native.delete_tenant_key(True, public_key, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
+    async def get_creditor_profiles_page(
+        self,
+        *,
+        offset: Optional[int] = None,
+        page_size: Optional[int] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreditorProfilePage]:
+        """``GET /v2/mandates/creditor-profiles?from=&take=``: one page of the tenant's creditor profiles
+        with the list's totals; ``offset`` is the first row (``from``, default 0), ``page_size`` at most 1000
+        (``take``, default 100). ``list_creditor_profiles`` walks every page."""
+        with self._calling() as native:
+            raw = await native.get_creditor_profiles_page(True, offset, page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_mandates_page(
+        self,
+        *,
+        offset: Optional[int] = None,
+        page_size: Optional[int] = None,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[MandatePage]:
+        """``GET /v2/mandates?from=&take=`` (the reference's probable path): one page of the tenant's mandates
+        with the list's totals; ``offset`` is the first row (``from``, default 0), ``page_size`` at most 1000
+        (``take``, default 100). ``list_mandates`` walks every page."""
+        with self._calling() as native:
+            raw = await native.get_mandates_page(True, offset, page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/{mandateId}`` (path assumed): one mandate."""
+        with self._calling() as native:
+            raw = await native.get_mandate(True, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_mandate(
+        self,
+        mandate: NewMandate,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CreatedMandate]:
+        """``POST /v2/mandates`` (the reference's probable path; 201): creates a mandate and registers it with
+        its network, answering its id, its financial instrument and the bank details check; never
+        replayed once it may have been processed."""
+        with self._calling() as native:
+            raw = await native.create_mandate(True, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
     async def list_marketplace_apps(
         self,
         *,
@@ -1874,3 +2054,40 @@ class AsyncOperations(ClientBase):
         with self._calling() as native:
             raw = await native.uninstall_app(True, app_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
+
+    def list_creditor_profiles(
+        self,
+        page_size: Optional[int] = None,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> AsyncPager[CreditorProfilePage, CreditorProfile]:
+        """Every creditor profile of the tenant, page by page (``GET /v2/mandates/creditor-profiles``), read
+        lazily: the next page only when this one's profiles are used up. ``page_size`` at most 1000
+        (default 100).
+        
+        ``async for`` gives every item; ``pages()`` every page (``Response[…]``, with the list's totals)."""
+        with self._calling() as native:
+            pager = native.list_creditor_profiles(page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return AsyncPager(self, pager)
+
+    def list_mandates(
+        self,
+        page_size: Optional[int] = None,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> AsyncPager[MandatePage, Mandate]:
+        """Every mandate of the tenant, page by page (``GET /v2/mandates``), read lazily: the next page only
+        when this one's mandates are used up. ``page_size`` at most 1000 (default 100).
+        
+        ``async for`` gives every item; ``pages()`` every page (``Response[…]``, with the list's totals)."""
+        with self._calling() as native:
+            pager = native.list_mandates(page_size, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return AsyncPager(self, pager)

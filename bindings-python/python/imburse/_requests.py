@@ -29,6 +29,9 @@ __all__ = [
     "LicenseUpgradeRequest",
     "IpAllowListUpdate",
     "IpRange",
+    "NewMandate",
+    "MandateDebtor",
+    "MandateAddress",
 ]
 
 
@@ -225,3 +228,81 @@ class IpRange(_Model):
     ip_v4_start: str
     #: The range's last address, e.g. ``203.0.113.255``.
     ip_v4_end: str
+
+
+@dataclass(frozen=True)
+class NewMandate(_Model):
+    """A mandate to create and register with its network (``POST /v2/mandates``; the
+    path is the reference's probable one). Which debtor fields are required depends
+    on ``mandate_type``: the server says which are missing."""
+
+    #: Your reference for the customer.
+    customer_ref: str
+    #: The creditor profile to collect under.
+    creditor_profile_ref: str
+    #: E.g. ``BacsB2C``, ``BacsB2B``, ``SepaCoreB2C``, ``BecsAuB2C``, ``BecsNzB2C``, ``AchB2C``.
+    mandate_type: str
+    #: Whose account is debited.
+    debtor: MandateDebtor
+    #: E.g. ``Reuse`` (the reference's only value).
+    agreement_type: Optional[str] = None
+    #: Your key-value data.
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MandateDebtor(_Model):
+    """The account holder of a mandate and their bank details: a sort code (Bacs), an
+    IBAN (SEPA), a BSB number (BECS Australia), a bank and signatory (BECS New
+    Zealand) or a routing number with its authorisation (ACH)."""
+
+    #: A person's first name (consumer mandates).
+    first_name: Optional[str] = None
+    #: A person's last name (consumer mandates).
+    last_name: Optional[str] = None
+    #: A company's name (business mandates).
+    company_name: Optional[str] = None
+    #: Where the network's notices go.
+    email: Optional[str] = None
+    #: E.g. ``en``.
+    language: Optional[str] = None
+    #: The debtor's address.
+    address: Optional[MandateAddress] = None
+    #: The name on the account.
+    account_holder_name: Optional[str] = None
+    #: The account number.
+    account_number: Optional[str] = None
+    #: Bacs: six digits.
+    sort_code: Optional[str] = None
+    #: SEPA.
+    iban: Optional[str] = None
+    #: BECS Australia: six digits.
+    bsb_number: Optional[str] = None
+    #: BECS New Zealand.
+    bank_name: Optional[str] = None
+    #: BECS New Zealand.
+    signatory_name: Optional[str] = None
+    #: ACH: nine digits.
+    routing_number: Optional[str] = None
+    #: ACH, e.g. ``Checking``.
+    account_type: Optional[str] = None
+    #: ACH, e.g. ``WEB``.
+    authorization_source: Optional[str] = None
+    #: ACH, e.g. ``Recurring``.
+    authorization_frequency: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class MandateAddress(_Model):
+    """A mandate debtor's address."""
+
+    #: E.g. ``12`` or ``Rose Cottage``.
+    house_number_or_name: Optional[str] = None
+    #: The street.
+    street_address: Optional[str] = None
+    #: The postcode.
+    postcode: Optional[str] = None
+    #: The town or city.
+    city: Optional[str] = None
+    #: ISO 3166-1 alpha-2, e.g. ``GB``.
+    country: Optional[str] = None

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod apps;
+mod mandates;
 pub(crate) mod requests;
 mod schemes;
 
@@ -22,12 +23,15 @@ pub use accounts::{
     LicenseHistoryEntry, Tenant, TenantKeyList, TenantList,
 };
 pub use apps::{MarketplaceApp, MarketplaceAppList, PaymentMethod};
+pub use mandates::{
+    CreatedMandate, CreditorProfile, CreditorProfilePage, Mandate, MandatePage, Page, VerificationCheck,
+};
 #[cfg(feature = "napi")]
 pub use requests::js;
 pub use requests::{
     AccountUpdate, ApiKeySettings, CustomerDefault, CustomerDefaults, IpAllowListUpdate, IpRange, IsoDate,
-    LicenseUpgradeRequest, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp, NewSchemeRule,
-    PayoutOptionsQuery, TenantSettings,
+    LicenseUpgradeRequest, MandateAddress, MandateDebtor, NewInstruction, NewMandate, NewMobileInstrument, NewOrder,
+    NewScheme, NewSchemeApp, NewSchemeRule, PayoutOptionsQuery, TenantSettings,
 };
 pub use schemes::{
     Country, Currency, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeDraft, SchemeList,

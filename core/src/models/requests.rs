@@ -185,6 +185,78 @@ macro_rules! for_each_request_model {
                 pub ip_v4_end: String,
             }
 
+            /// A mandate to create and register with its network (`POST /v2/mandates`; the
+            /// path is the reference's probable one). Which debtor fields are required depends
+            /// on `mandate_type`: the server says which are missing.
+            pub struct NewMandate {
+                /// Your reference for the customer.
+                pub customer_ref: String,
+                /// The creditor profile to collect under.
+                pub creditor_profile_ref: String,
+                /// E.g. `BacsB2C`, `BacsB2B`, `SepaCoreB2C`, `BecsAuB2C`, `BecsNzB2C`, `AchB2C`.
+                pub mandate_type: String,
+                /// Whose account is debited.
+                pub debtor: MandateDebtor,
+                /// E.g. `Reuse` (the reference's only value).
+                pub agreement_type: Option<String> = default,
+                /// Your key-value data.
+                pub metadata: Metadata = default,
+            }
+
+            /// The account holder of a mandate and their bank details: a sort code (Bacs), an
+            /// IBAN (SEPA), a BSB number (BECS Australia), a bank and signatory (BECS New
+            /// Zealand) or a routing number with its authorisation (ACH).
+            pub struct MandateDebtor: Default {
+                /// A person's first name (consumer mandates).
+                pub first_name: Option<String> = default,
+                /// A person's last name (consumer mandates).
+                pub last_name: Option<String> = default,
+                /// A company's name (business mandates).
+                pub company_name: Option<String> = default,
+                /// Where the network's notices go.
+                pub email: Option<String> = default,
+                /// E.g. `en`.
+                pub language: Option<String> = default,
+                /// The debtor's address.
+                pub address: Option<MandateAddress> = default,
+                /// The name on the account.
+                pub account_holder_name: Option<String> = default,
+                /// The account number.
+                pub account_number: Option<String> = default,
+                /// Bacs: six digits.
+                pub sort_code: Option<String> = default,
+                /// SEPA.
+                pub iban: Option<String> = default,
+                /// BECS Australia: six digits.
+                pub bsb_number: Option<String> = default,
+                /// BECS New Zealand.
+                pub bank_name: Option<String> = default,
+                /// BECS New Zealand.
+                pub signatory_name: Option<String> = default,
+                /// ACH: nine digits.
+                pub routing_number: Option<String> = default,
+                /// ACH, e.g. `Checking`.
+                pub account_type: Option<String> = default,
+                /// ACH, e.g. `WEB`.
+                pub authorization_source: Option<String> = default,
+                /// ACH, e.g. `Recurring`.
+                pub authorization_frequency: Option<String> = default,
+            }
+
+            /// A mandate debtor's address.
+            pub struct MandateAddress: Default {
+                /// E.g. `12` or `Rose Cottage`.
+                pub house_number_or_name: Option<String> = default,
+                /// The street.
+                pub street_address: Option<String> = default,
+                /// The postcode.
+                pub postcode: Option<String> = default,
+                /// The town or city.
+                pub city: Option<String> = default,
+                /// ISO 3166-1 alpha-2, e.g. `GB`.
+                pub country: Option<String> = default,
+            }
+
             aliases {
                 /// A date as the API writes it, `YYYY-MM-DD` (Python also takes a `datetime.date`).
                 pub type IsoDate = String;

@@ -136,7 +136,7 @@ async fn get_account(
                 license_period_start_date: "2026-01-01T00:00:00Z",
                 license_period_end_date: "2099-12-31T23:59:59Z",
                 tenant_usage: a.tenants.len() as i64,
-                enable_mandates: false,
+                enable_mandates: a.mandates_enabled,
             },
         })
         .ok_or_else(|| {

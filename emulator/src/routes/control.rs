@@ -42,6 +42,8 @@ pub fn routes() -> Router<SharedState> {
             "/tenants/{tenant_id}/orders/{order_ref}/instructions/{instruction_ref}/refunds",
             post(refund_instruction),
         )
+        .route("/tenants/{tenant_id}/mandates", post(add_mandates))
+        .route("/accounts/{account_id}/mandates-enabled", put(set_mandates_enabled))
 }
 
 /// With the control API off (a shared server): only health answers; everything else, the
@@ -234,6 +236,46 @@ async fn refund_instruction(
     };
     match controls::refund_instruction(&state, tenant_id, order_ref, instruction_ref, amount) {
         Ok(refund_id) => (StatusCode::CREATED, axum::Json(json!({ "refundId": refund_id }))).into_response(),
+        Err(e) => refused_by(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct MandatesRequest {
+    count: i64,
+}
+
+async fn add_mandates(
+    State(state): State<SharedState>,
+    Path(tenant_id): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let count = match serde_json::from_slice::<MandatesRequest>(&body) {
+        Ok(request) => request.count,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("expected {{\"count\": N}}: {e}")),
+    };
+    match controls::add_mandates(&state, tenant_id, count) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused_by(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct MandatesEnabledRequest {
+    enabled: bool,
+}
+
+async fn set_mandates_enabled(
+    State(state): State<SharedState>,
+    Path(account_id): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let enabled = match serde_json::from_slice::<MandatesEnabledRequest>(&body) {
+        Ok(request) => request.enabled,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("expected {{\"enabled\": true|false}}: {e}")),
+    };
+    match controls::set_mandates_enabled(&state, account_id, enabled) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused_by(e),
     }
 }

@@ -10,6 +10,7 @@ pub mod apps;
 pub mod control;
 pub mod customers;
 pub mod identity;
+pub mod mandates;
 pub mod orders;
 pub mod schemes;
 pub mod versions;
@@ -37,6 +38,7 @@ pub fn app(state: SharedState) -> Router {
         .merge(schemes::routes())
         .merge(accounts::routes())
         .merge(apps::routes())
+        .merge(mandates::routes())
         .route_layer(middleware::from_fn_with_state(state.clone(), versions::enforce))
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)

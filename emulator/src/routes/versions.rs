@@ -93,6 +93,10 @@ documented! {
     "POST" "marketplace/apps/{appId}/install" V1 "§3.7: 2019 docs";
     "POST" "apps/installed/{appId}/configuration" V1 "§3.7: 2019 docs";
     "POST" "apps/installed/{appId}/uninstall" V1 "§3.7: 2019 docs";
+    "GET" "mandates/creditor-profiles" V2 "§3.4: OA transaction v2 Mandates";
+    "GET" "mandates" V2 "§3.4: Get Mandates (paged; path probably GET /v2/mandates)";
+    "POST" "mandates" V2 "§3.4: Create and register a mandate (path probably POST /v2/mandates)";
+    "GET" "mandates/{mandateId}" V2 "§3.4 (path not captured; the deprecated network routes read by id)";
 }
 
 /// The documented routes `path` (after the version) names, whatever their method.
