@@ -15,8 +15,9 @@ use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
 // The request types the generated methods take, and every result type they name.
 use imburse::models::{
-    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewInstruction, NewMandate,
-    NewMobileInstrument, NewOrder, NewScheme, PayoutOptionsQuery, TenantSettings,
+    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewCheckoutSession,
+    NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink, NewScheme,
+    PayoutOptionsQuery, TenantSettings,
 };
 
 use crate::models::*;

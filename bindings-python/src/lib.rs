@@ -21,13 +21,13 @@ mod _native {
     // The core's response models, Python classes derived in the core (its `python` feature).
     #[pymodule_export]
     use imburse::models::{
-        Account, AccountKeyList, Address, ApiKey, Capabilities, Chargeback, Country, Created, CreatedApiKey,
-        CreatedInstrument, CreatedMandate, CreditorProfile, CreditorProfilePage, Currency, Customer,
+        Account, AccountKeyList, Address, ApiKey, Capabilities, Chargeback, CheckoutSession, Country, Created,
+        CreatedApiKey, CreatedInstrument, CreatedMandate, CreditorProfile, CreditorProfilePage, Currency, Customer,
         CustomerDefaultView, FinancialInstrument, Instruction, InstrumentAssignment, IpAllowList, IpRule, License,
         LicenseHistory, LicenseHistoryEntry, Link, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList, Order,
-        PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Refund, Scheme, SchemeApp, SchemeAssignment,
-        SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList, Transaction, TransactionApp,
-        VerificationCheck, Wallet,
+        PayByLink, PaymentMethod, PayoutOption, PayoutOptionApp, PayoutOptionList, Refund, Scheme, SchemeApp,
+        SchemeAssignment, SchemeDraft, SchemeList, SchemeRule, Tenant, TenantKeyList, TenantList, Transaction,
+        TransactionApp, VerificationCheck, Wallet,
     };
     #[pymodule_export]
     use imburse::{ResponseMeta, Secret};

@@ -223,8 +223,25 @@ async def call(
 
 MANDATE_OPERATIONS = (
     "get_creditor_profiles_page", "get_mandates_page", "create_mandate", "get_mandate", "list_creditor_profiles",
-    "list_mandates",
+    "list_mandates", "create_checkout_session", "create_pay_by_link", "create_mandate_session",
 )
+
+
+def _channels(value: Any) -> List[imburse.CheckoutChannel]:
+    return [imburse.CheckoutChannel(**c) for c in value or []]
+
+
+def _session_record(r: Any) -> Tuple[Dict[str, Any], int]:
+    import time
+
+    d = r.data
+    return {
+        "status": r.meta.status,
+        "token_text": str(d.session_token),
+        "token_segments": len(d.session_token.reveal().split(".")),
+        "expires_after_now": d.expires > int(time.time()),
+        "session_id": d.session_id,
+    }, r.meta.attempts
 
 
 def _new_mandate(value: Dict[str, Any]) -> imburse.NewMandate:
@@ -253,6 +270,24 @@ async def call_mandates(
 ) -> Tuple[Dict[str, Any], int]:
     """Mandates and creditor profiles."""
     offset, page_size = _int(args.get("offset")), _int(args.get("page_size"))
+    if operation == "create_checkout_session":
+        fields = dict(args["session"])
+        fields["expiry_seconds"] = int(fields["expiry_seconds"])
+        fields["channels"] = _channels(fields.get("channels"))
+        account = fields.pop("bank_account", None)
+        if account is not None:
+            fields["bank_account"] = imburse.CheckoutBankAccount(**account)
+        return _session_record(await run(client.create_checkout_session, imburse.NewCheckoutSession(**fields)))
+    if operation == "create_pay_by_link":
+        fields = dict(args["link"])
+        fields["expiry_seconds"] = int(fields["expiry_seconds"])
+        fields["channels"] = _channels(fields.get("channels"))
+        r = await run(client.create_pay_by_link, imburse.NewPayByLink(**fields))
+        return {"status": r.meta.status, "pay_by_link_id": r.data.pay_by_link_id}, r.meta.attempts
+    if operation == "create_mandate_session":
+        fields = dict(args["session"])
+        fields["expiry_seconds"] = int(fields["expiry_seconds"])
+        return _session_record(await run(client.create_mandate_session, imburse.NewMandateSession(**fields)))
     if operation in ("list_creditor_profiles", "list_mandates"):
         # A pager is made at once by either client; its pages are awaited on the asyncio one.
         pager = getattr(client, operation)(page_size=page_size, **options)

@@ -161,5 +161,21 @@ def test_the_readme_quickstart_runs(emulator: Emulator) -> None:
     assert len(emulator.requests("POST", "/v1/order-management")) == 1
 
 
+def test_the_readme_checkout_quickstart_hands_the_token_to_the_web_component(emulator: Emulator) -> None:
+    out = run_example("checkout.py", emulator)
+    summary, script, component = out.splitlines()
+    assert summary.endswith(": [redacted]"), "printing the token shows nothing of it"
+    assert script.startswith("<script type=\"module\"")
+    token = component.split('token="')[1].split('"')[0]
+    assert component.startswith("<imburse-checkout token=\"") and token.count(".") == 2, component
+    import base64
+    import json
+
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert (claims["orderRef"], claims["instructionRef"], claims["customerFirstName"]) == ("ORDER-42", "I-1", "Ada")
+    [sent] = emulator.requests("POST", "/v2/whitelabel/session-token")
+    assert json.loads(sent["body"])["customerType"] == "B2C"
+
+
 def test_the_readme_async_quickstart_runs(emulator: Emulator) -> None:
     assert run_example("async_quickstart.py", emulator) == "INCOMPLETE 49.99 GBP\nINCOMPLETE 0.10 GBP\n"

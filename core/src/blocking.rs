@@ -12,11 +12,12 @@ use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
-    Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, Created, CreatedApiKey, CreatedInstrument,
-    CreatedMandate, CreditorProfilePage, Customer, FinancialInstrument, Instruction, IpAllowList, IpAllowListUpdate,
-    LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList, Metadata,
-    NewInstruction, NewMandate, NewMobileInstrument, NewOrder, NewScheme, Order, Page, PayoutOptionList,
-    PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings, Wallet,
+    Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, CheckoutSession, Created, CreatedApiKey,
+    CreatedInstrument, CreatedMandate, CreditorProfilePage, Customer, FinancialInstrument, Instruction, IpAllowList,
+    IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList,
+    Metadata, NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder,
+    NewPayByLink, NewScheme, Order, Page, PayByLink, PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft,
+    SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings, Wallet,
 };
 
 /// The blocking twin of each async method: the same arguments, waited on.
@@ -192,6 +193,9 @@ impl Client {
         get_mandates_page(offset: Option<i64>, page_size: Option<i64>) -> Response<MandatePage>;
         get_mandate(mandate_id: &str) -> Response<Mandate>;
         create_mandate(mandate: &NewMandate) -> Response<CreatedMandate>;
+        create_checkout_session(session: &NewCheckoutSession) -> Response<CheckoutSession>;
+        create_pay_by_link(link: &NewPayByLink) -> Response<PayByLink>;
+        create_mandate_session(session: &NewMandateSession) -> Response<CheckoutSession>;
     }
 
     /// Every creditor profile, page by page, read lazily: a blocking [`Pager`] (an iterator of

@@ -195,6 +195,12 @@ specs! {
     LIST_MANDATES = "list_mandates" "GET" "v2" "mandates" Safe Tenant [MANDATE_READ, ADMIN];
     GET_MANDATE = "get_mandate" "GET" "v2" "mandates/{mandateId}" Safe Tenant [MANDATE_READ, ADMIN];
     CREATE_MANDATE = "create_mandate" "POST" "v2" "mandates" NonIdempotent Tenant [MANDATE_WRITE, ADMIN];
+    // The reference documents the hosted checkout's operations without their paths (§3.5,
+    // "Whitelabel"): readings below /whitelabel; its role is shown as "CustomerToken", read as
+    // the transaction writers'. A session token may be asked for again; a pay-by-link is sent.
+    CREATE_CHECKOUT_SESSION = "create_checkout_session" "POST" "v2" "whitelabel/session-token" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    CREATE_PAY_BY_LINK = "create_pay_by_link" "POST" "v2" "whitelabel/pay-by-link" NonIdempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    CREATE_MANDATE_SESSION = "create_mandate_session" "POST" "v1" "whitelabel/mandate-management/session-token" Idempotent Tenant [TRANSACTION_WRITE, MANDATE_WRITE, ADMIN];
     // The marketplace paths are the 2019 docs' (the reference marks the current ones uncertain).
     LIST_MARKETPLACE_APPS = "list_marketplace_apps" "GET" "v1" "marketplace/apps" Safe Tenant [APP_READ, ADMIN];
     GET_MARKETPLACE_APP = "get_marketplace_app" "GET" "v1" "marketplace/apps/{appId}" Safe Tenant [APP_READ, ADMIN];
@@ -390,6 +396,18 @@ macro_rules! for_each_operation {
             /// replayed once it may have been processed.
             create_mandate(mandate: NewMandate) -> Response<CreatedMandate> as CreatedMandateResponse
                 = create_mandate(&mandate);
+            /// `POST /v2/whitelabel/session-token` (path assumed): a token to open the hosted checkout with for one
+            /// instruction (the iframe's `?token=`, or `<imburse-checkout token>`), its expiry (epoch seconds) and
+            /// session id. The token is a secret.
+            create_checkout_session(session: NewCheckoutSession) -> Response<CheckoutSession> as CheckoutSessionResponse
+                = create_checkout_session(&session);
+            /// `POST /v2/whitelabel/pay-by-link` (path assumed; 201): Imburse sends the customer a link to the
+            /// checkout by SMS or email; never replayed once it may have been sent.
+            create_pay_by_link(link: NewPayByLink) -> Response<PayByLink> as PayByLinkResponse = create_pay_by_link(&link);
+            /// `POST /v1/whitelabel/mandate-management/session-token` (path assumed): a token for a session in
+            /// which the customer manages one of their mandates. The token is a secret.
+            create_mandate_session(session: NewMandateSession) -> Response<CheckoutSession> as CheckoutSessionResponse
+                = create_mandate_session(&session);
             /// `GET /v1/marketplace/apps` (path from the 2019 docs): the app catalogue.
             list_marketplace_apps() -> Response<MarketplaceAppList> as MarketplaceAppListResponse = list_marketplace_apps();
             /// `GET /v1/marketplace/apps/{appId}` (path from the 2019 docs).
@@ -469,6 +487,10 @@ macro_rules! for_each_response {
             MandateResponse <- Mandate,
             /// A registered mandate's ids and check, with how the call went.
             CreatedMandateResponse <- CreatedMandate,
+            /// A checkout session token (a secret) and its expiry, with how the call went.
+            CheckoutSessionResponse <- CheckoutSession,
+            /// A sent pay-by-link's id, with how the call went.
+            PayByLinkResponse <- PayByLink,
         }
     };
 }
@@ -549,7 +571,10 @@ into_core_as_is!(
     crate::models::PayoutOptionsQuery,
     crate::models::LicenseUpgradeRequest,
     crate::models::IpAllowListUpdate,
-    crate::models::NewMandate
+    crate::models::NewMandate,
+    crate::models::NewCheckoutSession,
+    crate::models::NewPayByLink,
+    crate::models::NewMandateSession
 );
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.

@@ -12,8 +12,6 @@
 //! client reads again with backoff until the call's deadline, and if it is still missing then,
 //! says so (`CREATE_NOT_CONFIRMED`, a timeout) rather than guess either way.
 
-use std::time::{Duration, Instant};
-
 use serde_json::json;
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
@@ -21,6 +19,7 @@ use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::foreign::host_int;
 use crate::models::{Created, Instruction, Metadata, NewInstruction, NewOrder, Order};
 use crate::operations;
+use crate::pacing::Pacing;
 use crate::validation::{Validator, path_reference};
 
 impl Client {
@@ -29,7 +28,7 @@ impl Client {
         let mut v = Validator::default();
         v.order(order);
         let operation = Operation::new(&operations::CREATE_ORDER, &[], Some(encode(order)?), v.finish().err());
-        let mut confirm = Confirmation::new(self, options);
+        let mut pacing = Pacing::new(self, options);
         match self.execute(operation, options).await {
             Ok(exchange) => Ok(Response {
                 data: Created { status: i32::from(exchange.status), reconciled: false },
@@ -46,7 +45,11 @@ impl Client {
                             return Ok(reconciled(status, &error, existing.meta));
                         }
                         Match::Different => return Err(error),
-                        Match::NotReadableYet => confirm.wait(&error, "order", &order.order_ref).await?,
+                        Match::NotReadableYet => {
+                            if !pacing.pause().await {
+                                return Err(not_confirmed(&error, "order", &order.order_ref));
+                            }
+                        }
                     }
                 }
             }
@@ -88,7 +91,7 @@ impl Client {
         v.instruction("", instruction);
         let operation =
             Operation::new(&operations::CREATE_INSTRUCTION, &[order_ref], Some(encode(instruction)?), v.finish().err());
-        let mut confirm = Confirmation::new(self, options);
+        let mut pacing = Pacing::new(self, options);
         match self.execute(operation, options).await {
             Ok(exchange) => Ok(Response {
                 data: Created { status: i32::from(exchange.status), reconciled: false },
@@ -106,7 +109,9 @@ impl Client {
                         Ok(_) => return Err(error),
                         // Known to exist (the server said so), so not found means not yet readable.
                         Err(e) if e.code() == Some("INSTRUCTION_NOT_FOUND") => {
-                            confirm.wait(&error, "instruction", reference).await?
+                            if !pacing.pause().await {
+                                return Err(not_confirmed(&error, "instruction", reference));
+                            }
                         }
                         Err(e) => return Err(e),
                     }
@@ -192,37 +197,6 @@ fn reconciled(status: u16, error: &Error, confirm: ResponseMeta) -> Response<Cre
             attempts: host_int(error.attempts()),
             client_correlation_id: confirm.client_correlation_id,
         },
-    }
-}
-
-/// Waits between read-backs of a create whose effect is not readable yet: backoff from the
-/// client's settings, until the create call's own deadline.
-struct Confirmation {
-    deadline: Instant,
-    delay: Duration,
-    cap: Duration,
-}
-
-impl Confirmation {
-    fn new(client: &Client, options: &CallOptions) -> Self {
-        let config = client.config();
-        let policy = config.retry_policy();
-        Confirmation {
-            deadline: Instant::now() + options.timeout.unwrap_or(config.call_timeout()),
-            delay: policy.backoff_base(),
-            cap: policy.backoff_cap(),
-        }
-    }
-
-    /// Sleeps before the next read-back, or fails with `CREATE_NOT_CONFIRMED` when the next one
-    /// would start after the deadline.
-    async fn wait(&mut self, error: &Error, entity: &str, reference: &str) -> Result<(), Error> {
-        if Instant::now() + self.delay >= self.deadline {
-            return Err(not_confirmed(error, entity, reference));
-        }
-        tokio::time::sleep(self.delay).await;
-        self.delay = (self.delay * 2).min(self.cap);
-        Ok(())
     }
 }
 

@@ -15,8 +15,8 @@
 
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::{
-    Amount, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, NewInstruction, NewMandate, NewOrder, NewScheme,
-    PayoutOptionsQuery, TenantSettings,
+    Amount, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, NewCheckoutSession, NewInstruction, NewMandate,
+    NewMandateSession, NewOrder, NewPayByLink, NewScheme, PayoutOptionsQuery, TenantSettings,
 };
 
 const REFERENCE_MAX_LENGTH: usize = 50;
@@ -181,6 +181,68 @@ impl Validator {
 
 impl Validator {
     /// A key's name and roles: a name, at least one role, no empty role.
+    /// A checkout session: its references, an expiry of at least a second, and the names its
+    /// customer type requires (`B2C`: first and last name; `B2B`: the company's).
+    pub(crate) fn checkout_session(&mut self, session: &NewCheckoutSession) {
+        self.reference("ORDER_REF", "orderRef", &session.order_ref);
+        self.reference("INSTRUCTION_REF", "instructionRef", &session.instruction_ref);
+        self.expiry(session.expiry_seconds);
+        let given = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let required: &[(&str, &str, &Option<String>)] = match session.customer_type.as_deref() {
+            Some(kind) if kind.eq_ignore_ascii_case("B2C") => &[
+                ("CUSTOMER_FIRST_NAME", "customerFirstName", &session.customer_first_name),
+                ("CUSTOMER_LAST_NAME", "customerLastName", &session.customer_last_name),
+            ],
+            Some(kind) if kind.eq_ignore_ascii_case("B2B") => &[("COMPANY_NAME", "companyName", &session.company_name)],
+            _ => &[],
+        };
+        for (prefix, property, value) in required {
+            if !given(value) {
+                self.entries.push(entry(
+                    format!("{prefix}_IS_REQUIRED"),
+                    "'{propertyName}' must not be empty.",
+                    property,
+                ));
+            }
+        }
+    }
+
+    /// A pay-by-link: its references, an expiry of at least a second, and somewhere to send it.
+    pub(crate) fn pay_by_link(&mut self, link: &NewPayByLink) {
+        self.reference("ORDER_REF", "orderRef", &link.order_ref);
+        self.reference("INSTRUCTION_REF", "instructionRef", &link.instruction_ref);
+        self.expiry(link.expiry_seconds);
+        if link.channels.is_empty() {
+            self.entries.push(entry("CHANNELS_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "channels"));
+        }
+    }
+
+    /// A mandate-management session: its customer, mandate and action, and an expiry.
+    pub(crate) fn mandate_session(&mut self, session: &NewMandateSession) {
+        self.reference("CUSTOMER_REF", "customerRef", &session.customer_ref);
+        if session.mandate_id.is_empty() {
+            self.entries.push(entry(
+                "MANDATE_ID_IS_REQUIRED".into(),
+                "'{propertyName}' must not be empty.",
+                "mandateId",
+            ));
+        }
+        if session.action.trim().is_empty() {
+            self.entries.push(entry("ACTION_IS_REQUIRED".into(), "'{propertyName}' must not be empty.", "action"));
+        }
+        self.expiry(session.expiry_seconds);
+    }
+
+    /// `expirySeconds`: at least 1 (reference §3.5).
+    fn expiry(&mut self, seconds: i64) {
+        if seconds < 1 {
+            let mut problem =
+                entry("EXPIRY_SECONDS_OUT_OF_RANGE".into(), "'{propertyName}' must be {min} or more.", "expirySeconds");
+            problem.metadata.insert("min".into(), "1".into());
+            self.entries.push(problem);
+        }
+    }
+
     /// A new mandate's references and type; the debtor fields its type requires are the
     /// server's to check (the reference does not list them per type).
     pub(crate) fn mandate(&mut self, mandate: &NewMandate) {

@@ -4,12 +4,11 @@
 //! deadline, each read retried like any read, and cancellation by dropping the call (each
 //! language's own way of cancelling a call does).
 
-use std::time::Instant;
-
 use crate::client::{CallOptions, Client, Response};
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::models::Instruction;
 use crate::operations;
+use crate::pacing::Pacing;
 
 /// An empty `statuses`: nothing could ever end the wait.
 fn no_statuses() -> ErrorEntry {
@@ -40,17 +39,13 @@ impl Client {
         let problem = statuses.iter().all(|s| s.trim().is_empty()).then(no_statuses);
         // One correlation id for every read of the wait, so the server's log shows it as one call.
         let correlation_id = options.correlation_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let config = self.config();
-        let policy = config.retry_policy();
-        let started = Instant::now();
+        let mut pacing = Pacing::new(self, options);
         // The first read takes the caller's options as they are (so they are checked as any
         // call's are), and refuses bad arguments before anything is sent.
         let first = CallOptions { correlation_id: Some(correlation_id.clone()), ..options.clone() };
         let mut response = self
             .read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, problem, &first)
             .await?;
-        let deadline = started + options.timeout.unwrap_or(config.call_timeout());
-        let mut delay = policy.backoff_base();
         let mut requests = response.meta.attempts;
         loop {
             let status = response.data.status.clone();
@@ -58,13 +53,10 @@ impl Client {
                 response.meta.attempts = requests;
                 return Ok(response);
             }
-            if Instant::now() + delay >= deadline {
+            if !pacing.pause().await {
                 return Err(not_reached(order_ref, instruction_ref, statuses, &status, &response.meta, requests));
             }
-            tokio::time::sleep(delay).await;
-            delay = (delay * 2).min(policy.backoff_cap());
-            let left = deadline.saturating_duration_since(Instant::now());
-            let read = CallOptions { timeout: Some(left.max(std::time::Duration::from_millis(1))), ..first.clone() };
+            let read = CallOptions { timeout: Some(pacing.left()), ..first.clone() };
             response = self
                 .read_instruction(&operations::WAIT_FOR_INSTRUCTION, order_ref, instruction_ref, None, &read)
                 .await?;

@@ -728,6 +728,31 @@ async fn call_mandates(
                 r.meta.attempts,
             )
         }
+        "create_checkout_session" => {
+            session_record(client.create_checkout_session(&checkout_session(args), options).await?)
+        }
+        "create_pay_by_link" => {
+            let link = &args["link"];
+            let new = imburse::models::NewPayByLink {
+                order_ref: text(link, "order_ref"),
+                instruction_ref: text(link, "instruction_ref"),
+                expiry_seconds: int(&link["expiry_seconds"]).unwrap_or_default(),
+                channels: channels(&link["channels"]),
+                theme_id: opt_text(link, "theme_id"),
+            };
+            let r = client.create_pay_by_link(&new, options).await?;
+            (json!({"status": r.meta.status, "pay_by_link_id": r.data.pay_by_link_id}), r.meta.attempts)
+        }
+        "create_mandate_session" => {
+            let session = &args["session"];
+            let new = imburse::models::NewMandateSession {
+                customer_ref: text(session, "customer_ref"),
+                mandate_id: text(session, "mandate_id"),
+                action: text(session, "action"),
+                expiry_seconds: int(&session["expiry_seconds"]).unwrap_or_default(),
+            };
+            session_record(client.create_mandate_session(&new, options).await?)
+        }
         "list_creditor_profiles" => {
             let pager = client.list_creditor_profiles(page_size, options);
             let mut walk = Walk::default();
@@ -746,6 +771,65 @@ async fn call_mandates(
         }
         other => harness(format!("unknown operation {other}")),
     })
+}
+
+fn channels(value: &Value) -> Vec<imburse::models::CheckoutChannel> {
+    value
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|c| imburse::models::CheckoutChannel {
+                    kind: text(c, "kind"),
+                    destination: text(c, "destination"),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn checkout_session(args: &Value) -> imburse::models::NewCheckoutSession {
+    let s = &args["session"];
+    let account = &s["bank_account"];
+    imburse::models::NewCheckoutSession {
+        order_ref: text(s, "order_ref"),
+        instruction_ref: text(s, "instruction_ref"),
+        expiry_seconds: int(&s["expiry_seconds"]).unwrap_or_default(),
+        theme_id: opt_text(s, "theme_id"),
+        customer_type: opt_text(s, "customer_type"),
+        customer_first_name: opt_text(s, "customer_first_name"),
+        customer_last_name: opt_text(s, "customer_last_name"),
+        company_name: opt_text(s, "company_name"),
+        customer_email: opt_text(s, "customer_email"),
+        customer_mobile_phone: opt_text(s, "customer_mobile_phone"),
+        cardholder_name: opt_text(s, "cardholder_name"),
+        billing_house_number: opt_text(s, "billing_house_number"),
+        billing_street1: opt_text(s, "billing_street1"),
+        billing_street2: opt_text(s, "billing_street2"),
+        billing_city: opt_text(s, "billing_city"),
+        billing_state: opt_text(s, "billing_state"),
+        billing_country: opt_text(s, "billing_country"),
+        billing_post_code: opt_text(s, "billing_post_code"),
+        authorization_source: opt_text(s, "authorization_source"),
+        authorization_frequency: opt_text(s, "authorization_frequency"),
+        bank_account: account.is_object().then(|| imburse::models::CheckoutBankAccount {
+            account_holder_name: opt_text(account, "account_holder_name"),
+            number: opt_text(account, "number"),
+            extra_code: opt_text(account, "extra_code"),
+        }),
+        channels: channels(&s["channels"]),
+    }
+}
+
+/// A session token as a user sees it: redacted as text, a JWT of three parts when revealed.
+fn session_record(r: imburse::Response<imburse::models::CheckoutSession>) -> (Value, i32) {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let d = r.data;
+    (
+        json!({"status": r.meta.status, "token_text": d.session_token.to_string(),
+               "token_segments": d.session_token.expose_secret().split('.').count(),
+               "expires_after_now": d.expires > now, "session_id": d.session_id}),
+        r.meta.attempts,
+    )
 }
 
 /// What walking a paged list gave: every item's reference, the pages read, the attempts made.

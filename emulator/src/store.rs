@@ -171,13 +171,11 @@ impl Instruction {
 
     /// Refunds `amount` of a settled collection; returns the refund's id, or why it cannot be.
     pub fn refund(&mut self, amount: &str, now_ms: u64) -> Result<String, String> {
-        use crate::validation::{decimal_difference, is_plain_decimal};
+        use crate::validation::{decimal_difference, is_plain_decimal, is_positive_decimal};
         if self.direction != "DEBIT" {
             return Err("only a collection (DEBIT) can be refunded".into());
         }
-        let positive = decimal_difference(amount, "0")
-            .is_some_and(|d| !d.starts_with('-') && d.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']));
-        if !is_plain_decimal(amount) || !positive {
+        if !is_plain_decimal(amount) || !is_positive_decimal(amount) {
             return Err(format!("a refund must be a positive decimal amount, not {amount:?}"));
         }
         let left = self.net_amount();

@@ -272,6 +272,11 @@ pub fn decimal_difference(a: &str, b: &str) -> Option<String> {
     Some(if scale == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") })
 }
 
+/// Whether a plain decimal is above zero (`"0.01"` yes; `"0.00"`, `"-1"`, `"abc"` no), exactly.
+pub fn is_positive_decimal(text: &str) -> bool {
+    scaled(text).is_some_and(|(value, _)| value > 0)
+}
+
 /// Drops redundant leading zeros ("007.50" → "7.50") so the stored text is a valid JSON number;
 /// trailing zeros are kept because they are what the client sent.
 pub fn normalise_decimal(text: &str) -> String {
@@ -327,6 +332,15 @@ mod tests {
         ];
         for (a, b, expected) in cases {
             assert_eq!(decimal_difference(a, b).as_deref(), expected, "{a} - {b}");
+        }
+    }
+
+    #[test]
+    fn positive_decimals_are_above_zero_exactly() {
+        for (text, positive) in
+            [("0.01", true), ("12", true), ("0", false), ("0.00", false), ("-1", false), ("abc", false), ("1e3", false)]
+        {
+            assert_eq!(is_positive_decimal(text), positive, "{text}");
         }
     }
 

@@ -52,6 +52,13 @@ INSTRUCTION_REQUIRED = ("instruction_ref", "customer_ref", "direction", "amount"
 INSTRUCTION_OPTIONAL = ("settled_by_date", "scheme_id", "financial_instrument_id", "metadata")
 CUSTOMER_DEFAULT_FIELDS = ("financial_instrument_id", "scheme_id", "metadata")
 
+# A checkout session's fields (snake_case; `channels` a list checked on its own).
+CHECKOUT_FIELDS = ("order_ref", "instruction_ref", "expiry_seconds", "theme_id", "customer_type", "customer_first_name",
+                   "customer_last_name", "company_name", "customer_email", "customer_mobile_phone", "cardholder_name",
+                   "billing_house_number", "billing_street1", "billing_street2", "billing_city", "billing_state",
+                   "billing_country", "billing_post_code", "authorization_source", "authorization_frequency",
+                   "bank_account", "channels")
+
 # A new mandate's fields (snake_case), its debtor's and the debtor's address's; text unless the
 # structure says otherwise.
 MANDATE_FIELDS = ("customer_ref", "creditor_profile_ref", "mandate_type", "agreement_type", "debtor", "metadata")
@@ -73,6 +80,9 @@ OPERATIONS = {
     "list_mandates": ((), ("page_size",)),
     "get_mandate": (("mandate_id",), ()),
     "create_mandate": (("mandate",), ()),
+    "create_checkout_session": (("session",), ()),
+    "create_pay_by_link": (("link",), ()),
+    "create_mandate_session": (("session",), ()),
     "create_instruction": (("order_ref", "instruction"), ()),
     "get_instruction": (("order_ref", "instruction_ref"), ()),
     "wait_for_instruction": (("order_ref", "instruction_ref", "statuses"), ()),
@@ -613,6 +623,25 @@ def check_operation(step, where, setup_len, p):
             _check_string_map(v, at, p)
         elif k == "scheme":
             _check_scheme(v, at, p)
+        elif k == "session" and name == "create_checkout_session":
+            if _check_text_fields(v, CHECKOUT_FIELDS, ("bank_account", "channels"), at, p):
+                _check_channels(v, at, p)
+                if "bank_account" in v:
+                    _check_text_fields(v["bank_account"], ("account_holder_name", "number", "extra_code"), (), at + ".bank_account", p)
+                for field in ("order_ref", "instruction_ref", "expiry_seconds"):
+                    if field not in v:
+                        p.append("%s.%s is required" % (at, field))
+        elif k == "session":
+            if _check_text_fields(v, ("customer_ref", "mandate_id", "action", "expiry_seconds"), (), at, p):
+                for field in ("customer_ref", "mandate_id", "action", "expiry_seconds"):
+                    if field not in v:
+                        p.append("%s.%s is required" % (at, field))
+        elif k == "link":
+            if _check_text_fields(v, ("order_ref", "instruction_ref", "expiry_seconds", "channels", "theme_id"), ("channels",), at, p):
+                _check_channels(v, at, p)
+                for field in ("order_ref", "instruction_ref", "expiry_seconds"):
+                    if field not in v:
+                        p.append("%s.%s is required" % (at, field))
         elif k == "mandate":
             if _check_text_fields(v, MANDATE_FIELDS, ("debtor", "metadata"), at, p):
                 for field in ("customer_ref", "creditor_profile_ref", "mandate_type", "debtor"):
@@ -681,8 +710,19 @@ IP_RANGE_FIELDS = ("name", "ip_v4_start", "ip_v4_end")
 TENANT_FIELDS = ("name", "street_address", "extended_street_address", "locality", "region", "post_code", "country")
 
 
+def _check_channels(value, where, p):
+    """`channels`, when present: a list of {kind, destination} (kind sent as the API's `type`)."""
+    channels = value.get("channels", [])
+    if not isinstance(channels, list):
+        p.append("%s.channels must be a list" % where)
+        return
+    for i, channel in enumerate(channels):
+        _check_text_fields(channel, ("kind", "destination"), (), "%s.channels[%d]" % (where, i), p)
+
+
 def _check_text_fields(value, fields, objects, where, p):
-    """An object of the given fields: strings, except `objects` (objects, checked by the caller)."""
+    """An object of the given fields: strings, except `objects` (objects or lists, checked by the
+    caller)."""
     if not isinstance(value, dict):
         p.append("%s must be an object" % where)
         return False
@@ -690,8 +730,8 @@ def _check_text_fields(value, fields, objects, where, p):
         if k not in fields:
             p.append("%s.%s is not a field (one of %s)" % (where, k, list(fields)))
         elif k in objects:
-            if not isinstance(v, dict):
-                p.append("%s.%s must be an object" % (where, k))
+            if not isinstance(v, (dict, list)):
+                p.append("%s.%s must be an object or a list" % (where, k))
         elif not isinstance(v, str):
             p.append("%s.%s must be a string" % (where, k))
     return True

@@ -558,6 +558,39 @@ suspend fun callMandates(client: Client, operation: String, args: JsonElement, o
                 "network" to m.network, "status" to m.status, "creditor_profile_ref" to m.creditorProfileRef,
                 "financial_instrument_id" to m.financialInstrumentId, "metadata" to m.metadata) to r.meta.attempts
         }
+        "create_checkout_session" -> args.at("session").let { s ->
+            val account = s.at("bank_account")
+            sessionRecord(client.createCheckoutSession(com.imburse.core.NewCheckoutSession(
+                orderRef = text(s, "order_ref"), instructionRef = text(s, "instruction_ref"),
+                expirySeconds = optText(s, "expiry_seconds")?.toLong() ?: 0L, themeId = optText(s, "theme_id"),
+                customerType = optText(s, "customer_type"), customerFirstName = optText(s, "customer_first_name"),
+                customerLastName = optText(s, "customer_last_name"), companyName = optText(s, "company_name"),
+                customerEmail = optText(s, "customer_email"), customerMobilePhone = optText(s, "customer_mobile_phone"),
+                cardholderName = optText(s, "cardholder_name"), billingHouseNumber = optText(s, "billing_house_number"),
+                billingStreet1 = optText(s, "billing_street1"), billingStreet2 = optText(s, "billing_street2"),
+                billingCity = optText(s, "billing_city"), billingState = optText(s, "billing_state"),
+                billingCountry = optText(s, "billing_country"), billingPostCode = optText(s, "billing_post_code"),
+                authorizationSource = optText(s, "authorization_source"), authorizationFrequency = optText(s, "authorization_frequency"),
+                bankAccount = if (account.isJsonObject) com.imburse.core.CheckoutBankAccount(
+                    accountHolderName = optText(account, "account_holder_name"), number = optText(account, "number"),
+                    extraCode = optText(account, "extra_code"),
+                ) else null,
+                channels = channels(s.at("channels")),
+            ), options))
+        }
+        "create_pay_by_link" -> args.at("link").let { l ->
+            client.createPayByLink(com.imburse.core.NewPayByLink(
+                orderRef = text(l, "order_ref"), instructionRef = text(l, "instruction_ref"),
+                expirySeconds = optText(l, "expiry_seconds")?.toLong() ?: 0L, channels = channels(l.at("channels")),
+                themeId = optText(l, "theme_id"),
+            ), options).let { r -> json("status" to r.meta.status, "pay_by_link_id" to r.data.payByLinkId) to r.meta.attempts }
+        }
+        "create_mandate_session" -> args.at("session").let { s ->
+            sessionRecord(client.createMandateSession(com.imburse.core.NewMandateSession(
+                customerRef = text(s, "customer_ref"), mandateId = text(s, "mandate_id"), action = text(s, "action"),
+                expirySeconds = optText(s, "expiry_seconds")?.toLong() ?: 0L,
+            ), options))
+        }
         "list_creditor_profiles" -> client.listCreditorProfiles(pageSize, options).let { pager ->
             walk({ pager.nextPage() }) { page -> page.data.results.map { it.creditorProfileRef } to page.meta.attempts }
         }
@@ -567,6 +600,17 @@ suspend fun callMandates(client: Client, operation: String, args: JsonElement, o
         else -> harness("unknown operation $operation")
     }
 }
+
+fun channels(value: JsonElement): List<com.imburse.core.CheckoutChannel> =
+    if (value.isJsonArray) value.asJsonArray.map { com.imburse.core.CheckoutChannel(kind = text(it, "kind"), destination = text(it, "destination")) }
+    else emptyList()
+
+/** A session token as a user sees it: redacted as text, a JWT of three parts when revealed. */
+fun sessionRecord(r: com.imburse.CheckoutSessionResponse): Pair<JsonObject, Int> =
+    json("status" to r.meta.status, "token_text" to r.data.sessionToken.toString(),
+        "token_segments" to r.data.sessionToken.reveal().split('.').size,
+        "expires_after_now" to (r.data.expires > System.currentTimeMillis() / 1000),
+        "session_id" to r.data.sessionId) to r.meta.attempts
 
 /** Walks a pager page by page: every item's reference, the pages read, the attempts made. */
 suspend fun <P : Any> walk(next: suspend () -> P?, read: (P) -> Pair<List<String?>, Int>): Pair<JsonObject, Int> {

@@ -159,4 +159,30 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
             }
         }
     }
+
+    test("Checkout: a session token is a Secret carrying the instruction; a pay-by-link answers its id") {
+        TestEmulator.startBlocking().use { emulator ->
+            val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-7", direction = Direction.DEBIT,
+                amount = "49.99", currency = "GBP", country = "GB", settledByDate = null,
+                schemeId = "654EB81FF7F07F7CF5A1EE3FF6972E90", financialInstrumentId = null, metadata = emptyMap())
+            BlockingClient(emulator.clientConfig()).use { client ->
+                client.createOrder(NewOrder(orderRef = "ORDER-42", instructions = listOf(instruction)))
+                val session = client.createCheckoutSession(com.imburse.core.NewCheckoutSession(
+                    orderRef = "ORDER-42", instructionRef = "I-1", expirySeconds = 900L,
+                    customerType = "B2C", customerFirstName = "Ada", customerLastName = "Lovelace",
+                )).data
+                val token = session.sessionToken.reveal()
+                assertEquals(3, token.split('.').size, "a JWT")
+                check(token !in session.toString() && session.sessionToken.toString() == "[redacted]") { "redacted: $session" }
+                check(session.expires > System.currentTimeMillis() / 1000 + 800) { "epoch seconds: ${session.expires}" }
+                val link = client.createPayByLink(com.imburse.core.NewPayByLink(orderRef = "ORDER-42", instructionRef = "I-1",
+                    expirySeconds = 3600L, channels = listOf(com.imburse.core.CheckoutChannel(kind = "SMS", destination = "+447700900123"))))
+                assertEquals(201, link.meta.status, "pay-by-link status")
+                val refused = assertThrows<ImburseException.InvalidRequest>("no channels") {
+                    client.createPayByLink(com.imburse.core.NewPayByLink(orderRef = "ORDER-42", instructionRef = "I-1", expirySeconds = 3600L))
+                }
+                assertEquals("CHANNELS_IS_REQUIRED", refused.report.code, "code")
+            }
+        }
+    }
 }

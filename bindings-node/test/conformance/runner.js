@@ -250,8 +250,32 @@ async function walk(pager, reference) {
   return [{ refs, pages }, attempts]
 }
 
-// Mandates and creditor profiles.
+/** A manifest request object with its integer fields as numbers. */
+const withSeconds = (value) => ({ ...camelFields(value), expirySeconds: int(value?.expiry_seconds) })
+
+/** A session token as a user sees it: redacted as text, a JWT of three parts when revealed. */
+function sessionRecord(r) {
+  const d = r.data
+  return [
+    {
+      status: r.meta.status,
+      token_text: String(d.sessionToken),
+      token_segments: d.sessionToken.reveal().split('.').length,
+      expires_after_now: d.expires > Math.floor(Date.now() / 1000),
+      session_id: d.sessionId,
+    },
+    r.meta.attempts,
+  ]
+}
+
+// Mandates and creditor profiles; the hosted checkout.
 const MANDATE_OPERATIONS = {
+  create_checkout_session: async (c, a, o) => sessionRecord(await c.createCheckoutSession(withSeconds(a.session), o)),
+  create_pay_by_link: async (c, a, o) => {
+    const r = await c.createPayByLink(withSeconds(a.link), o)
+    return [{ status: r.meta.status, pay_by_link_id: r.data.payByLinkId }, r.meta.attempts]
+  },
+  create_mandate_session: async (c, a, o) => sessionRecord(await c.createMandateSession(withSeconds(a.session), o)),
   list_creditor_profiles: (c, a, o) => walk(c.listCreditorProfiles(int(a?.page_size), o), (p) => p.creditorProfileRef),
   list_mandates: (c, a, o) => walk(c.listMandates(int(a?.page_size), o), (m) => m.customerRef),
   get_creditor_profiles_page: async (c, a, o) => {

@@ -37,4 +37,15 @@ export async function typed(client: Client, signal: AbortSignal): Promise<void> 
   void [total, items]
   // @ts-expect-error: the page size is a number
   client.listMandates('500')
+
+  // A session token is a Secret, revealed only on purpose.
+  const session = await client.createCheckoutSession({ orderRef: 'O-1', instructionRef: 'I-1', expirySeconds: 900 })
+  const token: string = session.data.sessionToken.reveal()
+  const expires: number = session.data.expires
+  void [token, expires]
+  // @ts-expect-error: the token is not a string until revealed
+  const leaked: string = session.data.sessionToken
+  void leaked
+  // @ts-expect-error: a channel has a kind and a destination
+  await client.createPayByLink({ orderRef: 'O-1', instructionRef: 'I-1', expirySeconds: 60, channels: [{ type: 'SMS' }] })
 }

@@ -72,6 +72,8 @@ __all__ = [
     "MandatePage",
     "CreatedMandate",
     "VerificationCheck",
+    "CheckoutSession",
+    "PayByLink",
 ]
 
 T = TypeVar("T")
@@ -199,6 +201,8 @@ Mandate = _native.Mandate
 MandatePage = _native.MandatePage
 CreatedMandate = _native.CreatedMandate
 VerificationCheck = _native.VerificationCheck
+CheckoutSession = _native.CheckoutSession
+PayByLink = _native.PayByLink
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ._models import (
     Account,
     AccountKeyList,
     ApiKey,
+    CheckoutSession,
     Created,
     CreatedApiKey,
     CreatedInstrument,
@@ -31,6 +32,7 @@ from ._models import (
     MarketplaceApp,
     MarketplaceAppList,
     Order,
+    PayByLink,
     PayoutOptionList,
     Response,
     ResponseMeta,
@@ -47,10 +49,13 @@ from ._requests import (
     ApiKeySettings,
     IpAllowListUpdate,
     LicenseUpgradeRequest,
+    NewCheckoutSession,
     NewInstruction,
     NewMandate,
+    NewMandateSession,
     NewMobileInstrument,
     NewOrder,
+    NewPayByLink,
     NewScheme,
     PayoutOptionsQuery,
     TenantSettings,
@@ -958,6 +963,55 @@ class Operations(ClientBase):
         replayed once it may have been processed."""
         with self._calling() as native:
             raw = native.create_mandate(False, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_checkout_session(
+        self,
+        session: NewCheckoutSession,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CheckoutSession]:
+        """``POST /v2/whitelabel/session-token`` (path assumed): a token to open the hosted checkout with for one
+        instruction (the iframe's ``?token=``, or ``<imburse-checkout token>``), its expiry (epoch seconds) and
+        session id. The token is a secret."""
+        with self._calling() as native:
+            raw = native.create_checkout_session(False, _models.request_arg(session, NewCheckoutSession), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_pay_by_link(
+        self,
+        link: NewPayByLink,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[PayByLink]:
+        """``POST /v2/whitelabel/pay-by-link`` (path assumed; 201): Imburse sends the customer a link to the
+        checkout by SMS or email; never replayed once it may have been sent."""
+        with self._calling() as native:
+            raw = native.create_pay_by_link(False, _models.request_arg(link, NewPayByLink), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_mandate_session(
+        self,
+        session: NewMandateSession,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CheckoutSession]:
+        """``POST /v1/whitelabel/mandate-management/session-token`` (path assumed): a token for a session in
+        which the customer manages one of their mandates. The token is a secret."""
+        with self._calling() as native:
+            raw = native.create_mandate_session(False, _models.request_arg(session, NewMandateSession), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def list_marketplace_apps(
@@ -1975,6 +2029,55 @@ class AsyncOperations(ClientBase):
         replayed once it may have been processed."""
         with self._calling() as native:
             raw = await native.create_mandate(True, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_checkout_session(
+        self,
+        session: NewCheckoutSession,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CheckoutSession]:
+        """``POST /v2/whitelabel/session-token`` (path assumed): a token to open the hosted checkout with for one
+        instruction (the iframe's ``?token=``, or ``<imburse-checkout token>``), its expiry (epoch seconds) and
+        session id. The token is a secret."""
+        with self._calling() as native:
+            raw = await native.create_checkout_session(True, _models.request_arg(session, NewCheckoutSession), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_pay_by_link(
+        self,
+        link: NewPayByLink,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[PayByLink]:
+        """``POST /v2/whitelabel/pay-by-link`` (path assumed; 201): Imburse sends the customer a link to the
+        checkout by SMS or email; never replayed once it may have been sent."""
+        with self._calling() as native:
+            raw = await native.create_pay_by_link(True, _models.request_arg(link, NewPayByLink), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_mandate_session(
+        self,
+        session: NewMandateSession,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[CheckoutSession]:
+        """``POST /v1/whitelabel/mandate-management/session-token`` (path assumed): a token for a session in
+        which the customer manages one of their mandates. The token is a secret."""
+        with self._calling() as native:
+            raw = await native.create_mandate_session(True, _models.request_arg(session, NewMandateSession), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def list_marketplace_apps(

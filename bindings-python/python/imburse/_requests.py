@@ -32,6 +32,11 @@ __all__ = [
     "NewMandate",
     "MandateDebtor",
     "MandateAddress",
+    "NewCheckoutSession",
+    "CheckoutBankAccount",
+    "CheckoutChannel",
+    "NewPayByLink",
+    "NewMandateSession",
 ]
 
 
@@ -306,3 +311,110 @@ class MandateAddress(_Model):
     city: Optional[str] = None
     #: ISO 3166-1 alpha-2, e.g. ``GB``.
     country: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class NewCheckoutSession(_Model):
+    """A hosted-checkout session to create for one instruction: the token the checkout (an
+    iframe, or the ``<imburse-checkout>`` web component) is opened with. The billing and
+    customer fields are not stored by Imburse, only carried in the token."""
+
+    #: The order the instruction belongs to.
+    order_ref: str
+    #: The instruction the customer pays.
+    instruction_ref: str
+    #: How long the token is valid, in seconds (at least 1).
+    expiry_seconds: int
+    #: The checkout theme (a UUID; otherwise the tenant's).
+    theme_id: Optional[str] = None
+    #: ``B2C`` (then the customer's first and last name are required) or ``B2B`` (then
+    #: the company's name).
+    customer_type: Optional[str] = None
+    #: A consumer's first name.
+    customer_first_name: Optional[str] = None
+    #: A consumer's last name.
+    customer_last_name: Optional[str] = None
+    #: A business customer's name.
+    company_name: Optional[str] = None
+    #: The customer's email address.
+    customer_email: Optional[str] = None
+    #: The customer's mobile number.
+    customer_mobile_phone: Optional[str] = None
+    #: The name on the card.
+    cardholder_name: Optional[str] = None
+    #: Billing address: house number.
+    billing_house_number: Optional[str] = None
+    #: Billing address: first street line.
+    billing_street1: Optional[str] = None
+    #: Billing address: second street line.
+    billing_street2: Optional[str] = None
+    #: Billing address: town or city.
+    billing_city: Optional[str] = None
+    #: Billing address: state or county.
+    billing_state: Optional[str] = None
+    #: Billing address: ISO 3166-1 alpha-2 country.
+    billing_country: Optional[str] = None
+    #: Billing address: postcode.
+    billing_post_code: Optional[str] = None
+    #: For a mandate set up in the checkout, e.g. ``WEB`` (v2).
+    authorization_source: Optional[str] = None
+    #: For a mandate set up in the checkout, e.g. ``Recurring`` (v2).
+    authorization_frequency: Optional[str] = None
+    #: The customer's bank account, filled in for them (v2).
+    bank_account: Optional[CheckoutBankAccount] = None
+    #: Where Imburse also sends the checkout link (v2).
+    channels: Iterable[CheckoutChannel] = ()
+
+
+@dataclass(frozen=True)
+class CheckoutBankAccount(_Model):
+    """A bank account handed to the checkout."""
+
+    #: The name on the account.
+    account_holder_name: Optional[str] = None
+    #: The account number.
+    number: Optional[str] = None
+    #: The bank code that goes with the number (e.g. a sort code).
+    extra_code: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class CheckoutChannel(_Model):
+    """Where a checkout link goes: ``kind`` is ``Email`` or ``SMS`` (the API's ``type``), and its
+    address or number."""
+
+    #: ``Email`` or ``SMS`` (sent as ``type``).
+    kind: str
+    #: The email address or mobile number.
+    destination: str
+
+
+@dataclass(frozen=True)
+class NewPayByLink(_Model):
+    """A pay-by-link to send: Imburse sends the customer a link to the checkout for one
+    instruction, by SMS or email."""
+
+    #: The order the instruction belongs to.
+    order_ref: str
+    #: The instruction the customer pays.
+    instruction_ref: str
+    #: How long the link is valid, in seconds (at least 1).
+    expiry_seconds: int
+    #: Where to send it (at least one).
+    channels: Iterable[CheckoutChannel] = ()
+    #: The checkout theme (a UUID; otherwise the tenant's).
+    theme_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class NewMandateSession(_Model):
+    """A session in which a customer manages one of their mandates (e.g. amends it)."""
+
+    #: The mandate's customer.
+    customer_ref: str
+    #: The mandate (a UUID).
+    mandate_id: str
+    #: What the customer may do: ``Amendment``.
+    action: str
+    #: How long the token is valid, in seconds (at least 1).
+    expiry_seconds: int

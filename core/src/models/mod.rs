@@ -7,6 +7,7 @@
 
 mod accounts;
 mod apps;
+mod checkout;
 mod mandates;
 pub(crate) mod requests;
 mod schemes;
@@ -23,15 +24,17 @@ pub use accounts::{
     LicenseHistoryEntry, Tenant, TenantKeyList, TenantList,
 };
 pub use apps::{MarketplaceApp, MarketplaceAppList, PaymentMethod};
+pub use checkout::{CheckoutSession, PayByLink};
 pub use mandates::{
     CreatedMandate, CreditorProfile, CreditorProfilePage, Mandate, MandatePage, Page, VerificationCheck,
 };
 #[cfg(feature = "napi")]
 pub use requests::js;
 pub use requests::{
-    AccountUpdate, ApiKeySettings, CustomerDefault, CustomerDefaults, IpAllowListUpdate, IpRange, IsoDate,
-    LicenseUpgradeRequest, MandateAddress, MandateDebtor, NewInstruction, NewMandate, NewMobileInstrument, NewOrder,
-    NewScheme, NewSchemeApp, NewSchemeRule, PayoutOptionsQuery, TenantSettings,
+    AccountUpdate, ApiKeySettings, CheckoutBankAccount, CheckoutChannel, CustomerDefault, CustomerDefaults,
+    IpAllowListUpdate, IpRange, IsoDate, LicenseUpgradeRequest, MandateAddress, MandateDebtor, NewCheckoutSession,
+    NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink, NewScheme,
+    NewSchemeApp, NewSchemeRule, PayoutOptionsQuery, TenantSettings,
 };
 pub use schemes::{
     Country, Currency, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeDraft, SchemeList,

@@ -257,6 +257,103 @@ macro_rules! for_each_request_model {
                 pub country: Option<String> = default,
             }
 
+            /// A hosted-checkout session to create for one instruction: the token the checkout (an
+            /// iframe, or the `<imburse-checkout>` web component) is opened with. The billing and
+            /// customer fields are not stored by Imburse, only carried in the token.
+            pub struct NewCheckoutSession: Default {
+                /// The order the instruction belongs to.
+                pub order_ref: String,
+                /// The instruction the customer pays.
+                pub instruction_ref: String,
+                /// How long the token is valid, in seconds (at least 1).
+                pub expiry_seconds: i64,
+                /// The checkout theme (a UUID; otherwise the tenant's).
+                pub theme_id: Option<String> = default,
+                /// `B2C` (then the customer's first and last name are required) or `B2B` (then
+                /// the company's name).
+                pub customer_type: Option<String> = default,
+                /// A consumer's first name.
+                pub customer_first_name: Option<String> = default,
+                /// A consumer's last name.
+                pub customer_last_name: Option<String> = default,
+                /// A business customer's name.
+                pub company_name: Option<String> = default,
+                /// The customer's email address.
+                pub customer_email: Option<String> = default,
+                /// The customer's mobile number.
+                pub customer_mobile_phone: Option<String> = default,
+                /// The name on the card.
+                pub cardholder_name: Option<String> = default,
+                /// Billing address: house number.
+                pub billing_house_number: Option<String> = default,
+                /// Billing address: first street line.
+                pub billing_street1: Option<String> = default,
+                /// Billing address: second street line.
+                pub billing_street2: Option<String> = default,
+                /// Billing address: town or city.
+                pub billing_city: Option<String> = default,
+                /// Billing address: state or county.
+                pub billing_state: Option<String> = default,
+                /// Billing address: ISO 3166-1 alpha-2 country.
+                pub billing_country: Option<String> = default,
+                /// Billing address: postcode.
+                pub billing_post_code: Option<String> = default,
+                /// For a mandate set up in the checkout, e.g. `WEB` (v2).
+                pub authorization_source: Option<String> = default,
+                /// For a mandate set up in the checkout, e.g. `Recurring` (v2).
+                pub authorization_frequency: Option<String> = default,
+                /// The customer's bank account, filled in for them (v2).
+                pub bank_account: Option<CheckoutBankAccount> = default,
+                /// Where Imburse also sends the checkout link (v2).
+                pub channels: Vec<CheckoutChannel> = default,
+            }
+
+            /// A bank account handed to the checkout.
+            pub struct CheckoutBankAccount: Default {
+                /// The name on the account.
+                pub account_holder_name: Option<String> = default,
+                /// The account number.
+                pub number: Option<String> = default,
+                /// The bank code that goes with the number (e.g. a sort code).
+                pub extra_code: Option<String> = default,
+            }
+
+            /// Where a checkout link goes: `kind` is `Email` or `SMS` (the API's `type`), and its
+            /// address or number.
+            pub struct CheckoutChannel {
+                /// `Email` or `SMS` (sent as `type`).
+                pub kind: String,
+                /// The email address or mobile number.
+                pub destination: String,
+            }
+
+            /// A pay-by-link to send: Imburse sends the customer a link to the checkout for one
+            /// instruction, by SMS or email.
+            pub struct NewPayByLink: Default {
+                /// The order the instruction belongs to.
+                pub order_ref: String,
+                /// The instruction the customer pays.
+                pub instruction_ref: String,
+                /// How long the link is valid, in seconds (at least 1).
+                pub expiry_seconds: i64,
+                /// Where to send it (at least one).
+                pub channels: Vec<CheckoutChannel> = empty,
+                /// The checkout theme (a UUID; otherwise the tenant's).
+                pub theme_id: Option<String> = default,
+            }
+
+            /// A session in which a customer manages one of their mandates (e.g. amends it).
+            pub struct NewMandateSession: Default {
+                /// The mandate's customer.
+                pub customer_ref: String,
+                /// The mandate (a UUID).
+                pub mandate_id: String,
+                /// What the customer may do: `Amendment`.
+                pub action: String,
+                /// How long the token is valid, in seconds (at least 1).
+                pub expiry_seconds: i64,
+            }
+
             aliases {
                 /// A date as the API writes it, `YYYY-MM-DD` (Python also takes a `datetime.date`).
                 pub type IsoDate = String;

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod apps;
+pub mod checkout;
 pub mod control;
 pub mod customers;
 pub mod identity;
@@ -39,6 +40,7 @@ pub fn app(state: SharedState) -> Router {
         .merge(accounts::routes())
         .merge(apps::routes())
         .merge(mandates::routes())
+        .merge(checkout::routes())
         .route_layer(middleware::from_fn_with_state(state.clone(), versions::enforce))
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -286,7 +286,7 @@ pub fn order_not_found(status: StatusCode, order_ref: &str) -> ApiError {
     not_found(status, "ORDER_NOT_FOUND", "Order {orderRef} was not found.", "orderRef", order_ref)
 }
 
-fn instruction_not_found(status: StatusCode, instruction_ref: &str) -> ApiError {
+pub fn instruction_not_found(status: StatusCode, instruction_ref: &str) -> ApiError {
     not_found(
         status,
         "INSTRUCTION_NOT_FOUND",
