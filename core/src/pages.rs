@@ -12,42 +12,19 @@
 use std::sync::Arc;
 
 use crate::client::{CallOptions, Client, Operation, Response, decode};
-use crate::error::{Error, ErrorEntry};
+use crate::error::Error;
 use crate::models::Page;
 use crate::operations::OperationSpec;
+use crate::validation::Validator;
 
 /// The largest page the API serves (`take`).
 pub const MAX_PAGE_SIZE: i64 = 1000;
 
-fn out_of_range(code: &str, property: &str, template: &str, bounds: &[(&str, i64)]) -> ErrorEntry {
-    let mut metadata: std::collections::BTreeMap<String, String> =
-        bounds.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    metadata.insert("propertyName".into(), property.into());
-    ErrorEntry { code: code.into(), message: String::new(), message_template: Some(template.into()), metadata }
-}
-
 /// The query of one page, or why it cannot be asked for.
 fn page_query(offset: Option<i64>, page_size: Option<i64>) -> Result<Vec<(&'static str, String)>, Error> {
-    let mut problems = Vec::new();
-    if offset.is_some_and(|from| from < 0) {
-        problems.push(out_of_range(
-            "FROM_OUT_OF_RANGE",
-            "from",
-            "'{propertyName}' (the first row) must be {min} or more.",
-            &[("min", 0)],
-        ));
-    }
-    if page_size.is_some_and(|take| !(1..=MAX_PAGE_SIZE).contains(&take)) {
-        problems.push(out_of_range(
-            "TAKE_OUT_OF_RANGE",
-            "take",
-            "'{propertyName}' (the page size) must be between {min} and {max}.",
-            &[("min", 1), ("max", MAX_PAGE_SIZE)],
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(Error::invalid_request(problems));
-    }
+    let mut v = Validator::default();
+    v.page(offset, page_size);
+    v.finish()?;
     let mut query = Vec::new();
     if let Some(from) = offset {
         query.push(("from", from.to_string()));

@@ -236,11 +236,33 @@ impl Validator {
     /// `expirySeconds`: at least 1 (reference §3.5).
     fn expiry(&mut self, seconds: i64) {
         if seconds < 1 {
-            let mut problem =
-                entry("EXPIRY_SECONDS_OUT_OF_RANGE".into(), "'{propertyName}' must be {min} or more.", "expirySeconds");
-            problem.metadata.insert("min".into(), "1".into());
-            self.entries.push(problem);
+            self.out_of_range(
+                "EXPIRY_SECONDS",
+                "expirySeconds",
+                "'{propertyName}' must be {min} or more.",
+                &[("min", 1)],
+            );
         }
+    }
+
+    /// A page of a paged list: `from` (the first row) 0 or more, `take` 1 to
+    /// [`crate::pages::MAX_PAGE_SIZE`], each when given.
+    pub(crate) fn page(&mut self, offset: Option<i64>, page_size: Option<i64>) {
+        if offset.is_some_and(|from| from < 0) {
+            self.out_of_range("FROM", "from", "'{propertyName}' (the first row) must be {min} or more.", &[("min", 0)]);
+        }
+        let max = crate::pages::MAX_PAGE_SIZE;
+        if page_size.is_some_and(|take| !(1..=max).contains(&take)) {
+            let template = "'{propertyName}' (the page size) must be between {min} and {max}.";
+            self.out_of_range("TAKE", "take", template, &[("min", 1), ("max", max)]);
+        }
+    }
+
+    /// `<PREFIX>_OUT_OF_RANGE` for `property`, with its bounds in the metadata.
+    fn out_of_range(&mut self, prefix: &str, property: &str, template: &str, bounds: &[(&str, i64)]) {
+        let mut problem = entry(format!("{prefix}_OUT_OF_RANGE"), template, property);
+        problem.metadata.extend(bounds.iter().map(|(name, value)| (name.to_string(), value.to_string())));
+        self.entries.push(problem);
     }
 
     /// A new mandate's references and type; the debtor fields its type requires are the
