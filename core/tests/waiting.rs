@@ -98,6 +98,9 @@ async fn a_dropped_wait_reads_no_more() {
     let options = CallOptions::new();
     let wait = client.wait_for_instruction("W-3", "I-1", &statuses, &options);
     assert!(tokio::time::timeout(Duration::from_millis(150), wait).await.is_err(), "still waiting");
+    // A read already on the wire when the wait was dropped may reach the server a moment later;
+    // a live wait would go on reading every 20 to 40 ms, well within the watch below.
+    tokio::time::sleep(Duration::from_millis(50)).await;
     let after_drop = reads_of(&emulator, "W-3").len();
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(reads_of(&emulator, "W-3").len(), after_drop, "no read after the wait was dropped");
