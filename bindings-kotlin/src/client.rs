@@ -15,9 +15,9 @@ use crate::error::ImburseError;
 use crate::events::{self, AttemptListener};
 // The request types the generated methods take, and every result type they name.
 use imburse::models::{
-    AccountUpdate, ApiKeySettings, IpAllowListUpdate, LicenseUpgradeRequest, Metadata, NewCheckoutSession,
-    NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink, NewScheme,
-    PayoutOptionsQuery, TenantSettings,
+    AccountUpdate, ApiKeySettings, CustomerDefault, IpAllowListUpdate, LicenseUpgradeRequest, Metadata,
+    NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink,
+    NewScheme, PayoutOptionsQuery, TenantSettings,
 };
 
 use crate::models::*;

@@ -73,14 +73,32 @@ def _instruction(args: Dict[str, Any]) -> imburse.NewInstruction:
     )
 
 
+def _customer_default(d: Dict[str, Any]) -> imburse.CustomerDefault:
+    return imburse.CustomerDefault(
+        financial_instrument_id=d.get("financial_instrument_id"),
+        scheme_id=d.get("scheme_id"),
+        metadata=d.get("metadata") or {},
+    )
+
+
 def _customer_defaults(raw: Optional[Dict[str, Any]]) -> Dict[str, imburse.CustomerDefault]:
+    return {customer_ref: _customer_default(d) for customer_ref, d in (raw or {}).items()}
+
+
+def _exact(amount: Optional[Decimal]) -> Optional[str]:
+    """An amount as exact decimal text, plain notation, trailing zeros kept."""
+    return None if amount is None else format(amount, "f")
+
+
+def _transaction_record(t: imburse.Transaction) -> Dict[str, Any]:
     return {
-        customer_ref: imburse.CustomerDefault(
-            financial_instrument_id=d.get("financial_instrument_id"),
-            scheme_id=d.get("scheme_id"),
-            metadata=d.get("metadata") or {},
-        )
-        for customer_ref, d in (raw or {}).items()
+        "transaction_id": t.transaction_id,
+        "status": t.status,
+        "amount": _exact(t.amount),
+        "net_amount": _exact(t.net_amount),
+        "financial_instrument_id": t.financial_instrument_id,
+        "app_id": t.app.app_id if t.app else None,
+        "refunds": [{"refund_id": f.refund_id, "amount": _exact(f.amount), "status": f.status} for f in t.refunds],
     }
 
 
@@ -138,6 +156,30 @@ async def call(
         )
         r = await run(client.create_order, order)
         return {"order_ref": args.get("order_ref", ""), "status": r.data.status, "reconciled": r.data.reconciled}, r.meta.attempts
+    if operation == "create_order_v2":
+        order = imburse.NewOrder(
+            order_ref=args.get("order_ref", ""),
+            instructions=[_instruction(i) for i in args.get("instructions") or []],
+            metadata=args.get("metadata") or {},
+            customer_defaults=_customer_defaults(args.get("customer_defaults")),
+        )
+        r = await run(client.create_order_v2, order)
+        return {"order_ref": args.get("order_ref", ""), "status": r.data.status, "reconciled": r.data.reconciled}, r.meta.attempts
+    if operation == "update_customer_default":
+        default = _customer_default(args.get("customer_default") or {})
+        meta = await run(client.update_customer_default, args.get("order_ref", ""), customer_ref, default)
+        return {"status": meta.status}, meta.attempts
+    if operation == "delete_customer_default":
+        meta = await run(client.delete_customer_default, args.get("order_ref", ""), customer_ref)
+        return {"status": meta.status}, meta.attempts
+    if operation == "forget_customer":
+        meta = await run(client.forget_customer, customer_ref)
+        return {"status": meta.status}, meta.attempts
+    if operation == "get_transaction":
+        r = await run(
+            client.get_transaction, customer_ref, args.get("financial_instrument_id", ""), args.get("transaction_id", "")
+        )
+        return _transaction_record(r.data), r.meta.attempts
     if operation == "get_order":
         r = await run(client.get_order, args.get("order_ref", ""))
         o: imburse.Order = r.data
@@ -697,6 +739,11 @@ class Suite:
         else:
             setup_results: List[Dict[str, Any]] = []
             for step in scenario.get("setup", []):
+                if "control" in step:
+                    control = step["control"]
+                    answer = emulator.control(control["method"], control["path"], control.get("body"))
+                    setup_results.append(answer if isinstance(answer, dict) else {})
+                    continue
                 args = resolve(step.get("args", {}), setup_results)
                 try:
                     result, _ = await call(client, step["operation"], args, {})

@@ -13,11 +13,12 @@ use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
     Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, CheckoutSession, Created, CreatedApiKey,
-    CreatedInstrument, CreatedMandate, CreditorProfilePage, Customer, FinancialInstrument, Instruction, IpAllowList,
-    IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage, MarketplaceApp, MarketplaceAppList,
-    Metadata, NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder,
-    NewPayByLink, NewScheme, Order, Page, PayByLink, PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft,
-    SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings, Wallet,
+    CreatedInstrument, CreatedMandate, CreditorProfilePage, Customer, CustomerDefault, FinancialInstrument,
+    Instruction, IpAllowList, IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage,
+    MarketplaceApp, MarketplaceAppList, Metadata, NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession,
+    NewMobileInstrument, NewOrder, NewPayByLink, NewScheme, Order, Page, PayByLink, PayoutOptionList,
+    PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings,
+    Transaction, Wallet,
 };
 
 /// The blocking twin of each async method: the same arguments, waited on.
@@ -131,6 +132,9 @@ impl Client {
     blocking_methods! {
         authenticate() -> ();
         create_order(order: &NewOrder) -> Response<Created>;
+        create_order_v2(order: &NewOrder) -> Response<Created>;
+        update_customer_default(order_ref: &str, customer_ref: &str, customer_default: &CustomerDefault) -> ResponseMeta;
+        delete_customer_default(order_ref: &str, customer_ref: &str) -> ResponseMeta;
         update_order_metadata(order_ref: &str, metadata: &Metadata) -> ResponseMeta;
         get_order(order_ref: &str) -> Response<Order>;
         create_instruction(order_ref: &str, instruction: &NewInstruction) -> Response<Created>;
@@ -140,10 +144,12 @@ impl Client {
         get_customer(customer_ref: &str) -> Response<Customer>;
         get_or_create_customer(customer_ref: &str) -> Response<Customer>;
         update_customer_metadata(customer_ref: &str, metadata: &Metadata) -> ResponseMeta;
+        forget_customer(customer_ref: &str) -> ResponseMeta;
         get_wallet(customer_ref: &str) -> Response<Wallet>;
         add_to_wallet(customer_ref: &str, financial_instrument_id: &str, reason: Option<&str>) -> ResponseMeta;
         add_mobile_instrument(customer_ref: &str, mobile: &NewMobileInstrument) -> Response<CreatedInstrument>;
         get_financial_instrument(customer_ref: &str, financial_instrument_id: &str) -> Response<FinancialInstrument>;
+        get_transaction(customer_ref: &str, financial_instrument_id: &str, transaction_id: &str) -> Response<Transaction>;
         list_collect_schemes() -> Response<SchemeList>;
         get_collect_scheme(scheme_id: &str) -> Response<Scheme>;
         create_collect_scheme(scheme: &NewScheme) -> Response<Scheme>;

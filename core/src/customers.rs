@@ -1,11 +1,13 @@
-//! Customer vault: customers (read, get-or-create, metadata), their financial instruments and
-//! their wallet.
+//! Customer vault: customers (read, get-or-create, metadata, forget), their financial
+//! instruments, the transactions made with them, and their wallet.
 
 use serde_json::json;
 
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::Error;
-use crate::models::{CreatedInstrument, Customer, FinancialInstrument, Metadata, NewMobileInstrument, Wallet};
+use crate::models::{
+    CreatedInstrument, Customer, FinancialInstrument, Metadata, NewMobileInstrument, Transaction, Wallet,
+};
 use crate::operations::{self, OperationSpec};
 use crate::validation::{path_id, path_reference};
 
@@ -50,6 +52,16 @@ impl Client {
         let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
         let body = encode(&json!({ "metadata": metadata }))?;
         let operation = Operation::new(&operations::UPDATE_CUSTOMER_METADATA, &[customer_ref], Some(body), invalid);
+        Ok(self.execute(operation, options).await?.meta)
+    }
+
+    /// `DELETE /v2/customer-vault/{customerRef}` (204, tenant-admin only): irrecoverably removes
+    /// the customer's personal data (metadata and financial instruments). The path is the
+    /// reference's probable one, kept in `operations::FORGET_CUSTOMER`. Forgetting a customer
+    /// already forgotten is harmless, so a retried call never turns into an error.
+    pub async fn forget_customer(&self, customer_ref: &str, options: &CallOptions) -> Result<ResponseMeta, Error> {
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref).err();
+        let operation = Operation::new(&operations::FORGET_CUSTOMER, &[customer_ref], None, invalid);
         Ok(self.execute(operation, options).await?.meta)
     }
 
@@ -107,6 +119,29 @@ impl Client {
         let operation = Operation::new(
             &operations::GET_FINANCIAL_INSTRUMENT,
             &[customer_ref, financial_instrument_id],
+            None,
+            invalid,
+        );
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}`:
+    /// a transaction with its refunds and chargebacks (the path an instruction's `_links` give).
+    pub async fn get_transaction(
+        &self,
+        customer_ref: &str,
+        financial_instrument_id: &str,
+        transaction_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Transaction>, Error> {
+        let invalid = path_reference("CUSTOMER_REF", "customerRef", customer_ref)
+            .and_then(|()| path_id("financialInstrumentId", financial_instrument_id))
+            .and_then(|()| path_id("transactionId", transaction_id))
+            .err();
+        let operation = Operation::new(
+            &operations::GET_TRANSACTION,
+            &[customer_ref, financial_instrument_id, transaction_id],
             None,
             invalid,
         );

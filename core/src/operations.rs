@@ -123,9 +123,15 @@ macro_rules! specs {
 specs! {
     AUTHENTICATE = "authenticate" "POST" "v1" "identity/hmac" Idempotent Account [];
     CREATE_ORDER = "create_order" "POST" "v1" "order-management" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
+    // The Pay-by-Link guide creates orders on v2 with the same body (reference §1, versioning).
+    CREATE_ORDER_V2 = "create_order_v2" "POST" "v2" "order-management" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
     GET_ORDER = "get_order" "GET" "v1" "order-management/{orderRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     // The reference marks this path uncertain ("PUT …/order-management/{orderRef}/metadata").
     UPDATE_ORDER_METADATA = "update_order_metadata" "PUT" "v1" "order-management/{orderRef}/metadata" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    // The reference lists the customer-default operations without their paths: a reading below
+    // the order, one default per customer reference.
+    UPDATE_CUSTOMER_DEFAULT = "update_customer_default" "PUT" "v1" "order-management/{orderRef}/customer-defaults/{customerRef}" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    DELETE_CUSTOMER_DEFAULT = "delete_customer_default" "DELETE" "v1" "order-management/{orderRef}/customer-defaults/{customerRef}" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
     CREATE_INSTRUCTION = "create_instruction" "POST" "v1" "order-management/{orderRef}/instruction" IdempotentByReference Tenant [TRANSACTION_WRITE, ADMIN];
     GET_INSTRUCTION = "get_instruction" "GET" "v2" "order-management/{orderRef}/instruction/{instructionRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     // Not an API operation of its own: reads of Get Instruction until a status is reached.
@@ -134,11 +140,15 @@ specs! {
     GET_CUSTOMER = "get_customer" "GET" "v1" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, ADMIN];
     GET_OR_CREATE_CUSTOMER = "get_or_create_customer" "GET" "v2" "customer-vault/{customerRef}" Safe Tenant [TRANSACTION_READ, BRIDGE_READ, ADMIN];
     UPDATE_CUSTOMER_METADATA = "update_customer_metadata" "PUT" "v2" "customer-vault/{customerRef}" Idempotent Tenant [TRANSACTION_WRITE, ADMIN];
+    // The reference gives this path as probable ("probably DELETE /v2/customer-vault/{customerRef}").
+    FORGET_CUSTOMER = "forget_customer" "DELETE" "v2" "customer-vault/{customerRef}" Idempotent Tenant [ADMIN];
     GET_WALLET = "get_wallet" "GET" "v1" "customer-vault/{customerRef}/wallet" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
     // The reference documents this operation in v2 only, without its path (the wallet's, read).
     ADD_TO_WALLET = "add_to_wallet" "POST" "v2" "customer-vault/{customerRef}/wallet" Idempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
     ADD_MOBILE_INSTRUMENT = "add_mobile_instrument" "POST" "v1" "customer-vault/{customerRef}/mobile" NonIdempotent Tenant [BRIDGE_WRITE, TRANSACTION_WRITE, ADMIN];
     GET_FINANCIAL_INSTRUMENT = "get_financial_instrument" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
+    // Known only from an instruction's `_links` (reference §3.3).
+    GET_TRANSACTION = "get_transaction" "GET" "v1" "customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}" Safe Tenant [BRIDGE_READ, TRANSACTION_READ, ADMIN];
     LIST_COLLECT_SCHEMES = "list_collect_schemes" "GET" "v1" "schemes/collect" Safe Tenant [COLLECT_SCHEME_READ, ADMIN];
     // The reference lists get and delete by id for payout schemes only; collect schemes are
     // read the same way (its symmetric reading).
@@ -230,11 +240,22 @@ macro_rules! for_each_operation {
             authenticate() -> () as () = authenticate();
             /// `POST /v1/order-management`: 201 for an order without instructions, 202 with them.
             create_order(order: NewOrder) -> Response<Created> as CreatedResponse = create_order(&order);
+            /// `POST /v2/order-management`, as the Pay-by-Link guide creates orders: the same body and answers as
+            /// `create_order`.
+            create_order_v2(order: NewOrder) -> Response<Created> as CreatedResponse = create_order_v2(&order);
             /// `GET /v1/order-management/{orderRef}`.
             get_order(order_ref: String) -> Response<Order> as OrderResponse = get_order(&order_ref);
             /// `PUT /v1/order-management/{orderRef}/metadata` (202): replaces the order's metadata.
             update_order_metadata(order_ref: String, metadata: Metadata) -> ResponseMeta as ResponseMeta
                 = update_order_metadata(&order_ref, &metadata);
+            /// `PUT /v1/order-management/{orderRef}/customer-defaults/{customerRef}` (202; path assumed): replaces
+            /// what the order's later instructions for that customer inherit.
+            update_customer_default(order_ref: String, customer_ref: String, customer_default: CustomerDefault) -> ResponseMeta as ResponseMeta
+                = update_customer_default(&order_ref, &customer_ref, &customer_default);
+            /// `DELETE /v1/order-management/{orderRef}/customer-defaults/{customerRef}` (204; path assumed): the
+            /// order's later instructions for that customer inherit nothing.
+            delete_customer_default(order_ref: String, customer_ref: String) -> ResponseMeta as ResponseMeta
+                = delete_customer_default(&order_ref, &customer_ref);
             /// `POST /v1/order-management/{orderRef}/instruction` (201).
             create_instruction(order_ref: String, instruction: NewInstruction) -> Response<Created> as CreatedResponse
                 = create_instruction(&order_ref, &instruction);
@@ -257,6 +278,9 @@ macro_rules! for_each_operation {
             /// `PUT /v2/customer-vault/{customerRef}`: replaces the customer's metadata (202).
             update_customer_metadata(customer_ref: String, metadata: Metadata) -> ResponseMeta as ResponseMeta
                 = update_customer_metadata(&customer_ref, &metadata);
+            /// `DELETE /v2/customer-vault/{customerRef}` (204; the reference's probable path, tenant-admin only):
+            /// irrecoverably removes the customer's personal data, its metadata and financial instruments.
+            forget_customer(customer_ref: String) -> ResponseMeta as ResponseMeta = forget_customer(&customer_ref);
             /// `GET /v1/customer-vault/{customerRef}/wallet`.
             get_wallet(customer_ref: String) -> Response<Wallet> as WalletResponse = get_wallet(&customer_ref);
             /// `POST /v2/customer-vault/{customerRef}/wallet`: adds a stored instrument to the wallet (202).
@@ -270,6 +294,11 @@ macro_rules! for_each_operation {
             get_financial_instrument(customer_ref: String, financial_instrument_id: String)
                 -> Response<FinancialInstrument> as FinancialInstrumentResponse
                 = get_financial_instrument(&customer_ref, &financial_instrument_id);
+            /// `GET /v1/customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}` (the path
+            /// an instruction's `_links` give): the transaction with its refunds and chargebacks.
+            get_transaction(customer_ref: String, financial_instrument_id: String, transaction_id: String)
+                -> Response<Transaction> as TransactionResponse
+                = get_transaction(&customer_ref, &financial_instrument_id, &transaction_id);
             /// `GET /v1/schemes/collect`: the tenant's collect schemes.
             list_collect_schemes() -> Response<SchemeList> as SchemeListResponse = list_collect_schemes();
             /// `GET /v1/schemes/collect/{schemeId}`.
@@ -449,6 +478,8 @@ macro_rules! for_each_response {
             CreatedInstrumentResponse <- CreatedInstrument,
             /// A financial instrument, with how the call went.
             FinancialInstrumentResponse <- FinancialInstrument,
+            /// A transaction, with how the call went.
+            TransactionResponse <- Transaction,
             /// A scheme, with how the call went.
             SchemeResponse <- Scheme,
             /// The tenant's schemes of one kind, with how the call went.
@@ -574,7 +605,8 @@ into_core_as_is!(
     crate::models::NewMandate,
     crate::models::NewCheckoutSession,
     crate::models::NewPayByLink,
-    crate::models::NewMandateSession
+    crate::models::NewMandateSession,
+    crate::models::CustomerDefault
 );
 
 /// Implements [`IntoCore`] for a binding's request types through their `From` conversions.

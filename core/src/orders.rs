@@ -17,17 +17,32 @@ use serde_json::json;
 use crate::client::{CallOptions, Client, Operation, Response, ResponseMeta, decode, encode};
 use crate::error::{Error, ErrorEntry, ErrorKind};
 use crate::foreign::host_int;
-use crate::models::{Created, Instruction, Metadata, NewInstruction, NewOrder, Order};
-use crate::operations;
+use crate::models::{Created, CustomerDefault, Instruction, Metadata, NewInstruction, NewOrder, Order};
+use crate::operations::{self, OperationSpec};
 use crate::pacing::Pacing;
 use crate::validation::{Validator, path_reference};
 
 impl Client {
     /// `POST /v1/order-management`: 201 for an order without instructions, 202 with them.
     pub async fn create_order(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
+        self.create_order_at(&operations::CREATE_ORDER, order, options).await
+    }
+
+    /// `POST /v2/order-management`, as the Pay-by-Link guide creates orders: the same body,
+    /// answers and safety on retry as [`Client::create_order`].
+    pub async fn create_order_v2(&self, order: &NewOrder, options: &CallOptions) -> Result<Response<Created>, Error> {
+        self.create_order_at(&operations::CREATE_ORDER_V2, order, options).await
+    }
+
+    async fn create_order_at(
+        &self,
+        spec: &'static OperationSpec,
+        order: &NewOrder,
+        options: &CallOptions,
+    ) -> Result<Response<Created>, Error> {
         let mut v = Validator::default();
         v.order(order);
-        let operation = Operation::new(&operations::CREATE_ORDER, &[], Some(encode(order)?), v.finish().err());
+        let operation = Operation::new(spec, &[], Some(encode(order)?), v.finish().err());
         let mut pacing = Pacing::new(self, options);
         match self.execute(operation, options).await {
             Ok(exchange) => Ok(Response {
@@ -76,6 +91,46 @@ impl Client {
         let invalid = path_reference("ORDER_REF", "orderRef", order_ref).err();
         let body = encode(&json!({ "metadata": metadata }))?;
         let operation = Operation::new(&operations::UPDATE_ORDER_METADATA, &[order_ref], Some(body), invalid);
+        Ok(self.execute(operation, options).await?.meta)
+    }
+
+    /// `PUT /v1/order-management/{orderRef}/customer-defaults/{customerRef}` (202): replaces
+    /// what the order's instructions created from now on for that customer inherit. The path is
+    /// a reading (the reference lists the operation only), kept in
+    /// `operations::UPDATE_CUSTOMER_DEFAULT`.
+    pub async fn update_customer_default(
+        &self,
+        order_ref: &str,
+        customer_ref: &str,
+        customer_default: &CustomerDefault,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        let mut v = Validator::default();
+        v.reference("ORDER_REF", "orderRef", order_ref);
+        v.reference("CUSTOMER_REF", "customerRef", customer_ref);
+        let operation = Operation::new(
+            &operations::UPDATE_CUSTOMER_DEFAULT,
+            &[order_ref, customer_ref],
+            Some(encode(customer_default)?),
+            v.finish().err(),
+        );
+        Ok(self.execute(operation, options).await?.meta)
+    }
+
+    /// `DELETE /v1/order-management/{orderRef}/customer-defaults/{customerRef}` (204): the
+    /// order's instructions created from now on for that customer inherit nothing. Deleting a
+    /// default that is not there is harmless, so a retried delete never turns into an error.
+    pub async fn delete_customer_default(
+        &self,
+        order_ref: &str,
+        customer_ref: &str,
+        options: &CallOptions,
+    ) -> Result<ResponseMeta, Error> {
+        let mut v = Validator::default();
+        v.reference("ORDER_REF", "orderRef", order_ref);
+        v.reference("CUSTOMER_REF", "customerRef", customer_ref);
+        let operation =
+            Operation::new(&operations::DELETE_CUSTOMER_DEFAULT, &[order_ref, customer_ref], None, v.finish().err());
         Ok(self.execute(operation, options).await?.meta)
     }
 

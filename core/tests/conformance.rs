@@ -156,17 +156,18 @@ fn new_order(args: &Value) -> NewOrder {
             .map(|defaults| {
                 defaults
                     .iter()
-                    .map(|(customer_ref, d)| {
-                        let default = CustomerDefault {
-                            financial_instrument_id: opt_text(d, "financial_instrument_id"),
-                            scheme_id: opt_text(d, "scheme_id"),
-                            metadata: metadata(&d["metadata"]),
-                        };
-                        (customer_ref.clone(), default)
-                    })
+                    .map(|(customer_ref, d)| (customer_ref.clone(), customer_default(d)))
                     .collect::<BTreeMap<_, _>>()
             })
             .unwrap_or_default(),
+    }
+}
+
+fn customer_default(d: &Value) -> CustomerDefault {
+    CustomerDefault {
+        financial_instrument_id: opt_text(d, "financial_instrument_id"),
+        scheme_id: opt_text(d, "scheme_id"),
+        metadata: metadata(&d["metadata"]),
     }
 }
 
@@ -242,6 +243,51 @@ async fn call(client: &Client, operation: &str, args: &Value, options: &CallOpti
             let r = client.create_order(&order, options).await?;
             (
                 json!({"order_ref": order.order_ref, "status": r.data.status, "reconciled": r.data.reconciled}),
+                r.meta.attempts,
+            )
+        }
+        "create_order_v2" => {
+            let order = new_order(args);
+            let r = client.create_order_v2(&order, options).await?;
+            (
+                json!({"order_ref": order.order_ref, "status": r.data.status, "reconciled": r.data.reconciled}),
+                r.meta.attempts,
+            )
+        }
+        "update_customer_default" => {
+            let default = customer_default(&args["customer_default"]);
+            let meta =
+                client.update_customer_default(&text(args, "order_ref"), &customer_ref, &default, options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "delete_customer_default" => {
+            let meta = client.delete_customer_default(&text(args, "order_ref"), &customer_ref, options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "forget_customer" => {
+            let meta = client.forget_customer(&customer_ref, options).await?;
+            (json!({"status": meta.status}), meta.attempts)
+        }
+        "get_transaction" => {
+            let r = client
+                .get_transaction(
+                    &customer_ref,
+                    &text(args, "financial_instrument_id"),
+                    &text(args, "transaction_id"),
+                    options,
+                )
+                .await?;
+            let t = r.data;
+            let refunds: Vec<_> = t
+                .refunds
+                .iter()
+                .map(|f| json!({"refund_id": f.refund_id, "amount": f.amount.as_ref().map(|a| a.as_str()), "status": f.status}))
+                .collect();
+            (
+                json!({"transaction_id": t.transaction_id, "status": t.status,
+                       "amount": t.amount.as_ref().map(|a| a.as_str()), "net_amount": t.net_amount.as_ref().map(|a| a.as_str()),
+                       "financial_instrument_id": t.financial_instrument_id,
+                       "app_id": t.app.as_ref().and_then(|a| a.app_id.clone()), "refunds": refunds}),
                 r.meta.attempts,
             )
         }
@@ -1027,6 +1073,14 @@ async fn run_scenario(suite: &Suite, scenario: &Value) -> Value {
         Ok(client) => {
             let mut setup_results = Vec::new();
             for step in scenario["setup"].as_array().into_iter().flatten() {
+                if let Some(control) = step.get("control") {
+                    let method = reqwest::Method::from_bytes(control["method"].as_str().unwrap_or_default().as_bytes())
+                        .unwrap_or_else(|e| harness(e));
+                    let path = control["path"].as_str().unwrap_or_else(|| harness(id));
+                    let answer = suite.control(method, path, control.get("body").cloned()).await;
+                    setup_results.push(if answer.is_object() { answer } else { json!({}) });
+                    continue;
+                }
                 let args = resolve(&step["args"], &setup_results);
                 let step_operation = step["operation"].as_str().unwrap_or_default();
                 match call(&client, step_operation, &args, &CallOptions::new()).await {

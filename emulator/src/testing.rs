@@ -367,12 +367,24 @@ pub(crate) mod controls {
         instruction_ref: String,
         status: String,
     ) -> Result<(), ControlError> {
+        move_instruction(state, tenant_id, order_ref, instruction_ref, status).map(drop)
+    }
+
+    /// [`set_instruction_status`], answering the id of the transaction the instruction carries
+    /// from then on (from `PROCESSING`), as the control API tells a test.
+    pub(crate) fn move_instruction(
+        state: &State,
+        tenant_id: String,
+        order_ref: String,
+        instruction_ref: String,
+        status: String,
+    ) -> Result<Option<String>, ControlError> {
         if !STATUSES.contains(&status.as_str()) {
             return Err(refused(format!("the status must be one of {STATUSES:?}, not {status:?}")));
         }
         with_instruction(state, &tenant_id, &order_ref, &instruction_ref, |instruction| {
             instruction.move_to(&status, crate::clock::now_ms());
-            Ok(())
+            Ok(instruction.transaction.as_ref().map(|t| t.transaction_id.clone()))
         })
     }
 

@@ -265,7 +265,12 @@ async fn cancel_voids_an_instruction_once_and_refuses_a_settled_one() {
         .send()
         .await
         .unwrap();
-    assert_eq!(settle.status(), StatusCode::NO_CONTENT);
+    assert_eq!(settle.status(), StatusCode::OK);
+    let moved: serde_json::Value = settle.json().await.unwrap();
+    assert_eq!(moved["status"], "SETTLED");
+    let transaction_id = moved["transactionId"].as_str().expect("a settled instruction carries a transaction");
+    let settled = get_json(&h, &token, "/v2/order-management/O-C/instruction/I-2").await;
+    assert_eq!(settled["transaction"]["transactionId"], transaction_id);
     let refused = cancel("I-2").await.unwrap();
     let body = expect_error(refused, StatusCode::BAD_REQUEST, &["INSTRUCTION_CANNOT_BE_CANCELLED"]).await;
     assert_eq!(body["errors"][0]["metadata"]["status"], "SETTLED");
@@ -353,15 +358,19 @@ async fn a_processed_instruction_carries_a_transaction_and_a_settled_one_its_ref
 
     let ready = get_json(&h, &token, path).await;
     assert!(ready["transaction"].is_null() && ready["_links"].get("transactions").is_none());
-    assert_eq!(status("PROCESSING").await.unwrap().status(), StatusCode::NO_CONTENT);
+    let moved = status("PROCESSING").await.unwrap();
+    assert_eq!(moved.status(), StatusCode::OK);
+    let moved: Value = moved.json().await.unwrap();
+    assert_eq!(moved["status"], "PROCESSING");
     let refused: Value = refund(json!("1.00")).await.unwrap().json().await.unwrap();
     assert!(refused["error"].as_str().unwrap().contains("only a SETTLED instruction"), "{refused}");
     let processing = get_json(&h, &token, path).await;
     let transaction_id = processing["transaction"]["transactionId"].as_str().unwrap().to_string();
+    assert_eq!(moved["transactionId"], transaction_id.as_str(), "the control answers the transaction it made");
     assert_eq!(processing["transaction"]["status"], "PROCESSING");
     assert!(processing["executionTimestamp"].as_u64().is_some() && processing["actualSettlementDate"].is_null());
 
-    assert_eq!(status("SETTLED").await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_eq!(status("SETTLED").await.unwrap().status(), StatusCode::OK);
     let first = refund(json!("4.50")).await.unwrap();
     assert_eq!(first.status(), StatusCode::CREATED);
     let refund_id = first.json::<Value>().await.unwrap()["refundId"].as_str().unwrap().to_string();

@@ -73,6 +73,11 @@ PAGED_LISTS = ("list_creditor_profiles", "list_mandates")
 # Operation name -> (required args, optional args). Values are strings unless named below.
 OPERATIONS = {
     "create_order": (("order_ref",), ("instructions", "metadata", "customer_defaults")),
+    "create_order_v2": (("order_ref",), ("instructions", "metadata", "customer_defaults")),
+    "update_customer_default": (("order_ref", "customer_ref", "customer_default"), ()),
+    "delete_customer_default": (("order_ref", "customer_ref"), ()),
+    "forget_customer": (("customer_ref",), ()),
+    "get_transaction": (("customer_ref", "financial_instrument_id", "transaction_id"), ()),
     "get_order": (("order_ref",), ()),
     "get_creditor_profiles_page": ((), ("offset", "page_size")),
     "list_creditor_profiles": ((), ("page_size",)),
@@ -148,7 +153,8 @@ READ_OPERATIONS = ("get_order", "get_instruction", "get_customer", "get_or_creat
                    "get_account_tenant_key", "list_tenant_keys", "get_tenant_key",
                    "get_collect_scheme_published_draft", "get_collect_scheme_latest_draft",
                    "get_payout_scheme_published_draft", "get_payout_scheme_latest_draft", "get_payout_options",
-                   "get_license_history", "get_ip_allow_list", "list_marketplace_apps", "get_marketplace_app")
+                   "get_license_history", "get_ip_allow_list", "list_marketplace_apps", "get_marketplace_app",
+                   "get_transaction")
 # List fields of read results that exists_after may count.
 COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids", "scheme_ids")
 
@@ -192,7 +198,7 @@ UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 # Imburse (ASP.NET TraceIdentifier) correlation id: 13 base32 characters, ':', 8 hex digits.
 IMBURSE_CID_RE = re.compile(r"^[0-9A-Za-z]{13}:[0-9A-Fa-f]{8}$")
 KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SETUP_REF_RE = re.compile(r"^\$setup\.(\d+)\.([a-z_]+)$")
+SETUP_REF_RE = re.compile(r"^\$setup\.(\d+)\.([A-Za-z_]+)$")
 # A scheme id: 32 hexadecimal digits.
 HEX_ID_RE = re.compile(r"^[0-9a-fA-F]{32}$")
 PLACEHOLDERS = ("<uuid>", "<imburse-correlation-id>", "<epoch-ms>", "<hex-id>")
@@ -675,6 +681,9 @@ def check_operation(step, where, setup_len, p):
             if not isinstance(v, dict) or set(v) != {"tenant_creation_approval_required"} or \
                     not isinstance(v["tenant_creation_approval_required"], bool):
                 p.append("%s must be {tenant_creation_approval_required: boolean}" % at)
+        elif k == "customer_default":
+            if _check_text_fields(v, CUSTOMER_DEFAULT_FIELDS, ("metadata",), at, p):
+                _check_string_map(v.get("metadata", {}), at + ".metadata", p)
         elif k == "customer_defaults":
             if not isinstance(v, dict):
                 p.append("%s must be an object keyed by customer ref" % at)
@@ -697,6 +706,30 @@ def check_operation(step, where, setup_len, p):
     extra = set(step) - {"operation", "args"}
     if extra:
         p.append("%s has unknown keys %s" % (where, sorted(extra)))
+
+
+# Control-API routes a setup step may call (what settlement does: move an instruction, refund it).
+CONTROL_STEP_RE = re.compile(r"^/tenants/[0-9a-f-]{36}/orders/[A-Za-z0-9_.-]+/instructions/[A-Za-z0-9_.-]+/(status|refunds)$")
+
+
+def check_control_step(step, where, p):
+    """{"control": {"method", "path", "body"}}: a call to the emulator's control API (under
+    /__emulator), its JSON answer the step's result."""
+    control = step.get("control")
+    if set(step) != {"control"} or not isinstance(control, dict):
+        p.append("%s must be {\"control\": {method, path, body}}" % where)
+        return
+    if set(control) - {"method", "path", "body"}:
+        p.append("%s.control has unknown keys %s" % (where, sorted(set(control) - {"method", "path", "body"})))
+    method, path = control.get("method"), control.get("path")
+    expected = {"status": "PUT", "refunds": "POST"}
+    m = CONTROL_STEP_RE.match(path) if isinstance(path, str) else None
+    if not m:
+        p.append("%s.control.path %r is not an instruction's status or refunds control route" % (where, path))
+    elif method != expected[m.group(1)]:
+        p.append("%s.control.method must be %s for %s" % (where, expected[m.group(1)], m.group(1)))
+    if not isinstance(control.get("body", {}), dict):
+        p.append("%s.control.body must be an object" % where)
 
 
 SCHEME_FIELDS = ("name", "code", "agreement_type", "rules")
@@ -891,7 +924,10 @@ def check_scenario(s, p):
         p.append("%s: setup must be a list" % where)
         setup = []
     for i, step in enumerate(setup):
-        check_operation(step, "%s: setup[%d]" % (where, i), i, p)
+        if isinstance(step, dict) and "control" in step:
+            check_control_step(step, "%s: setup[%d]" % (where, i), p)
+        else:
+            check_operation(step, "%s: setup[%d]" % (where, i), i, p)
     # Setup must succeed through the scenario's client: the demo tenant key in tenant demo, or
     # the demo account key without a tenant.
     identity = (client.get("credentials", "demo"), client.get("tenant_id", "demo"))

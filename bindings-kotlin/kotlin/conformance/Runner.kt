@@ -255,16 +255,16 @@ fun newOrder(args: JsonElement) = NewOrder(
     instructions = if (args.at("instructions").isJsonArray) args.at("instructions").asJsonArray.map { instruction(it) } else emptyList(),
     metadata = metadata(args.at("metadata")),
     customerDefaults = if (args.at("customer_defaults").isJsonObject) {
-        args.at("customer_defaults").asJsonObject.entrySet().associate { (customerRef, d) ->
-            customerRef to CustomerDefault(
-                financialInstrumentId = optText(d, "financial_instrument_id"),
-                schemeId = optText(d, "scheme_id"),
-                metadata = metadata(d.at("metadata")),
-            )
-        }
+        args.at("customer_defaults").asJsonObject.entrySet().associate { (customerRef, d) -> customerRef to customerDefault(d) }
     } else {
         emptyMap()
     },
+)
+
+fun customerDefault(d: JsonElement) = CustomerDefault(
+    financialInstrumentId = optText(d, "financial_instrument_id"),
+    schemeId = optText(d, "scheme_id"),
+    metadata = metadata(d.at("metadata")),
 )
 
 /** Calls one operation; the result is the un-normalised record shape and the attempts. */
@@ -318,6 +318,33 @@ suspend fun call(client: Client, operation: String, args: JsonElement, options: 
             val order = newOrder(args)
             val r = client.createOrder(order, options)
             json("order_ref" to order.orderRef, "status" to r.data.status, "reconciled" to r.data.reconciled) to r.meta.attempts
+        }
+        "create_order_v2" -> {
+            val order = newOrder(args)
+            val r = client.createOrderV2(order, options)
+            json("order_ref" to order.orderRef, "status" to r.data.status, "reconciled" to r.data.reconciled) to r.meta.attempts
+        }
+        "update_customer_default" -> {
+            val meta = client.updateCustomerDefault(text(args, "order_ref"), customerRef, customerDefault(args.at("customer_default")), options)
+            json("status" to meta.status) to meta.attempts
+        }
+        "delete_customer_default" -> {
+            val meta = client.deleteCustomerDefault(text(args, "order_ref"), customerRef, options)
+            json("status" to meta.status) to meta.attempts
+        }
+        "forget_customer" -> {
+            val meta = client.forgetCustomer(customerRef, options)
+            json("status" to meta.status) to meta.attempts
+        }
+        "get_transaction" -> {
+            val r = client.getTransaction(customerRef, text(args, "financial_instrument_id"), text(args, "transaction_id"), options)
+            val t = r.data
+            json(
+                "transaction_id" to t.transactionId, "status" to t.status, "amount" to t.amount,
+                "net_amount" to t.netAmount, "financial_instrument_id" to t.financialInstrumentId,
+                "app_id" to t.app?.appId,
+                "refunds" to t.refunds.map { json("refund_id" to it.refundId, "amount" to it.amount, "status" to it.status) },
+            ) to r.meta.attempts
         }
         "get_order" -> {
             val r = client.getOrder(text(args, "order_ref"), options)
@@ -725,6 +752,15 @@ suspend fun runScenario(suite: Suite, scenario: JsonObject): JsonObject {
             client.use { c ->
                 val setupResults = mutableListOf<JsonObject>()
                 scenario.at("setup").takeIf { it.isJsonArray }?.asJsonArray?.forEach { step ->
+                    val control = step.at("control")
+                    if (control.isJsonObject) {
+                        val method = control.at("method").str() ?: harness("$id: a control step needs a method")
+                        val path = control.at("path").str() ?: harness("$id: a control step needs a path")
+                        val body = control.at("body").takeIf { it.isJsonObject }
+                        val answer = suite.control(method, path, body)
+                        setupResults += if (answer.isJsonObject) answer.asJsonObject else JsonObject()
+                        return@forEach
+                    }
                     val args = resolve(step.at("args"), setupResults)
                     val stepOperation = step.at("operation").str() ?: ""
                     when (val done = attempt { call(c, stepOperation, args, CallOptions()) }) {

@@ -59,17 +59,16 @@ function newOrder(args) {
     metadata: metadata(args?.metadata),
     customerDefaults:
       defaults !== null && typeof defaults === 'object' && !Array.isArray(defaults)
-        ? Object.fromEntries(
-            Object.entries(defaults).map(([customerRef, d]) => [
-              customerRef,
-              {
-                financialInstrumentId: optText(d, 'financial_instrument_id'),
-                schemeId: optText(d, 'scheme_id'),
-                metadata: metadata(d?.metadata),
-              },
-            ]),
-          )
+        ? Object.fromEntries(Object.entries(defaults).map(([customerRef, d]) => [customerRef, customerDefault(d)]))
         : {},
+  }
+}
+
+function customerDefault(d) {
+  return {
+    financialInstrumentId: optText(d, 'financial_instrument_id'),
+    schemeId: optText(d, 'scheme_id'),
+    metadata: metadata(d?.metadata),
   }
 }
 
@@ -413,6 +412,49 @@ async function call(client, operation, args, options) {
       const r = await client.createOrder(order, options)
       return [{ order_ref: order.orderRef, status: r.data.status, reconciled: r.data.reconciled }, r.meta.attempts]
     }
+    case 'create_order_v2': {
+      const order = newOrder(args)
+      const r = await client.createOrderV2(order, options)
+      return [{ order_ref: order.orderRef, status: r.data.status, reconciled: r.data.reconciled }, r.meta.attempts]
+    }
+    case 'update_customer_default': {
+      const meta = await client.updateCustomerDefault(
+        text(args, 'order_ref'),
+        customerRef,
+        customerDefault(args?.customer_default),
+        options,
+      )
+      return [{ status: meta.status }, meta.attempts]
+    }
+    case 'delete_customer_default': {
+      const meta = await client.deleteCustomerDefault(text(args, 'order_ref'), customerRef, options)
+      return [{ status: meta.status }, meta.attempts]
+    }
+    case 'forget_customer': {
+      const meta = await client.forgetCustomer(customerRef, options)
+      return [{ status: meta.status }, meta.attempts]
+    }
+    case 'get_transaction': {
+      const r = await client.getTransaction(
+        customerRef,
+        text(args, 'financial_instrument_id'),
+        text(args, 'transaction_id'),
+        options,
+      )
+      const t = r.data
+      return [
+        {
+          transaction_id: t.transactionId,
+          status: t.status,
+          amount: t.amount,
+          net_amount: t.netAmount,
+          financial_instrument_id: t.financialInstrumentId,
+          app_id: t.app?.appId ?? null,
+          refunds: t.refunds.map((f) => ({ refund_id: f.refundId, amount: f.amount, status: f.status })),
+        },
+        r.meta.attempts,
+      ]
+    }
     case 'get_order': {
       const r = await client.getOrder(text(args, 'order_ref'), options)
       const o = r.data
@@ -749,6 +791,11 @@ async function runScenario(suite, scenario) {
   if (client) {
     const setupResults = []
     for (const step of scenario.setup ?? []) {
+      if (step.control) {
+        const answer = await suite.control(step.control.method, step.control.path, step.control.body)
+        setupResults.push(answer !== null && typeof answer === 'object' ? answer : {})
+        continue
+      }
       const args = resolve(step.args, setupResults)
       try {
         const [result] = await call(client, step.operation, args, {})

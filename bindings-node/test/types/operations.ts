@@ -48,4 +48,15 @@ export async function typed(client: Client, signal: AbortSignal): Promise<void> 
   void leaked
   // @ts-expect-error: a channel has a kind and a destination
   await client.createPayByLink({ orderRef: 'O-1', instructionRef: 'I-1', expirySeconds: 60, channels: [{ type: 'SMS' }] })
+
+  // A transaction's amounts are exact decimal strings; a default's fields are all optional.
+  const transaction = await client.getTransaction('C-1', 'fi-1', 'T-1')
+  const net: string | null | undefined = transaction.data.netAmount
+  const refunded: Array<string | null | undefined> = transaction.data.refunds.map((r) => r.amount)
+  void [net, refunded]
+  const changed: ResponseMeta = await client.updateCustomerDefault('O-1', 'C-1', { financialInstrumentId: 'fi-1' })
+  const forgotten: ResponseMeta = await client.forgetCustomer('C-1', { signal })
+  void [changed, forgotten]
+  // @ts-expect-error: forgetting takes the customer's reference
+  await client.forgetCustomer()
 }

@@ -42,11 +42,13 @@ from ._models import (
     Tenant,
     TenantKeyList,
     TenantList,
+    Transaction,
     Wallet,
 )
 from ._requests import (
     AccountUpdate,
     ApiKeySettings,
+    CustomerDefault,
     IpAllowListUpdate,
     LicenseUpgradeRequest,
     NewCheckoutSession,
@@ -94,6 +96,22 @@ class Operations(ClientBase):
             raw = native.create_order(False, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
+    def create_order_v2(
+        self,
+        order: NewOrder,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Created]:
+        """``POST /v2/order-management``, as the Pay-by-Link guide creates orders: the same body and answers as
+        ``create_order``."""
+        with self._calling() as native:
+            raw = native.create_order_v2(False, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
     def get_order(
         self,
         order_ref: str,
@@ -123,6 +141,41 @@ class Operations(ClientBase):
         """``PUT /v1/order-management/{orderRef}/metadata`` (202): replaces the order's metadata."""
         with self._calling() as native:
             raw = native.update_order_metadata(False, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def update_customer_default(
+        self,
+        order_ref: str,
+        customer_ref: str,
+        customer_default: CustomerDefault,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/order-management/{orderRef}/customer-defaults/{customerRef}`` (202; path assumed): replaces
+        what the order's later instructions for that customer inherit."""
+        with self._calling() as native:
+            raw = native.update_customer_default(False, order_ref, customer_ref, _models.request_arg(customer_default, CustomerDefault), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    def delete_customer_default(
+        self,
+        order_ref: str,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/order-management/{orderRef}/customer-defaults/{customerRef}`` (204; path assumed): the
+        order's later instructions for that customer inherit nothing."""
+        with self._calling() as native:
+            raw = native.delete_customer_default(False, order_ref, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     def create_instruction(
@@ -239,6 +292,22 @@ class Operations(ClientBase):
             raw = native.update_customer_metadata(False, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
+    def forget_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v2/customer-vault/{customerRef}`` (204; the reference's probable path, tenant-admin only):
+        irrecoverably removes the customer's personal data, its metadata and financial instruments."""
+        with self._calling() as native:
+            raw = native.forget_customer(False, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
     def get_wallet(
         self,
         customer_ref: str,
@@ -302,6 +371,24 @@ class Operations(ClientBase):
         """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
             raw = native.get_financial_instrument(False, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_transaction(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        transaction_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Transaction]:
+        """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}`` (the path
+        an instruction's ``_links`` give): the transaction with its refunds and chargebacks."""
+        with self._calling() as native:
+            raw = native.get_transaction(False, customer_ref, financial_instrument_id, transaction_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def list_collect_schemes(
@@ -1160,6 +1247,22 @@ class AsyncOperations(ClientBase):
             raw = await native.create_order(True, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
+    async def create_order_v2(
+        self,
+        order: NewOrder,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Created]:
+        """``POST /v2/order-management``, as the Pay-by-Link guide creates orders: the same body and answers as
+        ``create_order``."""
+        with self._calling() as native:
+            raw = await native.create_order_v2(True, _models.request_arg(order, NewOrder), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
     async def get_order(
         self,
         order_ref: str,
@@ -1189,6 +1292,41 @@ class AsyncOperations(ClientBase):
         """``PUT /v1/order-management/{orderRef}/metadata`` (202): replaces the order's metadata."""
         with self._calling() as native:
             raw = await native.update_order_metadata(True, order_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def update_customer_default(
+        self,
+        order_ref: str,
+        customer_ref: str,
+        customer_default: CustomerDefault,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``PUT /v1/order-management/{orderRef}/customer-defaults/{customerRef}`` (202; path assumed): replaces
+        what the order's later instructions for that customer inherit."""
+        with self._calling() as native:
+            raw = await native.update_customer_default(True, order_ref, customer_ref, _models.request_arg(customer_default, CustomerDefault), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
+    async def delete_customer_default(
+        self,
+        order_ref: str,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v1/order-management/{orderRef}/customer-defaults/{customerRef}`` (204; path assumed): the
+        order's later instructions for that customer inherit nothing."""
+        with self._calling() as native:
+            raw = await native.delete_customer_default(True, order_ref, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
     async def create_instruction(
@@ -1305,6 +1443,22 @@ class AsyncOperations(ClientBase):
             raw = await native.update_customer_metadata(True, customer_ref, dict(metadata), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _meta(raw)
 
+    async def forget_customer(
+        self,
+        customer_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> ResponseMeta:
+        """``DELETE /v2/customer-vault/{customerRef}`` (204; the reference's probable path, tenant-admin only):
+        irrecoverably removes the customer's personal data, its metadata and financial instruments."""
+        with self._calling() as native:
+            raw = await native.forget_customer(True, customer_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _meta(raw)
+
     async def get_wallet(
         self,
         customer_ref: str,
@@ -1368,6 +1522,24 @@ class AsyncOperations(ClientBase):
         """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}``."""
         with self._calling() as native:
             raw = await native.get_financial_instrument(True, customer_ref, financial_instrument_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_transaction(
+        self,
+        customer_ref: str,
+        financial_instrument_id: str,
+        transaction_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Transaction]:
+        """``GET /v1/customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}`` (the path
+        an instruction's ``_links`` give): the transaction with its refunds and chargebacks."""
+        with self._calling() as native:
+            raw = await native.get_transaction(True, customer_ref, financial_instrument_id, transaction_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def list_collect_schemes(

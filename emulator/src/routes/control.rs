@@ -211,8 +211,9 @@ async fn set_instruction_status(
         Ok(c) => c,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("invalid status change: {e}")),
     };
-    match controls::set_instruction_status(&state, tenant_id, order_ref, instruction_ref, change.status) {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+    let status = change.status.clone();
+    match controls::move_instruction(&state, tenant_id, order_ref, instruction_ref, change.status) {
+        Ok(transaction_id) => axum::Json(json!({ "status": status, "transactionId": transaction_id })).into_response(),
         Err(e) => refused_by(e),
     }
 }

@@ -5,7 +5,9 @@
 //! with `POST /v1/customer-vault/{ref}/mobile` (201 `{id}`) and read by id; the wallet lists
 //! the instruments added to it. The wallet-add path was not captured in the reference: the
 //! emulator serves `POST /v2/customer-vault/{ref}/wallet` (the version it is documented in) `{financialInstrumentId, reason}`
-//! → 202, and the README marks it as an assumption.
+//! → 202, and the README marks it as an assumption. Forget a customer is the reference's
+//! probable `DELETE /v2/customer-vault/{ref}` (tenant-admin only, 204, also when there was
+//! nothing to forget). A transaction is read at the path an instruction's `_links` give.
 
 use std::collections::BTreeMap;
 
@@ -31,14 +33,20 @@ const V2_READ_ROLES: &[&str] = &["tenant-transaction-read", "tenant-admin", "ten
 const WRITE_ROLES: &[&str] = &["tenant-transaction-write", "tenant-admin"];
 const WALLET_READ_ROLES: &[&str] = &["tenant-bridge-read", "tenant-transaction-read", "tenant-admin"];
 const WALLET_WRITE_ROLES: &[&str] = &["tenant-bridge-write", "tenant-transaction-write", "tenant-admin"];
+/// The reference: "Forget a customer", tenant-admin only.
+const FORGET_ROLES: &[&str] = &["tenant-admin"];
 
 pub fn routes() -> Router<SharedState> {
     let base = "/{version}/customer-vault/{customer_ref}";
     Router::new()
-        .route(base, get(get_customer).put(update_customer))
+        .route(base, get(get_customer).put(update_customer).delete(forget_customer))
         .route(&format!("{base}/wallet"), get(get_wallet).post(add_to_wallet))
         .route(&format!("{base}/mobile"), post(add_mobile))
         .route(&format!("{base}/financial-instrument/{{financial_instrument_id}}"), get(get_financial_instrument))
+        .route(
+            &format!("{base}/financial-instrument/{{financial_instrument_id}}/transaction/{{transaction_id}}"),
+            get(get_transaction),
+        )
 }
 
 fn check_customer_ref(state: &SharedState, customer_ref: &str) -> Result<(), ApiError> {
@@ -192,6 +200,19 @@ async fn update_customer(
         tenant.customers.entry(customer_ref.clone()).or_insert_with(|| new_customer(&customer_ref)).metadata = metadata;
     });
     Ok(StatusCode::ACCEPTED.into_response())
+}
+
+/// Removes the customer's personal data (its metadata and financial instruments) for good. The
+/// instructions and mandates that name the customer keep only its reference.
+async fn forget_customer(
+    State(state): State<SharedState>,
+    Path((_, customer_ref)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let caller = state.auth.authorize(&headers, Scope::Tenant, FORGET_ROLES)?;
+    check_customer_ref(&state, &customer_ref)?;
+    state.store.with_tenant(&caller.tenant_id, |tenant| tenant.customers.remove(&customer_ref));
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn get_wallet(
@@ -353,5 +374,34 @@ async fn get_financial_instrument(
             .find(|fi| fi.id == instrument_id)
             .ok_or_else(|| instrument_not_found(status, &instrument_id))?;
         Ok(json_ok(&instrument_view(&customer.customer_ref, instrument)))
+    })
+}
+
+/// The transaction of an instruction paid with the customer's instrument, as Get Instruction
+/// shows it.
+async fn get_transaction(
+    State(state): State<SharedState>,
+    Path((_, customer_ref, instrument_id, transaction_id)): Path<(String, String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let caller = state.auth.authorize(&headers, Scope::Tenant, WALLET_READ_ROLES)?;
+    let status = state.not_found_status();
+    state.store.with_tenant(&caller.tenant_id, |tenant| {
+        let found = tenant.orders.values().flat_map(|order| &order.instructions).find_map(|i| {
+            let t = i.transaction.as_ref()?;
+            let paid_with =
+                i.customer_ref == customer_ref && i.financial_instrument_id.as_deref() == Some(&instrument_id);
+            (paid_with && t.transaction_id == transaction_id).then(|| super::orders::transaction_view(i, t))
+        });
+        let view = found.ok_or_else(|| {
+            not_found(
+                status,
+                "TRANSACTION_NOT_FOUND",
+                "Transaction {transactionId} was not found.",
+                "transactionId",
+                &transaction_id,
+            )
+        })?;
+        Ok(json_ok(&view))
     })
 }

@@ -33,6 +33,12 @@ pub fn routes() -> Router<SharedState> {
         // The reference marks this path uncertain ("PUT …/order-management/{orderRef}/metadata");
         // the emulator serves the documented reading.
         .route(&format!("{base}/{{order_ref}}/metadata"), put(update_order_metadata))
+        // The reference lists the customer-default operations without paths: one default per
+        // customer below the order (PUT replaces it, 202; DELETE removes it, 204).
+        .route(
+            &format!("{base}/{{order_ref}}/customer-defaults/{{customer_ref}}"),
+            put(update_customer_default).delete(delete_customer_default),
+        )
         .route(&format!("{base}/{{order_ref}}/instruction"), post(create_instruction))
         .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}"), get(get_instruction))
         .route(&format!("{base}/{{order_ref}}/instruction/{{instruction_ref}}/cancel"), post(cancel_instruction))
@@ -84,15 +90,19 @@ fn validate_defaults(
     for (customer_ref, body) in input.unwrap_or_default() {
         let property = format!("customerDefaults[{customer_ref}]");
         v.reference("CUSTOMER_REF", &property, Some(&customer_ref));
-        let scheme_id = body
-            .scheme_id
-            .filter(|s| !s.is_empty())
-            .and_then(|s| v.scheme_id(&format!("{property}.schemeId"), &s, schemes));
-        let metadata = v.metadata(&format!("{property}.metadata"), body.metadata);
-        let financial_instrument_id = body.financial_instrument_id.filter(|s| !s.is_empty());
-        defaults.insert(customer_ref, CustomerDefault { financial_instrument_id, scheme_id, metadata });
+        let default = validate_default(v, &format!("{property}."), body, schemes);
+        defaults.insert(customer_ref, default);
     }
     defaults
+}
+
+/// One customer's default; `prefix` names where it sits in the body (`customerDefaults[C-1].`).
+fn validate_default(v: &mut Validator, prefix: &str, body: CustomerDefaultBody, schemes: &[String]) -> CustomerDefault {
+    let scheme_id =
+        body.scheme_id.filter(|s| !s.is_empty()).and_then(|s| v.scheme_id(&format!("{prefix}schemeId"), &s, schemes));
+    let metadata = v.metadata(&format!("{prefix}metadata"), body.metadata);
+    let financial_instrument_id = body.financial_instrument_id.filter(|s| !s.is_empty());
+    CustomerDefault { financial_instrument_id, scheme_id, metadata }
 }
 
 /// Validates one instruction and applies the order's customer defaults: a value the
@@ -327,7 +337,7 @@ struct InstructionLinks {
 /// it: amounts exact, timestamps epoch milliseconds.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct TransactionView<'a> {
+pub(crate) struct TransactionView<'a> {
     transaction_id: &'a str,
     financial_instrument_id: Option<&'a str>,
     created_timestamp: u64,
@@ -363,7 +373,7 @@ fn number(text: &str) -> Box<RawValue> {
     RawValue::from_string(text.to_string()).expect("a plain decimal is a JSON number")
 }
 
-fn transaction_view<'a>(i: &'a Instruction, t: &'a crate::store::Transaction) -> TransactionView<'a> {
+pub(crate) fn transaction_view<'a>(i: &'a Instruction, t: &'a crate::store::Transaction) -> TransactionView<'a> {
     TransactionView {
         transaction_id: &t.transaction_id,
         financial_instrument_id: i.financial_instrument_id.as_deref(),
@@ -568,6 +578,50 @@ async fn update_order_metadata(
         order.metadata = metadata;
         order.updated_ms = clock::now_ms();
         Ok(StatusCode::ACCEPTED.into_response())
+    })
+}
+
+/// Replaces one customer's default (202): instructions created from now on inherit it; those
+/// already created keep what they were given.
+async fn update_customer_default(
+    State(state): State<SharedState>,
+    Path((_, order_ref, customer_ref)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
+    let body: CustomerDefaultBody = parse_body(&body)?;
+    let schemes = super::schemes::known_scheme_ids(&state, &caller.tenant_id);
+    let mut v = Validator::new(&state.config.limits);
+    v.reference("CUSTOMER_REF", "customerRef", Some(&customer_ref));
+    let default = validate_default(&mut v, "", body, &schemes);
+    if !v.is_valid() {
+        return Err(ApiError::bad_request(v.errors));
+    }
+    let not_found_status = state.not_found_status();
+    state.store.with_tenant(&caller.tenant_id, |tenant| {
+        let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        order.customer_defaults.insert(customer_ref, default);
+        order.updated_ms = clock::now_ms();
+        Ok(StatusCode::ACCEPTED.into_response())
+    })
+}
+
+/// Removes one customer's default (204, also when there was none: a retried delete stays a
+/// success).
+async fn delete_customer_default(
+    State(state): State<SharedState>,
+    Path((_, order_ref, customer_ref)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let caller = state.auth.authorize(&headers, Scope::Tenant, WRITE_ROLES)?;
+    let not_found_status = state.not_found_status();
+    state.store.with_tenant(&caller.tenant_id, |tenant| {
+        let order = tenant.orders.get_mut(&order_ref).ok_or_else(|| order_not_found(not_found_status, &order_ref))?;
+        if order.customer_defaults.remove(&customer_ref).is_some() {
+            order.updated_ms = clock::now_ms();
+        }
+        Ok(StatusCode::NO_CONTENT.into_response())
     })
 }
 

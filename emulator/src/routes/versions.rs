@@ -39,15 +39,19 @@ documented! {
     "POST" "order-management" BOTH "§3.2: POST /v1/order-management (also /v2/order-management)";
     "GET" "order-management/{orderRef}" V1 "§3.2";
     "PUT" "order-management/{orderRef}/metadata" BOTH "§3.2: PUT …/order-management/{orderRef}/metadata (path and version uncertain)";
+    "PUT" "order-management/{orderRef}/customer-defaults/{customerRef}" V1 "§3.2: customer-default operations (paths not captured)";
+    "DELETE" "order-management/{orderRef}/customer-defaults/{customerRef}" V1 "§3.2: customer-default operations (paths not captured)";
     "POST" "order-management/{orderRef}/instruction" V1 "§3.2";
     "GET" "order-management/{orderRef}/instruction/{instructionRef}" BOTH "§3.2: GET /v2/… (v1 equivalent exists per _links)";
     "POST" "order-management/{orderRef}/instruction/{instructionRef}/cancel" V1 "§3.2";
     "GET" "customer-vault/{customerRef}" BOTH "§3.3: GET /v1/… and GET /v2/… (v2 get-or-create)";
     "PUT" "customer-vault/{customerRef}" V2 "§3.3";
+    "DELETE" "customer-vault/{customerRef}" V2 "§3.3: Forget a customer (probably DELETE /v2/…, uncertain)";
     "GET" "customer-vault/{customerRef}/wallet" BOTH "§3.3: OA v1|v2 Customer-Wallet";
     "POST" "customer-vault/{customerRef}/wallet" V2 "§3.3: OA v2 Customer-Wallet (path not captured)";
     "POST" "customer-vault/{customerRef}/mobile" V1 "§3.3";
     "GET" "customer-vault/{customerRef}/financial-instrument/{id}" V1 "§3.3: known only from _links";
+    "GET" "customer-vault/{customerRef}/financial-instrument/{id}/transaction/{transactionId}" V1 "§3.3: known only from _links";
     "GET" "schemes/collect" V1 "§3.6: OA configuration v1 Collect-Schemes";
     "POST" "schemes/collect" V1 "§3.6";
     "GET" "schemes/collect/{schemeId}" V1 "§3.6 (the payout routes' symmetric reading)";
@@ -160,6 +164,8 @@ mod tests {
             ("GET", "v1", "order-management/O-1/instruction/I-1", Some(true)),
             ("GET", "v2", "order-management/O-1", Some(false)),
             ("PUT", "v1", "customer-vault/C-1", Some(false)),
+            ("DELETE", "v1", "customer-vault/C-1", Some(false)),
+            ("DELETE", "v2", "customer-vault/C-1", Some(true)),
             ("GET", "v1", "customer-vault/C-1", Some(true)),
             ("POST", "v1", "customer-vault/C-1/wallet", Some(false)),
             ("POST", "v2", "customer-vault/C-1/wallet", Some(true)),
