@@ -16,8 +16,8 @@ use crate::events::{self, AttemptListener};
 // The request types the generated methods take, and every result type they name.
 use imburse::models::{
     AccountUpdate, ApiKeySettings, CustomerDefault, IpAllowListUpdate, LicenseUpgradeRequest, Metadata,
-    NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink,
-    NewScheme, PayoutOptionsQuery, TenantSettings,
+    NewBacsCreditorProfile, NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument,
+    NewOrder, NewPayByLink, NewScheme, NewSepaCreditorProfile, PayoutOptionsQuery, TenantSettings,
 };
 
 use crate::models::*;

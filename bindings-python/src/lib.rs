@@ -30,6 +30,8 @@ mod _native {
         TransactionApp, VerificationCheck, Wallet,
     };
     #[pymodule_export]
+    use imburse::models::{BacsCreditorProfile, CreditorAddress, SepaCreditorProfile};
+    #[pymodule_export]
     use imburse::{ResponseMeta, Secret};
 
     #[pymodule_export]

@@ -266,6 +266,8 @@ async def call(
 MANDATE_OPERATIONS = (
     "get_creditor_profiles_page", "get_mandates_page", "create_mandate", "get_mandate", "list_creditor_profiles",
     "list_mandates", "create_checkout_session", "create_pay_by_link", "create_mandate_session",
+    "get_sepa_creditor_profile", "create_sepa_creditor_profile", "get_bacs_creditor_profile",
+    "create_bacs_creditor_profile", "get_becs_au_mandate", "get_becs_nz_mandate",
 )
 
 
@@ -294,6 +296,38 @@ def _new_mandate(value: Dict[str, Any]) -> imburse.NewMandate:
         **fields,
         debtor=imburse.MandateDebtor(**debtor, address=imburse.MandateAddress(**address) if address is not None else None),
     )
+
+
+def _sepa_profile_record(r: Any) -> Tuple[Dict[str, Any], int]:
+    p, a = r.data, r.data.address
+    address = None if a is None else {
+        "house_number_or_name": a.house_number_or_name,
+        "street_address": a.street_address,
+        "postcode": a.postcode,
+        "city": a.city,
+        "country": a.country,
+    }
+    return {
+        "status": r.meta.status,
+        "creditor_profile_ref": p.creditor_profile_ref,
+        "profile_name": p.profile_name,
+        "identifier": p.identifier,
+        "name": p.name,
+        "address": address,
+        "metadata": p.metadata,
+    }, r.meta.attempts
+
+
+def _bacs_profile_record(r: Any) -> Tuple[Dict[str, Any], int]:
+    p = r.data
+    return {
+        "status": r.meta.status,
+        "creditor_profile_ref": p.creditor_profile_ref,
+        "profile_name": p.profile_name,
+        "service_user_number": p.service_user_number,
+        "organization_name": p.organization_name,
+        "metadata": p.metadata,
+    }, r.meta.attempts
 
 
 def _page_record(page: Any, refs: List[Optional[str]]) -> Dict[str, Any]:
@@ -359,7 +393,22 @@ async def call_mandates(
             "financial_instrument_id": r.data.financial_instrument_id,
             "verification_status": check.status if check else None,
         }, r.meta.attempts
-    r = await run(client.get_mandate, args.get("mandate_id", ""))
+    if operation == "get_sepa_creditor_profile":
+        return _sepa_profile_record(await run(client.get_sepa_creditor_profile, args.get("creditor_profile_ref", "")))
+    if operation == "create_sepa_creditor_profile":
+        fields = dict(args["sepa_profile"])
+        address = fields.pop("address", None)
+        profile = imburse.NewSepaCreditorProfile(
+            **fields, address=imburse.MandateAddress(**address) if address is not None else None
+        )
+        return _sepa_profile_record(await run(client.create_sepa_creditor_profile, profile))
+    if operation == "get_bacs_creditor_profile":
+        return _bacs_profile_record(await run(client.get_bacs_creditor_profile, args.get("creditor_profile_ref", "")))
+    if operation == "create_bacs_creditor_profile":
+        profile = imburse.NewBacsCreditorProfile(**args["bacs_profile"])
+        return _bacs_profile_record(await run(client.create_bacs_creditor_profile, profile))
+    read = {"get_becs_au_mandate": client.get_becs_au_mandate, "get_becs_nz_mandate": client.get_becs_nz_mandate}
+    r = await run(read.get(operation, client.get_mandate), args.get("mandate_id", ""))
     m = r.data
     return {
         "mandate_id": m.mandate_id,

@@ -12,13 +12,13 @@ use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
 use crate::events::AttemptObserver;
 use crate::models::{
-    Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, CheckoutSession, Created, CreatedApiKey,
-    CreatedInstrument, CreatedMandate, CreditorProfilePage, Customer, CustomerDefault, FinancialInstrument,
-    Instruction, IpAllowList, IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest, Mandate, MandatePage,
-    MarketplaceApp, MarketplaceAppList, Metadata, NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession,
-    NewMobileInstrument, NewOrder, NewPayByLink, NewScheme, Order, Page, PayByLink, PayoutOptionList,
-    PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantKeyList, TenantList, TenantSettings,
-    Transaction, Wallet,
+    Account, AccountKeyList, AccountUpdate, ApiKey, ApiKeySettings, BacsCreditorProfile, CheckoutSession, Created,
+    CreatedApiKey, CreatedInstrument, CreatedMandate, CreditorProfilePage, Customer, CustomerDefault,
+    FinancialInstrument, Instruction, IpAllowList, IpAllowListUpdate, LicenseHistory, LicenseUpgradeRequest, Mandate,
+    MandatePage, MarketplaceApp, MarketplaceAppList, Metadata, NewBacsCreditorProfile, NewCheckoutSession,
+    NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink, NewScheme,
+    NewSepaCreditorProfile, Order, Page, PayByLink, PayoutOptionList, PayoutOptionsQuery, Scheme, SchemeDraft,
+    SchemeList, SepaCreditorProfile, Tenant, TenantKeyList, TenantList, TenantSettings, Transaction, Wallet,
 };
 
 /// The blocking twin of each async method: the same arguments, waited on.
@@ -199,6 +199,12 @@ impl Client {
         get_mandates_page(offset: Option<i64>, page_size: Option<i64>) -> Response<MandatePage>;
         get_mandate(mandate_id: &str) -> Response<Mandate>;
         create_mandate(mandate: &NewMandate) -> Response<CreatedMandate>;
+        get_sepa_creditor_profile(creditor_profile_ref: &str) -> Response<SepaCreditorProfile>;
+        create_sepa_creditor_profile(profile: &NewSepaCreditorProfile) -> Response<SepaCreditorProfile>;
+        get_bacs_creditor_profile(creditor_profile_ref: &str) -> Response<BacsCreditorProfile>;
+        create_bacs_creditor_profile(profile: &NewBacsCreditorProfile) -> Response<BacsCreditorProfile>;
+        get_becs_au_mandate(mandate_id: &str) -> Response<Mandate>;
+        get_becs_nz_mandate(mandate_id: &str) -> Response<Mandate>;
         create_checkout_session(session: &NewCheckoutSession) -> Response<CheckoutSession>;
         create_pay_by_link(link: &NewPayByLink) -> Response<PayByLink>;
         create_mandate_session(session: &NewMandateSession) -> Response<CheckoutSession>;

@@ -1,13 +1,18 @@
 //! Mandates and creditor profiles (Transaction API v2, reference §3.4): the paged lists, one
-//! mandate, and registering a new one. Which debtor fields a mandate type requires is the
-//! server's to say; the references in the body are checked here, as everywhere.
+//! mandate, and registering a new one, plus the routes Imburse deprecated but still serves
+//! (SEPA and Bacs creditor profiles, BECS mandates). Which debtor or profile fields are
+//! required is the server's to say; the references in a path or a body are checked here, as
+//! everywhere.
 
 use crate::client::{CallOptions, Client, Operation, Response, decode, encode};
 use crate::error::Error;
-use crate::models::{CreatedMandate, CreditorProfilePage, Mandate, MandatePage, NewMandate};
-use crate::operations;
+use crate::models::{
+    BacsCreditorProfile, CreatedMandate, CreditorProfilePage, Mandate, MandatePage, NewBacsCreditorProfile, NewMandate,
+    NewSepaCreditorProfile, SepaCreditorProfile,
+};
+use crate::operations::{self, OperationSpec};
 use crate::pages::Pager;
-use crate::validation::{Validator, path_id};
+use crate::validation::{Validator, path_id, path_reference};
 
 impl Client {
     /// `GET /v2/mandates/creditor-profiles?from=&take=`: one page of the tenant's creditor
@@ -46,8 +51,94 @@ impl Client {
 
     /// `GET /v2/mandates/{mandateId}` (path assumed): one mandate, or a not-found error.
     pub async fn get_mandate(&self, mandate_id: &str, options: &CallOptions) -> Result<Response<Mandate>, Error> {
+        self.read_mandate(&operations::GET_MANDATE, mandate_id, options).await
+    }
+
+    /// `GET /v2/mandates/becsau/{mandateId}` (deprecated by Imburse; [`Client::get_mandate`]
+    /// reads any network): a BECS Australia mandate, or a not-found error.
+    pub async fn get_becs_au_mandate(
+        &self,
+        mandate_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Mandate>, Error> {
+        self.read_mandate(&operations::GET_BECS_AU_MANDATE, mandate_id, options).await
+    }
+
+    /// `GET /v2/mandates/becsnz/{mandateId}` (deprecated by Imburse; the path is the AU
+    /// route's twin, assumed): a BECS New Zealand mandate, or a not-found error.
+    pub async fn get_becs_nz_mandate(
+        &self,
+        mandate_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Mandate>, Error> {
+        self.read_mandate(&operations::GET_BECS_NZ_MANDATE, mandate_id, options).await
+    }
+
+    async fn read_mandate(
+        &self,
+        spec: &'static OperationSpec,
+        mandate_id: &str,
+        options: &CallOptions,
+    ) -> Result<Response<Mandate>, Error> {
         let invalid = path_id("mandateId", mandate_id).err();
-        let operation = Operation::new(&operations::GET_MANDATE, &[mandate_id], None, invalid);
+        let operation = Operation::new(spec, &[mandate_id], None, invalid);
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// `GET /v2/mandates/creditor-profiles/sepa/{creditorProfileRef}` (deprecated by Imburse):
+    /// one SEPA creditor profile, or a not-found error.
+    pub async fn get_sepa_creditor_profile(
+        &self,
+        creditor_profile_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<SepaCreditorProfile>, Error> {
+        self.read_creditor_profile(&operations::GET_SEPA_CREDITOR_PROFILE, creditor_profile_ref, options).await
+    }
+
+    /// `POST /v2/mandates/creditor-profiles/sepa` (deprecated by Imburse; 201): the new
+    /// profile with the reference the server gave it. Nothing makes a replay safe, so an
+    /// attempt whose outcome is unknown is not retried.
+    pub async fn create_sepa_creditor_profile(
+        &self,
+        profile: &NewSepaCreditorProfile,
+        options: &CallOptions,
+    ) -> Result<Response<SepaCreditorProfile>, Error> {
+        let operation = Operation::new(&operations::CREATE_SEPA_CREDITOR_PROFILE, &[], Some(encode(profile)?), None);
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    /// `GET /v2/mandates/creditor-profiles/bacs/{creditorProfileRef}` (deprecated by Imburse):
+    /// one Bacs creditor profile, or a not-found error.
+    pub async fn get_bacs_creditor_profile(
+        &self,
+        creditor_profile_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<BacsCreditorProfile>, Error> {
+        self.read_creditor_profile(&operations::GET_BACS_CREDITOR_PROFILE, creditor_profile_ref, options).await
+    }
+
+    /// `POST /v2/mandates/creditor-profiles/bacs` (deprecated by Imburse; 201): the new
+    /// profile with the reference the server gave it; not retried once it may have landed.
+    pub async fn create_bacs_creditor_profile(
+        &self,
+        profile: &NewBacsCreditorProfile,
+        options: &CallOptions,
+    ) -> Result<Response<BacsCreditorProfile>, Error> {
+        let operation = Operation::new(&operations::CREATE_BACS_CREDITOR_PROFILE, &[], Some(encode(profile)?), None);
+        let exchange = self.execute(operation, options).await?;
+        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+    }
+
+    async fn read_creditor_profile<T: serde::de::DeserializeOwned>(
+        &self,
+        spec: &'static OperationSpec,
+        creditor_profile_ref: &str,
+        options: &CallOptions,
+    ) -> Result<Response<T>, Error> {
+        let invalid = path_reference("CREDITOR_PROFILE_REF", "creditorProfileRef", creditor_profile_ref).err();
+        let operation = Operation::new(spec, &[creditor_profile_ref], None, invalid);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }

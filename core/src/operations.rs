@@ -205,6 +205,15 @@ specs! {
     LIST_MANDATES = "list_mandates" "GET" "v2" "mandates" Safe Tenant [MANDATE_READ, ADMIN];
     GET_MANDATE = "get_mandate" "GET" "v2" "mandates/{mandateId}" Safe Tenant [MANDATE_READ, ADMIN];
     CREATE_MANDATE = "create_mandate" "POST" "v2" "mandates" NonIdempotent Tenant [MANDATE_WRITE, ADMIN];
+    // Deprecated by Imburse, still served: the network-specific creditor profiles and BECS
+    // mandates. The reference gives `GET/POST …/sepa[/{ref}]` (read by reference, create
+    // without one) and the BECS AU path; the NZ one is its twin (assumed).
+    GET_SEPA_CREDITOR_PROFILE = "get_sepa_creditor_profile" "GET" "v2" "mandates/creditor-profiles/sepa/{creditorProfileRef}" Safe Tenant [MANDATE_READ, ADMIN];
+    CREATE_SEPA_CREDITOR_PROFILE = "create_sepa_creditor_profile" "POST" "v2" "mandates/creditor-profiles/sepa" NonIdempotent Tenant [MANDATE_WRITE, ADMIN];
+    GET_BACS_CREDITOR_PROFILE = "get_bacs_creditor_profile" "GET" "v2" "mandates/creditor-profiles/bacs/{creditorProfileRef}" Safe Tenant [MANDATE_READ, ADMIN];
+    CREATE_BACS_CREDITOR_PROFILE = "create_bacs_creditor_profile" "POST" "v2" "mandates/creditor-profiles/bacs" NonIdempotent Tenant [MANDATE_WRITE, ADMIN];
+    GET_BECS_AU_MANDATE = "get_becs_au_mandate" "GET" "v2" "mandates/becsau/{mandateId}" Safe Tenant [MANDATE_READ, ADMIN];
+    GET_BECS_NZ_MANDATE = "get_becs_nz_mandate" "GET" "v2" "mandates/becsnz/{mandateId}" Safe Tenant [MANDATE_READ, ADMIN];
     // The reference documents the hosted checkout's operations without their paths (§3.5,
     // "Whitelabel"): readings below /whitelabel; its role is shown as "CustomerToken", read as
     // the transaction writers'. A session token may be asked for again; a pay-by-link is sent.
@@ -425,6 +434,30 @@ macro_rules! for_each_operation {
             /// replayed once it may have been processed.
             create_mandate(mandate: NewMandate) -> Response<CreatedMandate> as CreatedMandateResponse
                 = create_mandate(&mandate);
+            /// `GET /v2/mandates/creditor-profiles/sepa/{creditorProfileRef}` (deprecated by Imburse; the paged
+            /// `get_creditor_profiles_page` lists every network): one SEPA creditor profile.
+            get_sepa_creditor_profile(creditor_profile_ref: String) -> Response<SepaCreditorProfile> as SepaCreditorProfileResponse
+                = get_sepa_creditor_profile(&creditor_profile_ref);
+            /// `POST /v2/mandates/creditor-profiles/sepa` (deprecated by Imburse; 201): sets up a SEPA creditor
+            /// profile and answers it with the reference the server gave it; never replayed once it may have
+            /// been processed.
+            create_sepa_creditor_profile(profile: NewSepaCreditorProfile) -> Response<SepaCreditorProfile> as SepaCreditorProfileResponse
+                = create_sepa_creditor_profile(&profile);
+            /// `GET /v2/mandates/creditor-profiles/bacs/{creditorProfileRef}` (deprecated by Imburse): one Bacs
+            /// creditor profile.
+            get_bacs_creditor_profile(creditor_profile_ref: String) -> Response<BacsCreditorProfile> as BacsCreditorProfileResponse
+                = get_bacs_creditor_profile(&creditor_profile_ref);
+            /// `POST /v2/mandates/creditor-profiles/bacs` (deprecated by Imburse; 201): sets up a Bacs creditor
+            /// profile and answers it with the reference the server gave it; never replayed once it may have
+            /// been processed.
+            create_bacs_creditor_profile(profile: NewBacsCreditorProfile) -> Response<BacsCreditorProfile> as BacsCreditorProfileResponse
+                = create_bacs_creditor_profile(&profile);
+            /// `GET /v2/mandates/becsau/{mandateId}` (deprecated by Imburse; `get_mandate` reads any network): a
+            /// BECS Australia mandate.
+            get_becs_au_mandate(mandate_id: String) -> Response<Mandate> as MandateResponse = get_becs_au_mandate(&mandate_id);
+            /// `GET /v2/mandates/becsnz/{mandateId}` (deprecated by Imburse; path assumed, the AU one's twin): a
+            /// BECS New Zealand mandate.
+            get_becs_nz_mandate(mandate_id: String) -> Response<Mandate> as MandateResponse = get_becs_nz_mandate(&mandate_id);
             /// `POST /v2/whitelabel/session-token` (path assumed): a token to open the hosted checkout with for one
             /// instruction (the iframe's `?token=`, or `<imburse-checkout token>`), its expiry (epoch seconds) and
             /// session id. The token is a secret.
@@ -518,6 +551,10 @@ macro_rules! for_each_response {
             MandateResponse <- Mandate,
             /// A registered mandate's ids and check, with how the call went.
             CreatedMandateResponse <- CreatedMandate,
+            /// A SEPA creditor profile, with how the call went.
+            SepaCreditorProfileResponse <- SepaCreditorProfile,
+            /// A Bacs creditor profile, with how the call went.
+            BacsCreditorProfileResponse <- BacsCreditorProfile,
             /// A checkout session token (a secret) and its expiry, with how the call went.
             CheckoutSessionResponse <- CheckoutSession,
             /// A sent pay-by-link's id, with how the call went.
@@ -603,6 +640,8 @@ into_core_as_is!(
     crate::models::LicenseUpgradeRequest,
     crate::models::IpAllowListUpdate,
     crate::models::NewMandate,
+    crate::models::NewSepaCreditorProfile,
+    crate::models::NewBacsCreditorProfile,
     crate::models::NewCheckoutSession,
     crate::models::NewPayByLink,
     crate::models::NewMandateSession,

@@ -15,7 +15,7 @@ use imburse::models::{
     LicenseUpgradeRequest, Metadata, NewInstruction, NewMobileInstrument, NewOrder, NewScheme, NewSchemeApp,
     NewSchemeRule, PayoutOptionsQuery, Scheme, SchemeDraft, SchemeList, Tenant, TenantSettings,
 };
-use imburse::{CallOptions, Client, ClientConfig, Error};
+use imburse::{CallOptions, Client, ClientConfig, Error, Response};
 use imburse_emulator::{EmulatorConfig, EmulatorHandle};
 use serde_json::{Map, Value, json};
 
@@ -703,13 +703,7 @@ fn new_mandate(args: &Value) -> imburse::models::NewMandate {
             company_name: opt_text(debtor, "company_name"),
             email: opt_text(debtor, "email"),
             language: opt_text(debtor, "language"),
-            address: address.is_object().then(|| imburse::models::MandateAddress {
-                house_number_or_name: opt_text(address, "house_number_or_name"),
-                street_address: opt_text(address, "street_address"),
-                postcode: opt_text(address, "postcode"),
-                city: opt_text(address, "city"),
-                country: opt_text(address, "country"),
-            }),
+            address: mandate_address(address),
             account_holder_name: opt_text(debtor, "account_holder_name"),
             account_number: opt_text(debtor, "account_number"),
             sort_code: opt_text(debtor, "sort_code"),
@@ -727,6 +721,49 @@ fn new_mandate(args: &Value) -> imburse::models::NewMandate {
             .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
             .unwrap_or_default(),
     }
+}
+
+fn mandate_address(address: &Value) -> Option<imburse::models::MandateAddress> {
+    address.is_object().then(|| imburse::models::MandateAddress {
+        house_number_or_name: opt_text(address, "house_number_or_name"),
+        street_address: opt_text(address, "street_address"),
+        postcode: opt_text(address, "postcode"),
+        city: opt_text(address, "city"),
+        country: opt_text(address, "country"),
+    })
+}
+
+fn mandate_record(r: Response<imburse::models::Mandate>) -> (Value, i32) {
+    let m = r.data;
+    (
+        json!({"mandate_id": m.mandate_id, "customer_ref": m.customer_ref, "mandate_type": m.mandate_type,
+               "network": m.network, "status": m.status, "creditor_profile_ref": m.creditor_profile_ref,
+               "financial_instrument_id": m.financial_instrument_id, "metadata": m.metadata}),
+        r.meta.attempts,
+    )
+}
+
+fn sepa_profile_record(r: Response<imburse::models::SepaCreditorProfile>) -> (Value, i32) {
+    let p = r.data;
+    let address = p.address.map(|a| {
+        json!({"house_number_or_name": a.house_number_or_name, "street_address": a.street_address,
+               "postcode": a.postcode, "city": a.city, "country": a.country})
+    });
+    (
+        json!({"status": r.meta.status, "creditor_profile_ref": p.creditor_profile_ref, "profile_name": p.profile_name,
+               "identifier": p.identifier, "name": p.name, "address": address, "metadata": p.metadata}),
+        r.meta.attempts,
+    )
+}
+
+fn bacs_profile_record(r: Response<imburse::models::BacsCreditorProfile>) -> (Value, i32) {
+    let p = r.data;
+    (
+        json!({"status": r.meta.status, "creditor_profile_ref": p.creditor_profile_ref, "profile_name": p.profile_name,
+               "service_user_number": p.service_user_number, "organization_name": p.organization_name,
+               "metadata": p.metadata}),
+        r.meta.attempts,
+    )
 }
 
 fn page_record(current: i64, count: i64, size: i64, rows: i64, total: i64, refs: Vec<Option<String>>) -> Value {
@@ -764,15 +801,36 @@ async fn call_mandates(
                 r.meta.attempts,
             )
         }
-        "get_mandate" => {
-            let r = client.get_mandate(&text(args, "mandate_id"), options).await?;
-            let m = r.data;
-            (
-                json!({"mandate_id": m.mandate_id, "customer_ref": m.customer_ref, "mandate_type": m.mandate_type,
-                       "network": m.network, "status": m.status, "creditor_profile_ref": m.creditor_profile_ref,
-                       "financial_instrument_id": m.financial_instrument_id, "metadata": m.metadata}),
-                r.meta.attempts,
-            )
+        "get_mandate" => mandate_record(client.get_mandate(&text(args, "mandate_id"), options).await?),
+        "get_becs_au_mandate" => mandate_record(client.get_becs_au_mandate(&text(args, "mandate_id"), options).await?),
+        "get_becs_nz_mandate" => mandate_record(client.get_becs_nz_mandate(&text(args, "mandate_id"), options).await?),
+        "get_sepa_creditor_profile" => {
+            sepa_profile_record(client.get_sepa_creditor_profile(&text(args, "creditor_profile_ref"), options).await?)
+        }
+        "create_sepa_creditor_profile" => {
+            let profile = &args["sepa_profile"];
+            let address = &profile["address"];
+            let new = imburse::models::NewSepaCreditorProfile {
+                profile_name: text(profile, "profile_name"),
+                identifier: text(profile, "identifier"),
+                name: text(profile, "name"),
+                address: mandate_address(address),
+                metadata: metadata(&profile["metadata"]),
+            };
+            sepa_profile_record(client.create_sepa_creditor_profile(&new, options).await?)
+        }
+        "get_bacs_creditor_profile" => {
+            bacs_profile_record(client.get_bacs_creditor_profile(&text(args, "creditor_profile_ref"), options).await?)
+        }
+        "create_bacs_creditor_profile" => {
+            let profile = &args["bacs_profile"];
+            let new = imburse::models::NewBacsCreditorProfile {
+                profile_name: text(profile, "profile_name"),
+                service_user_number: text(profile, "service_user_number"),
+                organization_name: text(profile, "organization_name"),
+                metadata: metadata(&profile["metadata"]),
+            };
+            bacs_profile_record(client.create_bacs_creditor_profile(&new, options).await?)
         }
         "create_checkout_session" => {
             session_record(client.create_checkout_session(&checkout_session(args), options).await?)

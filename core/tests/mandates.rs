@@ -1,14 +1,17 @@
 //! Mandates and creditor profiles against the emulator: one page with its totals, pagers that
 //! read exactly the pages needed (lazily, each page a call of its own), an error on a later
 //! page surfacing there, page sizes refused before sending, the feature switched off per
-//! account (405 `SERVICE_UNAVAILABLE`), and registering a mandate.
+//! account (405 `SERVICE_UNAVAILABLE`), registering a mandate, and the deprecated network
+//! routes (SEPA and Bacs creditor profiles, BECS mandates).
 
 use futures_util::StreamExt as _;
-use imburse::models::{MandateAddress, MandateDebtor, NewMandate};
+use imburse::models::{MandateAddress, MandateDebtor, NewBacsCreditorProfile, NewMandate, NewSepaCreditorProfile};
 use imburse::{CallOptions, Client, ClientConfig, ErrorKind};
 use imburse_emulator::testing::TestEmulator;
 
 const BACS_PROFILE: &str = "5f0c3b1e9a7d4c2b8e6f1a0d3c5b7e9f";
+const BECS_AU_PROFILE: &str = "b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5";
+const BECS_NZ_PROFILE: &str = "c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6";
 
 fn config_for(emulator: &TestEmulator) -> ClientConfig {
     let info = emulator.info();
@@ -226,4 +229,100 @@ fn the_blocking_pager_is_an_iterator_of_items() {
     assert_eq!(refs[6], "SEED-CUST-7");
     assert_eq!(page_reads(&emulator, "/v2/mandates").len(), 3);
     emulator.stop_blocking();
+}
+
+#[tokio::test]
+async fn a_sepa_profile_made_on_the_deprecated_route_reads_back_there_only_and_collects_sepa_mandates() {
+    let emulator = TestEmulator::start().await.unwrap();
+    let client = Client::new(config_for(&emulator)).unwrap();
+    let options = CallOptions::new();
+    let new = NewSepaCreditorProfile {
+        profile_name: "Euro collections".into(),
+        identifier: "NL12ZZZ123456780000".into(),
+        name: "Demo Company BV".into(),
+        address: Some(MandateAddress { city: Some("Amsterdam".into()), ..MandateAddress::default() }),
+        metadata: [("region".to_string(), "eu".to_string())].into_iter().collect(),
+    };
+    let created = client.create_sepa_creditor_profile(&new, &options).await.unwrap();
+    assert_eq!(created.meta.status, 201);
+    let profile_ref = created.data.creditor_profile_ref.clone();
+    assert_eq!(profile_ref.len(), 32, "the server's reference");
+    let read = client.get_sepa_creditor_profile(&profile_ref, &options).await.unwrap().data;
+    assert_eq!(read, created.data);
+    assert_eq!(read.identifier.as_deref(), Some("NL12ZZZ123456780000"));
+    assert_eq!(read.address.and_then(|a| a.city).as_deref(), Some("Amsterdam"));
+
+    let other_network = client.get_bacs_creditor_profile(&profile_ref, &options).await.unwrap_err();
+    assert_eq!((other_network.status(), other_network.code()), (Some(404), Some("CREDITOR_PROFILE_NOT_FOUND")));
+
+    let mandate = NewMandate {
+        customer_ref: "CUST-SEPA-1".into(),
+        creditor_profile_ref: profile_ref,
+        mandate_type: "SepaCoreB2C".into(),
+        agreement_type: None,
+        debtor: MandateDebtor {
+            first_name: Some("Anna".into()),
+            last_name: Some("de Vries".into()),
+            iban: Some("NL91ABNA0417164300".into()),
+            ..MandateDebtor::default()
+        },
+        metadata: Default::default(),
+    };
+    let registered = client.create_mandate(&mandate, &options).await.unwrap().data;
+    let read = client.get_mandate(&registered.mandate_id, &options).await.unwrap().data;
+    assert_eq!(read.network.as_deref(), Some("SEPA"));
+}
+
+#[tokio::test]
+async fn a_bacs_profile_is_refused_by_the_server_with_every_problem_named_and_nothing_made() {
+    let emulator = TestEmulator::start().await.unwrap();
+    let client = Client::new(config_for(&emulator)).unwrap();
+    let new = NewBacsCreditorProfile { service_user_number: "12AB".into(), ..NewBacsCreditorProfile::default() };
+    let error = client.create_bacs_creditor_profile(&new, &CallOptions::new()).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::BadRequest);
+    let codes: Vec<&str> = error.errors().iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["REQUIRED_ATTRIBUTE", "INVALID_ATTRIBUTE", "REQUIRED_ATTRIBUTE"]);
+    let page = client.get_creditor_profiles_page(None, None, &CallOptions::new()).await.unwrap().data;
+    assert_eq!(page.total_count, 2, "no profile was made");
+}
+
+#[tokio::test]
+async fn becs_mandates_read_on_their_networks_route_and_not_on_the_other() {
+    let mut config = imburse_emulator::EmulatorConfig::demo();
+    for (profile_ref, network) in [(BECS_AU_PROFILE, "BECS_AU"), (BECS_NZ_PROFILE, "BECS_NZ")] {
+        config.accounts[0].tenants[0].creditor_profiles.push(imburse_emulator::config::CreditorProfileConfig {
+            creditor_profile_ref: profile_ref.into(),
+            profile_name: format!("{network} profile"),
+            network: network.into(),
+        });
+    }
+    let emulator = TestEmulator::start_with(config).await.unwrap();
+    let client = Client::new(config_for(&emulator)).unwrap();
+    let options = CallOptions::new();
+    let au = NewMandate {
+        customer_ref: "CUST-AU-1".into(),
+        creditor_profile_ref: BECS_AU_PROFILE.into(),
+        mandate_type: "BecsAuB2C".into(),
+        agreement_type: None,
+        debtor: MandateDebtor {
+            first_name: Some("Bruce".into()),
+            last_name: Some("Nguyen".into()),
+            account_holder_name: Some("B Nguyen".into()),
+            bsb_number: Some("062000".into()),
+            account_number: Some("12345678".into()),
+            ..MandateDebtor::default()
+        },
+        metadata: Default::default(),
+    };
+    let au_id = client.create_mandate(&au, &options).await.unwrap().data.mandate_id;
+    let read = client.get_becs_au_mandate(&au_id, &options).await.unwrap();
+    assert_eq!(read.data.mandate_type.as_deref(), Some("BecsAuB2C"));
+    assert_eq!(read.meta.attempts, 1);
+    let wrong = client.get_becs_nz_mandate(&au_id, &options).await.unwrap_err();
+    assert_eq!((wrong.status(), wrong.code()), (Some(404), Some("MANDATE_NOT_FOUND")));
+    let paths: Vec<String> = emulator.requests().unwrap().into_iter().map(|r| r.path).collect();
+    assert!(
+        paths.contains(&format!("/v2/mandates/becsau/{au_id}"))
+            && paths.contains(&format!("/v2/mandates/becsnz/{au_id}"))
+    );
 }

@@ -276,6 +276,10 @@ pub struct CreditorProfile {
     pub metadata: Metadata,
     /// ISO-8601, as the Mandates API writes timestamps.
     pub created: String,
+    /// What only its network's (deprecated) route shows, as JSON fields: a SEPA profile's
+    /// `identifier`, `name` and `address`, a Bacs one's `serviceUserNumber` and
+    /// `organizationName`.
+    pub network_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Clone, Debug)]

@@ -66,6 +66,9 @@ DEBTOR_FIELDS = ("first_name", "last_name", "company_name", "email", "language",
                  "account_number", "sort_code", "iban", "bsb_number", "bank_name", "signatory_name", "routing_number",
                  "account_type", "authorization_source", "authorization_frequency")
 ADDRESS_FIELDS = ("house_number_or_name", "street_address", "postcode", "city", "country")
+# The deprecated network routes' new creditor profiles (snake_case; the address as a debtor's).
+SEPA_PROFILE_FIELDS = ("profile_name", "identifier", "name", "address", "metadata")
+BACS_PROFILE_FIELDS = ("profile_name", "service_user_number", "organization_name", "metadata")
 
 # The operations that walk a paged list, one call per page.
 PAGED_LISTS = ("list_creditor_profiles", "list_mandates")
@@ -85,6 +88,12 @@ OPERATIONS = {
     "list_mandates": ((), ("page_size",)),
     "get_mandate": (("mandate_id",), ()),
     "create_mandate": (("mandate",), ()),
+    "get_sepa_creditor_profile": (("creditor_profile_ref",), ()),
+    "create_sepa_creditor_profile": (("sepa_profile",), ()),
+    "get_bacs_creditor_profile": (("creditor_profile_ref",), ()),
+    "create_bacs_creditor_profile": (("bacs_profile",), ()),
+    "get_becs_au_mandate": (("mandate_id",), ()),
+    "get_becs_nz_mandate": (("mandate_id",), ()),
     "create_checkout_session": (("session",), ()),
     "create_pay_by_link": (("link",), ()),
     "create_mandate_session": (("session",), ()),
@@ -154,15 +163,16 @@ READ_OPERATIONS = ("get_order", "get_instruction", "get_customer", "get_or_creat
                    "get_collect_scheme_published_draft", "get_collect_scheme_latest_draft",
                    "get_payout_scheme_published_draft", "get_payout_scheme_latest_draft", "get_payout_options",
                    "get_license_history", "get_ip_allow_list", "list_marketplace_apps", "get_marketplace_app",
-                   "get_transaction")
+                   "get_transaction", "get_mandate", "get_sepa_creditor_profile", "get_bacs_creditor_profile",
+                   "get_becs_au_mandate", "get_becs_nz_mandate")
 # List fields of read results that exists_after may count.
 COUNT_FIELDS = ("instruction_refs", "customer_default_refs", "financial_instrument_ids", "scheme_ids")
 
 CLIENT_SETTINGS = ("max_attempts", "backoff_base_ms", "backoff_cap_ms", "retry_after_cap_ms",
                    "connect_timeout_ms", "attempt_timeout_ms", "call_timeout_ms")
 CREDENTIALS = ("demo", "read_only", "wrong_private_key", "unknown_public_key", "account_admin",
-               "account_tenant_reader", "no_mandates")
-CLIENT_TENANTS = ("demo", "other", "none", "no_mandates")
+               "account_tenant_reader", "no_mandates", "becs")
+CLIENT_TENANTS = ("demo", "other", "none", "no_mandates", "becs")
 CALL_TENANTS = ("demo", "other")
 BASE_URLS = ("emulator", "unreachable")
 
@@ -648,6 +658,14 @@ def check_operation(step, where, setup_len, p):
                 for field in ("order_ref", "instruction_ref", "expiry_seconds"):
                     if field not in v:
                         p.append("%s.%s is required" % (at, field))
+        elif k == "sepa_profile":
+            if _check_text_fields(v, SEPA_PROFILE_FIELDS, ("address", "metadata"), at, p):
+                _check_string_map(v.get("metadata", {}), at + ".metadata", p)
+                if "address" in v:
+                    _check_text_fields(v["address"], ADDRESS_FIELDS, (), at + ".address", p)
+        elif k == "bacs_profile":
+            if _check_text_fields(v, BACS_PROFILE_FIELDS, ("metadata",), at, p):
+                _check_string_map(v.get("metadata", {}), at + ".metadata", p)
         elif k == "mandate":
             if _check_text_fields(v, MANDATE_FIELDS, ("debtor", "metadata"), at, p):
                 for field in ("customer_ref", "creditor_profile_ref", "mandate_type", "debtor"):
@@ -928,14 +946,14 @@ def check_scenario(s, p):
             check_control_step(step, "%s: setup[%d]" % (where, i), p)
         else:
             check_operation(step, "%s: setup[%d]" % (where, i), i, p)
-    # Setup must succeed through the scenario's client: the demo tenant key in tenant demo, or
-    # the demo account key without a tenant.
+    # Setup must succeed through the scenario's client: the demo tenant key in tenant demo, the
+    # BECS tenant's mandate key in its tenant, or the demo account key without a tenant.
     identity = (client.get("credentials", "demo"), client.get("tenant_id", "demo"))
-    special_client = (identity not in (("demo", "demo"), ("account_admin", "none"))
+    special_client = (identity not in (("demo", "demo"), ("account_admin", "none"), ("becs", "becs"))
                       or client.get("base_url", "emulator") != "emulator")
     if setup and special_client:
         p.append("%s: setup runs through the scenario's client, so it needs demo credentials and tenant demo "
-                 "(or the account_admin key without a tenant) and the emulator's URL" % where)
+                 "(or becs credentials and tenant becs, or the account_admin key without a tenant) and the emulator's URL" % where)
     if emulator.get("expire_tokens_before_call") and not setup:
         p.append("%s: expire_tokens_before_call needs a setup step (else the client holds no token to expire)" % where)
 

@@ -535,13 +535,39 @@ suspend fun callConfiguration(client: Client, operation: String, args: JsonEleme
     }
 }
 
-fun newMandate(m: JsonElement): com.imburse.core.NewMandate {
-    val d = m.at("debtor")
-    val a = d.at("address")
-    val address = if (a.isJsonObject) com.imburse.core.MandateAddress(
+fun newAddress(a: JsonElement): com.imburse.core.MandateAddress? =
+    if (a.isJsonObject) com.imburse.core.MandateAddress(
         houseNumberOrName = optText(a, "house_number_or_name"), streetAddress = optText(a, "street_address"),
         postcode = optText(a, "postcode"), city = optText(a, "city"), country = optText(a, "country"),
     ) else null
+
+fun mandateRecord(r: com.imburse.MandateResponse): Pair<JsonObject, Int> {
+    val m = r.data
+    return json("mandate_id" to m.mandateId, "customer_ref" to m.customerRef, "mandate_type" to m.mandateType,
+        "network" to m.network, "status" to m.status, "creditor_profile_ref" to m.creditorProfileRef,
+        "financial_instrument_id" to m.financialInstrumentId, "metadata" to m.metadata) to r.meta.attempts
+}
+
+fun sepaProfileRecord(r: com.imburse.SepaCreditorProfileResponse): Pair<JsonObject, Int> {
+    val p = r.data
+    val address = p.address?.let { a ->
+        json("house_number_or_name" to a.houseNumberOrName, "street_address" to a.streetAddress,
+            "postcode" to a.postcode, "city" to a.city, "country" to a.country)
+    }
+    return json("status" to r.meta.status, "creditor_profile_ref" to p.creditorProfileRef, "profile_name" to p.profileName,
+        "identifier" to p.identifier, "name" to p.name, "address" to address, "metadata" to p.metadata) to r.meta.attempts
+}
+
+fun bacsProfileRecord(r: com.imburse.BacsCreditorProfileResponse): Pair<JsonObject, Int> {
+    val p = r.data
+    return json("status" to r.meta.status, "creditor_profile_ref" to p.creditorProfileRef, "profile_name" to p.profileName,
+        "service_user_number" to p.serviceUserNumber, "organization_name" to p.organizationName,
+        "metadata" to p.metadata) to r.meta.attempts
+}
+
+fun newMandate(m: JsonElement): com.imburse.core.NewMandate {
+    val d = m.at("debtor")
+    val address = newAddress(d.at("address"))
     val debtor = com.imburse.core.MandateDebtor(
         firstName = optText(d, "first_name"), lastName = optText(d, "last_name"), companyName = optText(d, "company_name"),
         email = optText(d, "email"), language = optText(d, "language"), address = address,
@@ -579,11 +605,24 @@ suspend fun callMandates(client: Client, operation: String, args: JsonElement, o
             json("status" to r.meta.status, "mandate_id" to r.data.mandateId, "financial_instrument_id" to r.data.financialInstrumentId,
                 "verification_status" to r.data.verificationCheck?.status) to r.meta.attempts
         }
-        "get_mandate" -> client.getMandate(text(args, "mandate_id"), options).let { r ->
-            val m = r.data
-            json("mandate_id" to m.mandateId, "customer_ref" to m.customerRef, "mandate_type" to m.mandateType,
-                "network" to m.network, "status" to m.status, "creditor_profile_ref" to m.creditorProfileRef,
-                "financial_instrument_id" to m.financialInstrumentId, "metadata" to m.metadata) to r.meta.attempts
+        "get_mandate" -> mandateRecord(client.getMandate(text(args, "mandate_id"), options))
+        "get_becs_au_mandate" -> mandateRecord(client.getBecsAuMandate(text(args, "mandate_id"), options))
+        "get_becs_nz_mandate" -> mandateRecord(client.getBecsNzMandate(text(args, "mandate_id"), options))
+        "get_sepa_creditor_profile" ->
+            sepaProfileRecord(client.getSepaCreditorProfile(text(args, "creditor_profile_ref"), options))
+        "create_sepa_creditor_profile" -> args.at("sepa_profile").let { p ->
+            sepaProfileRecord(client.createSepaCreditorProfile(com.imburse.core.NewSepaCreditorProfile(
+                profileName = text(p, "profile_name"), identifier = text(p, "identifier"), name = text(p, "name"),
+                address = newAddress(p.at("address")), metadata = metadata(p.at("metadata")),
+            ), options))
+        }
+        "get_bacs_creditor_profile" ->
+            bacsProfileRecord(client.getBacsCreditorProfile(text(args, "creditor_profile_ref"), options))
+        "create_bacs_creditor_profile" -> args.at("bacs_profile").let { p ->
+            bacsProfileRecord(client.createBacsCreditorProfile(com.imburse.core.NewBacsCreditorProfile(
+                profileName = text(p, "profile_name"), serviceUserNumber = text(p, "service_user_number"),
+                organizationName = text(p, "organization_name"), metadata = metadata(p.at("metadata")),
+            ), options))
         }
         "create_checkout_session" -> args.at("session").let { s ->
             val account = s.at("bank_account")

@@ -298,23 +298,73 @@ const MANDATE_OPERATIONS = {
       r.meta.attempts,
     ]
   },
-  get_mandate: async (c, a, o) => {
-    const r = await c.getMandate(text(a, 'mandate_id'), o)
-    const m = r.data
-    return [
-      {
-        mandate_id: m.mandateId,
-        customer_ref: m.customerRef,
-        mandate_type: m.mandateType,
-        network: m.network,
-        status: m.status,
-        creditor_profile_ref: m.creditorProfileRef,
-        financial_instrument_id: m.financialInstrumentId,
-        metadata: m.metadata,
-      },
-      r.meta.attempts,
-    ]
-  },
+  get_mandate: async (c, a, o) => mandateRecord(await c.getMandate(text(a, 'mandate_id'), o)),
+  get_becs_au_mandate: async (c, a, o) => mandateRecord(await c.getBecsAuMandate(text(a, 'mandate_id'), o)),
+  get_becs_nz_mandate: async (c, a, o) => mandateRecord(await c.getBecsNzMandate(text(a, 'mandate_id'), o)),
+  get_sepa_creditor_profile: async (c, a, o) =>
+    sepaProfileRecord(await c.getSepaCreditorProfile(text(a, 'creditor_profile_ref'), o)),
+  create_sepa_creditor_profile: async (c, a, o) =>
+    sepaProfileRecord(await c.createSepaCreditorProfile(camelFields(a.sepa_profile), o)),
+  get_bacs_creditor_profile: async (c, a, o) =>
+    bacsProfileRecord(await c.getBacsCreditorProfile(text(a, 'creditor_profile_ref'), o)),
+  create_bacs_creditor_profile: async (c, a, o) =>
+    bacsProfileRecord(await c.createBacsCreditorProfile(camelFields(a.bacs_profile), o)),
+}
+
+function mandateRecord(r) {
+  const m = r.data
+  return [
+    {
+      mandate_id: m.mandateId,
+      customer_ref: m.customerRef,
+      mandate_type: m.mandateType,
+      network: m.network,
+      status: m.status,
+      creditor_profile_ref: m.creditorProfileRef,
+      financial_instrument_id: m.financialInstrumentId,
+      metadata: m.metadata,
+    },
+    r.meta.attempts,
+  ]
+}
+
+function sepaProfileRecord(r) {
+  const p = r.data
+  const a = p.address
+  const address = a == null ? null : {
+    house_number_or_name: a.houseNumberOrName,
+    street_address: a.streetAddress,
+    postcode: a.postcode,
+    city: a.city,
+    country: a.country,
+  }
+  return [
+    {
+      status: r.meta.status,
+      creditor_profile_ref: p.creditorProfileRef,
+      profile_name: p.profileName,
+      identifier: p.identifier,
+      name: p.name,
+      address,
+      metadata: p.metadata,
+    },
+    r.meta.attempts,
+  ]
+}
+
+function bacsProfileRecord(r) {
+  const p = r.data
+  return [
+    {
+      status: r.meta.status,
+      creditor_profile_ref: p.creditorProfileRef,
+      profile_name: p.profileName,
+      service_user_number: p.serviceUserNumber,
+      organization_name: p.organizationName,
+      metadata: p.metadata,
+    },
+    r.meta.attempts,
+  ]
 }
 
 async function callConfiguration(client, operation, args, options) {

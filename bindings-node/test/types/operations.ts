@@ -59,4 +59,12 @@ export async function typed(client: Client, signal: AbortSignal): Promise<void> 
   void [changed, forgotten]
   // @ts-expect-error: forgetting takes the customer's reference
   await client.forgetCustomer()
+
+  // The deprecated network routes: a SEPA profile's address is optional, its identifier required.
+  const sepa = await client.createSepaCreditorProfile({ profileName: 'Euro', identifier: 'DE98ZZZ09999999999', name: 'Demo' })
+  const city: string | null | undefined = sepa.data.address?.city
+  const becs: Mandate = (await client.getBecsAuMandate('m-1', { signal })).data
+  void [city, becs]
+  // @ts-expect-error: a Bacs profile needs its service user number
+  await client.createBacsCreditorProfile({ profileName: 'UK', organizationName: 'Demo' })
 }

@@ -71,6 +71,9 @@ __all__ = [
     "Mandate",
     "MandatePage",
     "CreatedMandate",
+    "CreditorAddress",
+    "SepaCreditorProfile",
+    "BacsCreditorProfile",
     "VerificationCheck",
     "CheckoutSession",
     "PayByLink",
@@ -200,6 +203,9 @@ CreditorProfilePage = _native.CreditorProfilePage
 Mandate = _native.Mandate
 MandatePage = _native.MandatePage
 CreatedMandate = _native.CreatedMandate
+CreditorAddress = _native.CreditorAddress
+SepaCreditorProfile = _native.SepaCreditorProfile
+BacsCreditorProfile = _native.BacsCreditorProfile
 VerificationCheck = _native.VerificationCheck
 CheckoutSession = _native.CheckoutSession
 PayByLink = _native.PayByLink

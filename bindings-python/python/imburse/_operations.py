@@ -15,6 +15,7 @@ from ._models import (
     Account,
     AccountKeyList,
     ApiKey,
+    BacsCreditorProfile,
     CheckoutSession,
     Created,
     CreatedApiKey,
@@ -39,6 +40,7 @@ from ._models import (
     Scheme,
     SchemeDraft,
     SchemeList,
+    SepaCreditorProfile,
     Tenant,
     TenantKeyList,
     TenantList,
@@ -51,6 +53,7 @@ from ._requests import (
     CustomerDefault,
     IpAllowListUpdate,
     LicenseUpgradeRequest,
+    NewBacsCreditorProfile,
     NewCheckoutSession,
     NewInstruction,
     NewMandate,
@@ -59,6 +62,7 @@ from ._requests import (
     NewOrder,
     NewPayByLink,
     NewScheme,
+    NewSepaCreditorProfile,
     PayoutOptionsQuery,
     TenantSettings,
 )
@@ -1050,6 +1054,104 @@ class Operations(ClientBase):
         replayed once it may have been processed."""
         with self._calling() as native:
             raw = native.create_mandate(False, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_sepa_creditor_profile(
+        self,
+        creditor_profile_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SepaCreditorProfile]:
+        """``GET /v2/mandates/creditor-profiles/sepa/{creditorProfileRef}`` (deprecated by Imburse; the paged
+        ``get_creditor_profiles_page`` lists every network): one SEPA creditor profile."""
+        with self._calling() as native:
+            raw = native.get_sepa_creditor_profile(False, creditor_profile_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_sepa_creditor_profile(
+        self,
+        profile: NewSepaCreditorProfile,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SepaCreditorProfile]:
+        """``POST /v2/mandates/creditor-profiles/sepa`` (deprecated by Imburse; 201): sets up a SEPA creditor
+        profile and answers it with the reference the server gave it; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = native.create_sepa_creditor_profile(False, _models.request_arg(profile, NewSepaCreditorProfile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_bacs_creditor_profile(
+        self,
+        creditor_profile_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[BacsCreditorProfile]:
+        """``GET /v2/mandates/creditor-profiles/bacs/{creditorProfileRef}`` (deprecated by Imburse): one Bacs
+        creditor profile."""
+        with self._calling() as native:
+            raw = native.get_bacs_creditor_profile(False, creditor_profile_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def create_bacs_creditor_profile(
+        self,
+        profile: NewBacsCreditorProfile,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[BacsCreditorProfile]:
+        """``POST /v2/mandates/creditor-profiles/bacs`` (deprecated by Imburse; 201): sets up a Bacs creditor
+        profile and answers it with the reference the server gave it; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = native.create_bacs_creditor_profile(False, _models.request_arg(profile, NewBacsCreditorProfile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_becs_au_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/becsau/{mandateId}`` (deprecated by Imburse; ``get_mandate`` reads any network): a
+        BECS Australia mandate."""
+        with self._calling() as native:
+            raw = native.get_becs_au_mandate(False, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    def get_becs_nz_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/becsnz/{mandateId}`` (deprecated by Imburse; path assumed, the AU one's twin): a
+        BECS New Zealand mandate."""
+        with self._calling() as native:
+            raw = native.get_becs_nz_mandate(False, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     def create_checkout_session(
@@ -2201,6 +2303,104 @@ class AsyncOperations(ClientBase):
         replayed once it may have been processed."""
         with self._calling() as native:
             raw = await native.create_mandate(True, _models.request_arg(mandate, NewMandate), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_sepa_creditor_profile(
+        self,
+        creditor_profile_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SepaCreditorProfile]:
+        """``GET /v2/mandates/creditor-profiles/sepa/{creditorProfileRef}`` (deprecated by Imburse; the paged
+        ``get_creditor_profiles_page`` lists every network): one SEPA creditor profile."""
+        with self._calling() as native:
+            raw = await native.get_sepa_creditor_profile(True, creditor_profile_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_sepa_creditor_profile(
+        self,
+        profile: NewSepaCreditorProfile,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[SepaCreditorProfile]:
+        """``POST /v2/mandates/creditor-profiles/sepa`` (deprecated by Imburse; 201): sets up a SEPA creditor
+        profile and answers it with the reference the server gave it; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = await native.create_sepa_creditor_profile(True, _models.request_arg(profile, NewSepaCreditorProfile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_bacs_creditor_profile(
+        self,
+        creditor_profile_ref: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[BacsCreditorProfile]:
+        """``GET /v2/mandates/creditor-profiles/bacs/{creditorProfileRef}`` (deprecated by Imburse): one Bacs
+        creditor profile."""
+        with self._calling() as native:
+            raw = await native.get_bacs_creditor_profile(True, creditor_profile_ref, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def create_bacs_creditor_profile(
+        self,
+        profile: NewBacsCreditorProfile,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[BacsCreditorProfile]:
+        """``POST /v2/mandates/creditor-profiles/bacs`` (deprecated by Imburse; 201): sets up a Bacs creditor
+        profile and answers it with the reference the server gave it; never replayed once it may have
+        been processed."""
+        with self._calling() as native:
+            raw = await native.create_bacs_creditor_profile(True, _models.request_arg(profile, NewBacsCreditorProfile), correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_becs_au_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/becsau/{mandateId}`` (deprecated by Imburse; ``get_mandate`` reads any network): a
+        BECS Australia mandate."""
+        with self._calling() as native:
+            raw = await native.get_becs_au_mandate(True, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
+        return _response(raw)
+
+    async def get_becs_nz_mandate(
+        self,
+        mandate_id: str,
+        *,
+        correlation_id: Optional[str] = None,
+        tenant_id: Optional[str] = None,
+        timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        max_attempts: Optional[int] = None,
+    ) -> Response[Mandate]:
+        """``GET /v2/mandates/becsnz/{mandateId}`` (deprecated by Imburse; path assumed, the AU one's twin): a
+        BECS New Zealand mandate."""
+        with self._calling() as native:
+            raw = await native.get_becs_nz_mandate(True, mandate_id, correlation_id, tenant_id, timeout, attempt_timeout, max_attempts)
         return _response(raw)
 
     async def create_checkout_session(

@@ -32,6 +32,8 @@ __all__ = [
     "NewMandate",
     "MandateDebtor",
     "MandateAddress",
+    "NewSepaCreditorProfile",
+    "NewBacsCreditorProfile",
     "NewCheckoutSession",
     "CheckoutBankAccount",
     "CheckoutChannel",
@@ -311,6 +313,38 @@ class MandateAddress(_Model):
     city: Optional[str] = None
     #: ISO 3166-1 alpha-2, e.g. ``GB``.
     country: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class NewSepaCreditorProfile(_Model):
+    """A SEPA creditor profile to set up (the deprecated network-specific route; the
+    server assigns its reference)."""
+
+    #: The profile's name.
+    profile_name: str
+    #: The SEPA creditor identifier, e.g. ``DE98ZZZ09999999999``.
+    identifier: str
+    #: The creditor's name, as debtors see it.
+    name: str
+    #: The creditor's address.
+    address: Optional[MandateAddress] = None
+    #: Your key-value data.
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewBacsCreditorProfile(_Model):
+    """A Bacs creditor profile to set up (the deprecated network-specific route; the
+    server assigns its reference)."""
+
+    #: The profile's name.
+    profile_name: str
+    #: The Bacs service user number (six digits).
+    service_user_number: str
+    #: The service user's organisation name.
+    organization_name: str
+    #: Your key-value data.
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

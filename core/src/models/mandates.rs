@@ -76,6 +76,82 @@ pub struct Mandate {
     pub metadata: Metadata,
 }
 
+/// A creditor's postal address, as a SEPA creditor profile gives it (the fields of a mandate
+/// debtor's address).
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CreditorAddress {
+    /// E.g. `12` or `Rose Cottage`.
+    #[serde(default)]
+    pub house_number_or_name: Option<String>,
+    /// The street.
+    #[serde(default)]
+    pub street_address: Option<String>,
+    /// The postcode.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// The town or city.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2, e.g. `DE`.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+/// A SEPA creditor profile as the deprecated network-specific route shows it: who collects
+/// SEPA direct debits, under which creditor identifier.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SepaCreditorProfile {
+    /// The profile's reference (what mandates name as their `creditorProfileRef`).
+    pub creditor_profile_ref: String,
+    /// Its name.
+    #[serde(default)]
+    pub profile_name: Option<String>,
+    /// The SEPA creditor identifier, e.g. `DE98ZZZ09999999999`.
+    #[serde(default)]
+    pub identifier: Option<String>,
+    /// The creditor's name, as debtors see it.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The creditor's address.
+    #[serde(default)]
+    pub address: Option<CreditorAddress>,
+    /// Key-value data; values that are not strings are kept as their JSON text.
+    #[serde(default, deserialize_with = "string_map_lenient")]
+    pub metadata: Metadata,
+}
+
+/// A Bacs creditor profile as the deprecated network-specific route shows it: the service user
+/// that collects Bacs direct debits.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_from_js = false, use_nullable = true))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct BacsCreditorProfile {
+    /// The profile's reference (what mandates name as their `creditorProfileRef`).
+    pub creditor_profile_ref: String,
+    /// Its name.
+    #[serde(default)]
+    pub profile_name: Option<String>,
+    /// The Bacs service user number (six digits).
+    #[serde(default)]
+    pub service_user_number: Option<String>,
+    /// The service user's organisation name.
+    #[serde(default)]
+    pub organization_name: Option<String>,
+    /// Key-value data; values that are not strings are kept as their JSON text.
+    #[serde(default, deserialize_with = "string_map_lenient")]
+    pub metadata: Metadata,
+}
+
 /// The bank details check made when a mandate is registered.
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "imburse"))]
 #[derive(Clone, Debug, PartialEq, Deserialize)]

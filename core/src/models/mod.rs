@@ -26,15 +26,16 @@ pub use accounts::{
 pub use apps::{MarketplaceApp, MarketplaceAppList, PaymentMethod};
 pub use checkout::{CheckoutSession, PayByLink};
 pub use mandates::{
-    CreatedMandate, CreditorProfile, CreditorProfilePage, Mandate, MandatePage, Page, VerificationCheck,
+    BacsCreditorProfile, CreatedMandate, CreditorAddress, CreditorProfile, CreditorProfilePage, Mandate, MandatePage,
+    Page, SepaCreditorProfile, VerificationCheck,
 };
 #[cfg(feature = "napi")]
 pub use requests::js;
 pub use requests::{
     AccountUpdate, ApiKeySettings, CheckoutBankAccount, CheckoutChannel, CustomerDefault, CustomerDefaults,
-    IpAllowListUpdate, IpRange, IsoDate, LicenseUpgradeRequest, MandateAddress, MandateDebtor, NewCheckoutSession,
-    NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink, NewScheme,
-    NewSchemeApp, NewSchemeRule, PayoutOptionsQuery, TenantSettings,
+    IpAllowListUpdate, IpRange, IsoDate, LicenseUpgradeRequest, MandateAddress, MandateDebtor, NewBacsCreditorProfile,
+    NewCheckoutSession, NewInstruction, NewMandate, NewMandateSession, NewMobileInstrument, NewOrder, NewPayByLink,
+    NewScheme, NewSchemeApp, NewSchemeRule, NewSepaCreditorProfile, PayoutOptionsQuery, TenantSettings,
 };
 pub use schemes::{
     Country, Currency, PayoutOption, PayoutOptionApp, PayoutOptionList, Scheme, SchemeApp, SchemeDraft, SchemeList,

@@ -257,6 +257,34 @@ macro_rules! for_each_request_model {
                 pub country: Option<String> = default,
             }
 
+            /// A SEPA creditor profile to set up (the deprecated network-specific route; the
+            /// server assigns its reference).
+            pub struct NewSepaCreditorProfile: Default {
+                /// The profile's name.
+                pub profile_name: String,
+                /// The SEPA creditor identifier, e.g. `DE98ZZZ09999999999`.
+                pub identifier: String,
+                /// The creditor's name, as debtors see it.
+                pub name: String,
+                /// The creditor's address.
+                pub address: Option<MandateAddress> = default,
+                /// Your key-value data.
+                pub metadata: Metadata = default,
+            }
+
+            /// A Bacs creditor profile to set up (the deprecated network-specific route; the
+            /// server assigns its reference).
+            pub struct NewBacsCreditorProfile: Default {
+                /// The profile's name.
+                pub profile_name: String,
+                /// The Bacs service user number (six digits).
+                pub service_user_number: String,
+                /// The service user's organisation name.
+                pub organization_name: String,
+                /// Your key-value data.
+                pub metadata: Metadata = default,
+            }
+
             /// A hosted-checkout session to create for one instruction: the token the checkout (an
             /// iframe, or the `<imburse-checkout>` web component) is opened with. The billing and
             /// customer fields are not stored by Imburse, only carried in the token.

@@ -7,7 +7,8 @@
 //! registered, its bank details always verified; each mandate is also a financial instrument
 //! of its customer (type `MANDATE:<network>`), usable in instructions. When the account's
 //! licence does not enable mandates every route answers 405 `SERVICE_UNAVAILABLE` (a QA test
-//! specification's reading). Errors use the Mandates API's body (§4, shape 3).
+//! specification's reading). Errors use the Mandates API's body (§4, shape 3). The deprecated
+//! network-specific routes are in [`super::network_mandates`].
 
 use std::collections::BTreeMap;
 
@@ -28,8 +29,8 @@ use crate::error::{ApiError, ErrorEntry};
 use crate::store::{CreditorProfile, Customer, FinancialInstrument, Mandate, TenantData};
 use crate::validation::{MetadataInput, Validator};
 
-const READ_ROLES: &[&str] = &["tenant-mandate-read", "tenant-admin"];
-const WRITE_ROLES: &[&str] = &["tenant-mandate-write", "tenant-admin"];
+pub(super) const READ_ROLES: &[&str] = &["tenant-mandate-read", "tenant-admin"];
+pub(super) const WRITE_ROLES: &[&str] = &["tenant-mandate-write", "tenant-admin"];
 /// The API's page size bounds and default (`take`).
 const MAX_TAKE: i64 = 1000;
 const DEFAULT_TAKE: i64 = 100;
@@ -42,7 +43,7 @@ pub fn routes() -> Router<SharedState> {
 }
 
 /// The caller, once its key may do this and its account's licence enables mandates.
-fn authorize(state: &SharedState, headers: &HeaderMap, roles: &[&str]) -> Result<Caller, ApiError> {
+pub(super) fn authorize(state: &SharedState, headers: &HeaderMap, roles: &[&str]) -> Result<Caller, ApiError> {
     let caller = state.auth.authorize(headers, Scope::Tenant, roles)?;
     let enabled = state.directory.with_account(&caller.account_id, |a| a.mandates_enabled).unwrap_or(false);
     if !enabled {
@@ -118,8 +119,13 @@ fn page<T: Serialize>(all: &[T], from: usize, take: usize) -> serde_json::Value 
     })
 }
 
-/// The tenant's creditor profiles, seeded on first use with its configured ones.
-fn profiles<'t>(state: &crate::State, tenant_id: &str, tenant: &'t mut TenantData) -> &'t mut Vec<CreditorProfile> {
+/// The tenant's creditor profiles, seeded on first use with its configured ones (a configured
+/// SEPA or Bacs profile gets demo network fields).
+pub(super) fn profiles<'t>(
+    state: &crate::State,
+    tenant_id: &str,
+    tenant: &'t mut TenantData,
+) -> &'t mut Vec<CreditorProfile> {
     tenant.creditor_profiles.get_or_insert_with(|| {
         let configured = state.config.accounts.iter().flat_map(|a| &a.tenants).find(|t| t.tenant_id == tenant_id);
         configured
@@ -132,6 +138,7 @@ fn profiles<'t>(state: &crate::State, tenant_id: &str, tenant: &'t mut TenantDat
                         network: p.network.clone(),
                         metadata: BTreeMap::new(),
                         created: "2026-01-01T00:00:00Z".into(),
+                        network_fields: super::network_mandates::seeded_fields(&p.network),
                     })
                     .collect()
             })
@@ -176,7 +183,7 @@ async fn list_creditor_profiles(
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct MandateView<'a> {
+pub(super) struct MandateView<'a> {
     mandate_id: &'a str,
     mandate_ref: &'a str,
     network: &'a str,
@@ -189,7 +196,7 @@ struct MandateView<'a> {
     metadata: &'a BTreeMap<String, String>,
 }
 
-fn mandate_view(m: &Mandate) -> MandateView<'_> {
+pub(super) fn mandate_view(m: &Mandate) -> MandateView<'_> {
     MandateView {
         mandate_id: &m.mandate_id,
         mandate_ref: &m.mandate_ref,
@@ -238,9 +245,9 @@ async fn get_mandate(
     })
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct AddressBody {
+pub(super) struct AddressBody {
     house_number_or_name: Option<String>,
     street_address: Option<String>,
     postcode: Option<String>,
@@ -352,7 +359,7 @@ fn debtor_field<'a>(debtor: &'a DebtorBody, name: &str) -> Option<&'a str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn required(property: &str) -> ErrorEntry {
+pub(super) fn required(property: &str) -> ErrorEntry {
     ErrorEntry::new("REQUIRED_ATTRIBUTE", "The attribute {propertyName} is required").with("propertyName", property)
 }
 

@@ -12,6 +12,7 @@ pub mod control;
 pub mod customers;
 pub mod identity;
 pub mod mandates;
+pub mod network_mandates;
 pub mod orders;
 pub mod schemes;
 pub mod versions;
@@ -40,6 +41,7 @@ pub fn app(state: SharedState) -> Router {
         .merge(accounts::routes())
         .merge(apps::routes())
         .merge(mandates::routes())
+        .merge(network_mandates::routes())
         .merge(checkout::routes())
         .route_layer(middleware::from_fn_with_state(state.clone(), versions::enforce))
         .fallback(route_not_found)

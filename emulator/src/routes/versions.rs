@@ -101,6 +101,12 @@ documented! {
     "GET" "mandates" V2 "§3.4: Get Mandates (paged; path probably GET /v2/mandates)";
     "POST" "mandates" V2 "§3.4: Create and register a mandate (path probably POST /v2/mandates)";
     "GET" "mandates/{mandateId}" V2 "§3.4 (path not captured; the deprecated network routes read by id)";
+    "GET" "mandates/creditor-profiles/sepa/{creditorProfileRef}" V2 "§3.4: deprecated, OA Mandates-(SEPA)";
+    "POST" "mandates/creditor-profiles/sepa" V2 "§3.4: deprecated, OA Mandates-(SEPA)";
+    "GET" "mandates/creditor-profiles/bacs/{creditorProfileRef}" V2 "§3.4: deprecated, OA Mandates-(BACS)";
+    "POST" "mandates/creditor-profiles/bacs" V2 "§3.4: deprecated, OA Mandates-(BACS)";
+    "GET" "mandates/becsau/{mandateId}" V2 "§3.4: deprecated, OA Mandates-(BECS)";
+    "GET" "mandates/becsnz/{mandateId}" V2 "§3.4: deprecated, OA Mandates-(BECS) (the NZ path not captured: the AU one's twin)";
     "POST" "whitelabel/session-token" BOTH "§3.5: OA transaction v1|v2 Whitelabel, Create session token (path not captured)";
     "POST" "whitelabel/pay-by-link" V2 "§3.5: Create pay-by-link; DP pay-by-link uses v2 (path not captured)";
     "POST" "whitelabel/mandate-management/session-token" V1 "§3.5: Create a mandate-management session token (v1; path not captured)";
