@@ -27,7 +27,7 @@ async function collected(events, count) {
   return events
 }
 
-test('one attempt event per HTTP attempt, the token exchange included', async () => {
+test('one attempt event per HTTP attempt, the token exchange included, operations by their JavaScript names', async () => {
   await emulator.reset()
   const client = new Client(demoOptions(emulator))
   try {
@@ -42,9 +42,9 @@ test('one attempt event per HTTP attempt, the token exchange included', async ()
       events.map((e) => [e.operation, e.method, e.path, e.attempt, e.status, e.clientCorrelationId]),
       [
         ['authenticate', 'POST', '/v1/identity/hmac', 1, 201, 'create-1'],
-        ['create_order', 'POST', '/v1/order-management', 1, 202, 'create-1'],
-        ['get_instruction', 'GET', '/v2/order-management/ORDER-1/instruction/I-1', 1, 503, 'observe-1'],
-        ['get_instruction', 'GET', '/v2/order-management/ORDER-1/instruction/I-1', 2, 200, 'observe-1'],
+        ['createOrder', 'POST', '/v1/order-management', 1, 202, 'create-1'],
+        ['getInstruction', 'GET', '/v2/order-management/ORDER-1/instruction/I-1', 1, 503, 'observe-1'],
+        ['getInstruction', 'GET', '/v2/order-management/ORDER-1/instruction/I-1', 2, 200, 'observe-1'],
       ],
     )
     const [, created, failed, retried] = events
@@ -77,7 +77,7 @@ test('events stop when the listener is removed, and a client without listeners w
     client.off('attempt', listener)
     await client.getOrCreateCustomer('CUST-2')
     await new Promise((resolve) => setTimeout(resolve, 50))
-    assert.deepEqual(events.map((e) => e.operation), ['authenticate', 'get_or_create_customer'])
+    assert.deepEqual(events.map((e) => e.operation), ['authenticate', 'getOrCreateCustomer'])
 
     // A listener added later, and one of two removed: events flow while any listener is left.
     const later = []
@@ -86,7 +86,7 @@ test('events stop when the listener is removed, and a client without listeners w
     client.on('attempt', other)
     client.off('attempt', other)
     await client.getOrCreateCustomer('CUST-3')
-    assert.deepEqual((await collected(later, 1)).map((e) => e.operation), ['get_or_create_customer'])
+    assert.deepEqual((await collected(later, 1)).map((e) => e.operation), ['getOrCreateCustomer'])
   } finally {
     client.close()
   }

@@ -451,7 +451,7 @@ impl Client {
         detail: String,
     ) {
         let event = AttemptEvent {
-            operation: operation.spec.name.to_string(),
+            operation: self.inner.config.operation_name(operation.spec.name),
             method: operation.spec.method.to_string(),
             path: path.to_string(),
             attempt: host_int(attempt),

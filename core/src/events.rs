@@ -79,7 +79,8 @@ impl AttemptOutcomeKind {
 #[cfg_attr(feature = "python", derive(pyo3::IntoPyObject))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttemptEvent {
-    /// The SDK operation, e.g. `create_order` (`authenticate` for the token exchange).
+    /// The SDK operation as the language names its method: `create_order` in Rust and Python,
+    /// `createOrder` in JavaScript and Kotlin (`authenticate` for the token exchange).
     pub operation: String,
     /// The HTTP method, e.g. `POST`.
     pub method: String,

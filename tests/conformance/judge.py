@@ -502,10 +502,18 @@ def collapse_repeats(events):
     return out
 
 
+def core_operation_name(name):
+    """An event's operation as the core names it: each language names it as its methods
+    (`getOrder` in JavaScript and Kotlin), the same operation whatever the spelling."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower() if isinstance(name, str) else name
+
+
 def comparable(record):
     """The record as compared across languages."""
     if isinstance(record.get("events"), list):
-        return dict(record, events=collapse_repeats(record["events"]))
+        events = [dict(e, operation=core_operation_name(e.get("operation"))) if isinstance(e, dict) else e
+                  for e in record["events"]]
+        return dict(record, events=collapse_repeats(events))
     return record
 
 
@@ -1289,6 +1297,9 @@ def self_test(out):
     retry = {"operation": "get_order", "attempt": 2, "status": 200, "outcome": "ok"}
     check(collapse_repeats([poll, poll, poll, retry, poll]) == [poll, retry, poll],
           "repeated read-backs collapse, distinct events stay in order")
+    check([core_operation_name(n) for n in ("getOrder", "createOrderV2", "getBecsAuMandate", "get_order", "authenticate")]
+          == ["get_order", "create_order_v2", "get_becs_au_mandate", "get_order", "authenticate"],
+          "events compare by the core's operation names, whatever the language's spelling")
 
     def record(rid, **over):
         r = {"id": rid, "outcome": "ok", "result": {"order_ref": "ORD-1", "reconciled": False, "status": 201},

@@ -451,7 +451,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":503}""")
             client.getOrder("ORDER-EVENTS", CallOptions(correlationId = "events-1"))
         }
-        val calls = events.filter { it.operation == "get_order" }
+        val calls = events.filter { it.operation == "getOrder" }
         assertEquals(listOf(1, 2), calls.map { it.attempt }, "attempt numbers")
         assertEquals(listOf(503, 200), calls.map { it.status }, "statuses")
         assertEquals(listOf("http_error", "ok"), calls.map { it.outcome }, "outcomes")
@@ -590,7 +590,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
         val nested = CompletableFuture<String>()
         val listener = object : AttemptListener {
             override fun onAttempt(event: AttemptEvent) {
-                if (event.operation == "get_order" && !nested.isDone) {
+                if (event.operation == "getOrder" && !nested.isDone) {
                     nested.complete(BlockingClient(config()).use { it.getOrder("ORDER-NESTED").data.orderRef })
                 }
             }

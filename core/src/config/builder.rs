@@ -35,6 +35,7 @@ pub struct ClientConfigBuilder {
     pub(super) retry_after_cap: Duration,
     pub(super) token_refresh_margin: Duration,
     pub(super) host_language: String,
+    pub(super) operation_names: Option<HostLanguage>,
     pub(super) host_version: String,
     pub(super) proxy: Option<String>,
     pub(super) use_env_proxy: bool,
@@ -63,6 +64,7 @@ impl Default for ClientConfigBuilder {
             retry_after_cap: DEFAULT_RETRY_AFTER_CAP,
             token_refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
             host_language: "rust".to_owned(),
+            operation_names: None,
             host_version: RUSTC_VERSION.to_owned(),
             proxy: None,
             use_env_proxy: true,
@@ -173,6 +175,14 @@ impl ClientConfigBuilder {
     pub fn host(mut self, language: impl Into<String>, version: impl Into<String>) -> Self {
         self.host_language = language.into();
         self.host_version = version.into();
+        self
+    }
+
+    /// How attempt events name operations: as `language` spells their methods (`getOrder` in
+    /// JavaScript and Kotlin, `get_order` in Python); the core's snake_case names otherwise.
+    /// Bindings set it through [`super::HostSettings::apply`].
+    pub fn operation_names(mut self, language: HostLanguage) -> Self {
+        self.operation_names = Some(language);
         self
     }
 
@@ -289,6 +299,7 @@ impl ClientConfigBuilder {
             ),
             token_refresh_margin: self.token_refresh_margin,
             host_language: self.host_language,
+            operation_names: self.operation_names,
             host_version: self.host_version,
             user_agent,
             proxy,

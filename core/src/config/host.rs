@@ -259,6 +259,7 @@ impl HostSettings {
     /// The settings applied to `builder`; a bad duration or count is a configuration error
     /// naming the setting as `language` spells it. Everything else is checked by `build()`.
     pub fn apply(self, mut builder: ClientConfigBuilder, language: HostLanguage) -> Result<ClientConfigBuilder, Error> {
+        builder = builder.operation_names(language);
         let duration = |setting: &'static str, value: Option<f64>| {
             value.map(|v| host_duration(&language.setting_name(setting), language.seconds(v))).transpose()
         };

@@ -159,6 +159,8 @@ pub struct ClientConfig {
     pub(super) retry_policy: RetryPolicy,
     pub(super) token_refresh_margin: Duration,
     pub(super) host_language: String,
+    /// How attempt events name operations (`None`: the core's snake_case names).
+    pub(super) operation_names: Option<HostLanguage>,
     pub(super) host_version: String,
     pub(super) user_agent: String,
     pub(super) proxy: Option<Url>,
@@ -252,6 +254,15 @@ impl ClientConfig {
     /// The host language the SDK runs in (`rust`, `python`, `node`, …).
     pub fn host_language(&self) -> &str {
         &self.host_language
+    }
+
+    /// An operation's name as attempt events give it: the method's name in the language the
+    /// client serves (`getOrder` in JavaScript and Kotlin), else the core's (`get_order`).
+    pub fn operation_name(&self, operation: &str) -> String {
+        match self.operation_names {
+            Some(language) => language.method_name(operation),
+            None => operation.to_string(),
+        }
     }
 
     /// The host language's version.
@@ -360,6 +371,22 @@ mod tests {
     fn from_vars(vars: &[(&str, &str)]) -> ClientConfigBuilder {
         let map: HashMap<String, OsString> = vars.iter().map(|(k, v)| ((*k).to_owned(), OsString::from(v))).collect();
         ClientConfigBuilder::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn attempt_events_name_operations_as_the_clients_language_spells_its_methods() {
+        let named = |language: Option<HostLanguage>| {
+            let builder = valid();
+            let builder = match language {
+                Some(language) => builder.operation_names(language),
+                None => builder,
+            };
+            builder.build().unwrap().operation_name("get_or_create_customer")
+        };
+        assert_eq!(named(None), "get_or_create_customer");
+        assert_eq!(named(Some(HostLanguage::Python)), "get_or_create_customer");
+        assert_eq!(named(Some(HostLanguage::JavaScript)), "getOrCreateCustomer");
+        assert_eq!(named(Some(HostLanguage::Kotlin)), "getOrCreateCustomer");
     }
 
     #[test]
