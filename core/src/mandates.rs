@@ -104,9 +104,7 @@ impl Client {
         profile: &NewSepaCreditorProfile,
         options: &CallOptions,
     ) -> Result<Response<SepaCreditorProfile>, Error> {
-        let operation = Operation::new(&operations::CREATE_SEPA_CREDITOR_PROFILE, &[], Some(encode(profile)?), None);
-        let exchange = self.execute(operation, options).await?;
-        Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
+        self.create_creditor_profile(&operations::CREATE_SEPA_CREDITOR_PROFILE, profile, options).await
     }
 
     /// `GET /v2/mandates/creditor-profiles/bacs/{creditorProfileRef}` (deprecated by Imburse):
@@ -126,7 +124,16 @@ impl Client {
         profile: &NewBacsCreditorProfile,
         options: &CallOptions,
     ) -> Result<Response<BacsCreditorProfile>, Error> {
-        let operation = Operation::new(&operations::CREATE_BACS_CREDITOR_PROFILE, &[], Some(encode(profile)?), None);
+        self.create_creditor_profile(&operations::CREATE_BACS_CREDITOR_PROFILE, profile, options).await
+    }
+
+    async fn create_creditor_profile<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+        &self,
+        spec: &'static OperationSpec,
+        profile: &B,
+        options: &CallOptions,
+    ) -> Result<Response<T>, Error> {
+        let operation = Operation::new(spec, &[], Some(encode(profile)?), None);
         let exchange = self.execute(operation, options).await?;
         Ok(Response { data: decode(&exchange)?, meta: exchange.meta })
     }

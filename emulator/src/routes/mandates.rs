@@ -183,7 +183,7 @@ async fn list_creditor_profiles(
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct MandateView<'a> {
+struct MandateView<'a> {
     mandate_id: &'a str,
     mandate_ref: &'a str,
     network: &'a str,
@@ -196,7 +196,7 @@ pub(super) struct MandateView<'a> {
     metadata: &'a BTreeMap<String, String>,
 }
 
-pub(super) fn mandate_view(m: &Mandate) -> MandateView<'_> {
+fn mandate_view(m: &Mandate) -> MandateView<'_> {
     MandateView {
         mandate_id: &m.mandate_id,
         mandate_ref: &m.mandate_ref,
@@ -230,19 +230,44 @@ async fn get_mandate(
     Path((_, mandate_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let caller = authorize(&state, &headers, READ_ROLES)?;
+    read_mandate(&state, &headers, None, &mandate_id)
+}
+
+/// One mandate of the caller's tenant as the API shows it, of `network` only when given (the
+/// deprecated network routes); any other is not found.
+pub(super) fn read_mandate(
+    state: &SharedState,
+    headers: &HeaderMap,
+    network: Option<&str>,
+    mandate_id: &str,
+) -> Result<Response, ApiError> {
+    let caller = authorize(state, headers, READ_ROLES)?;
     state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let mandate =
-            tenant.mandates.iter().find(|m| m.mandate_id.eq_ignore_ascii_case(&mandate_id)).ok_or_else(|| {
+        let mandate = tenant
+            .mandates
+            .iter()
+            .find(|m| network.is_none_or(|n| m.network == n) && m.mandate_id.eq_ignore_ascii_case(mandate_id))
+            .ok_or_else(|| {
                 ApiError::new(
                     StatusCode::NOT_FOUND,
                     ErrorEntry::new("MANDATE_NOT_FOUND", "Mandate '{mandateId}' was not found.")
-                        .with("mandateId", &mandate_id),
+                        .with("mandateId", mandate_id),
                 )
                 .in_mandates_shape()
             })?;
         Ok(json_ok(&mandate_view(mandate)))
     })
+}
+
+/// 404 for a creditor profile the tenant does not have (on its network's route, or named by a
+/// new mandate).
+pub(super) fn profile_not_found(profile_ref: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        ErrorEntry::new("CREDITOR_PROFILE_NOT_FOUND", "Creditor profile '{creditorProfileRef}' was not found.")
+            .with("creditorProfileRef", profile_ref),
+    )
+    .in_mandates_shape()
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -356,6 +381,11 @@ fn debtor_field<'a>(debtor: &'a DebtorBody, name: &str) -> Option<&'a str> {
         "AuthorizationSource" => &debtor.authorization_source,
         _ => &debtor.authorization_frequency,
     };
+    text(value)
+}
+
+/// A text field of a body: `None` when absent or blank (then required).
+pub(super) fn text(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
@@ -429,17 +459,7 @@ async fn create_mandate(
             .iter()
             .find(|p| p.creditor_profile_ref == profile_ref)
             .cloned()
-            .ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::NOT_FOUND,
-                    ErrorEntry::new(
-                        "CREDITOR_PROFILE_NOT_FOUND",
-                        "Creditor profile '{creditorProfileRef}' was not found.",
-                    )
-                    .with("creditorProfileRef", &profile_ref),
-                )
-                .in_mandates_shape()
-            })?;
+            .ok_or_else(|| profile_not_found(&profile_ref))?;
         if profile.network != network {
             return Err(ApiError::bad_request(vec![
                 ErrorEntry::new(

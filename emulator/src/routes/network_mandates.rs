@@ -20,7 +20,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::mandates::{AddressBody, READ_ROLES, WRITE_ROLES, authorize, mandate_view, profiles, required};
+use super::mandates::{
+    AddressBody, READ_ROLES, WRITE_ROLES, authorize, profile_not_found, profiles, read_mandate, required, text,
+};
 use super::{json_ok, parse_body};
 use crate::SharedState;
 use crate::clock;
@@ -66,15 +68,6 @@ fn profile_view(profile: &CreditorProfile) -> Value {
     Value::Object(view)
 }
 
-fn profile_not_found(profile_ref: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        ErrorEntry::new("CREDITOR_PROFILE_NOT_FOUND", "Creditor profile '{creditorProfileRef}' was not found.")
-            .with("creditorProfileRef", profile_ref),
-    )
-    .in_mandates_shape()
-}
-
 fn read_profile(
     state: &SharedState,
     headers: &HeaderMap,
@@ -105,11 +98,6 @@ async fn get_bacs_profile(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     read_profile(&state, &headers, "BACS", &profile_ref)
-}
-
-/// A text field of a body: `None` when absent or blank (then required).
-fn text(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn invalid(property: &str, template: &str) -> ErrorEntry {
@@ -235,36 +223,12 @@ async fn create_bacs_profile(
     Ok(add_profile(&state, &caller.tenant_id, "BACS", profile_name.unwrap_or_default(), metadata, fields))
 }
 
-fn read_becs_mandate(
-    state: &SharedState,
-    headers: &HeaderMap,
-    network: &str,
-    mandate_id: &str,
-) -> Result<Response, ApiError> {
-    let caller = authorize(state, headers, READ_ROLES)?;
-    state.store.with_tenant(&caller.tenant_id, |tenant| {
-        let mandate = tenant
-            .mandates
-            .iter()
-            .find(|m| m.network == network && m.mandate_id.eq_ignore_ascii_case(mandate_id))
-            .ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::NOT_FOUND,
-                    ErrorEntry::new("MANDATE_NOT_FOUND", "Mandate '{mandateId}' was not found.")
-                        .with("mandateId", mandate_id),
-                )
-                .in_mandates_shape()
-            })?;
-        Ok(json_ok(&mandate_view(mandate)))
-    })
-}
-
 async fn get_becs_au_mandate(
     State(state): State<SharedState>,
     Path((_, mandate_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    read_becs_mandate(&state, &headers, "BECS_AU", &mandate_id)
+    read_mandate(&state, &headers, Some("BECS_AU"), &mandate_id)
 }
 
 async fn get_becs_nz_mandate(
@@ -272,7 +236,7 @@ async fn get_becs_nz_mandate(
     Path((_, mandate_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    read_becs_mandate(&state, &headers, "BECS_NZ", &mandate_id)
+    read_mandate(&state, &headers, Some("BECS_NZ"), &mandate_id)
 }
 
 #[cfg(test)]
