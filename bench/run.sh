@@ -92,26 +92,13 @@ if wants node; then
 fi
 
 if wants kotlin; then
-  step "Kotlin: the jar (bindings-kotlin/scripts/build.sh), OkHttp and Gson (Maven), the driver (kotlinc)"
-  JVM_LIBS="$WORK/jvm-libs"
-  BENCH_JAR="$WORK/kotlin-bench.jar"
-  if logged kotlin-build bash bindings-kotlin/scripts/build.sh \
-     && { command -v mvn >/dev/null || apt_install maven; } \
-     && logged kotlin-maven mvn -q -B -f bench/kotlin/pom.xml dependency:copy-dependencies \
-          -DoutputDirectory="$JVM_LIBS" -DexcludeGroupIds=org.jetbrains.kotlin -DincludeScope=runtime; then
-    # The binding's own paths (the jar, JNA, the Kotlin compiler and its coroutines and stdlib),
-    # read in a subshell: env.sh also defines helper functions of its own.
-    read -r LIBRARY_JAR JNA_JAR COROUTINES_JAR KOTLINC KOTLIN_STDLIB < <(bash -c 'source bindings-kotlin/scripts/env.sh \
-      && echo "$LIBRARY_JAR $JNA_JAR $COROUTINES_JAR $KOTLINC $KOTLIN_STDLIB"')
-    CP="$LIBRARY_JAR:$JNA_JAR:$COROUTINES_JAR:$(ls "$JVM_LIBS"/*.jar | tr '\n' ':')"
-    if [ -f "$BENCH_JAR" ] && [ "$BENCH_JAR" -nt bench/kotlin/bench.kt ] && [ "$BENCH_JAR" -nt "$LIBRARY_JAR" ] \
-       || logged kotlin-compile "$KOTLINC" -nowarn bench/kotlin/bench.kt -cp "$CP" -d "$BENCH_JAR"; then
-      RUN_JVM="java -cp $BENCH_JAR:$CP:$KOTLIN_STDLIB BenchKt"
-    else
-      skip kotlin "kotlinc could not compile bench/kotlin/bench.kt (see target/bench/logs/kotlin-compile.log)"
-    fi
+  step "Kotlin: the package (bindings-kotlin/scripts/build.sh install), the driver with OkHttp and Gson (Maven)"
+  JVM_BUILD="target/bench/kotlin"
+  if logged kotlin-build bash bindings-kotlin/scripts/build.sh install -DskipTests \
+     && logged kotlin-maven mvn -q -B -Dstyle.color=never -f bench/kotlin/pom.xml compile; then
+    RUN_JVM="java -cp $JVM_BUILD/classes:$(cat "$JVM_BUILD/classpath.txt") BenchKt"
   else
-    skip kotlin "the Kotlin build or the Maven download failed (see target/bench/logs/kotlin-*.log)"
+    skip kotlin "the Kotlin build or the driver's failed (see target/bench/logs/kotlin-*.log)"
   fi
 fi
 

@@ -2,9 +2,9 @@
 # Builds the API reference of each language from its doc comments into target/docs/, and fails
 # on any warning: rustdoc for the core and the emulator (every public item of the core is
 # documented: `missing_docs`), pdoc for the Python package, TypeDoc for the Node package's
-# types. Each binding's setup runs first (skipped when its build is current). Kotlin and Swift
-# read the same doc comments in their generated sources (bindings-kotlin/build/generated); no
-# Dokka build yet.
+# types, Dokka for the Kotlin package (over the generated Kotlin; warnings fail it, see
+# bindings-kotlin/pom.xml). Each binding's setup runs first (skipped when its build is current).
+# Swift reads the same doc comments in its generated sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO="$PWD"
@@ -31,4 +31,9 @@ bash scripts/setup.sh >/dev/null
 rm -rf "$OUT/node"
 npx --no-install typedoc --disableSources --treatWarningsAsErrors --logLevel Warn --out "$OUT/node" index.d.ts
 
-echo "docs: $(find "$OUT" -name '*.html' | wc -l) pages in target/docs/{rust,python,node}"
+echo "== Kotlin: Dokka (the generated Kotlin) -> target/docs/kotlin"
+cd "$REPO"
+bash bindings-kotlin/scripts/build.sh dokka:dokka >/dev/null
+rm -rf "$OUT/kotlin" && cp -r bindings-kotlin/build/maven/dokka "$OUT/kotlin"
+
+echo "docs: $(find "$OUT" -name '*.html' | wc -l) pages in target/docs/{rust,python,node,kotlin}"

@@ -51,7 +51,7 @@ done
 suite "conformance: every language against Rust" \
   python3 tests/conformance/judge.py tests/conformance/records/{rust,python,node,kotlin}.jsonl
 # After the bindings, whose builds it reuses: every reference builds without a warning.
-suite "API reference: rustdoc, pdoc, TypeDoc" bash scripts/docs.sh
+suite "API reference: rustdoc, pdoc, TypeDoc, Dokka" bash scripts/docs.sh
 
 echo "suites: ${#passed[@]} passed, ${#failed[@]} failed${failed[*]:+ (${failed[*]})}"
 [ "${#failed[@]}" -eq 0 ]

@@ -8,7 +8,7 @@ import com.google.gson.Gson
 import com.imburse.BlockingClient
 import com.imburse.Client
 import com.imburse.ClientConfig
-import com.imburse.Secret
+import com.imburse.core.Secret
 import java.io.IOException
 import java.lang.management.ManagementFactory
 import java.math.BigDecimal

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Kotlin/Swift binding: the native library (release, own target dir), the generated
-# Kotlin and Swift sources, and the Kotlin jar (classes plus the native library for linux-x86-64,
-# which JNA finds on the classpath). Steps whose inputs did not change are skipped.
+# Kotlin and Swift sources, the Swift package's generated parts, then runs Maven (pom.xml) with
+# the goals given (default: compile the library and its tests): `build.sh install` also runs the
+# JUnit tests, makes the jar (the native library inside at JNA's resource path), the sources and
+# docs jars, and installs com.imburse:imburse-kotlin into the local Maven repository.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 ensure_toolchain
@@ -19,7 +21,7 @@ rm -rf "$GENERATED_KOTLIN" "$GENERATED_SWIFT"
 KOTLIN_SOURCE="$GENERATED_KOTLIN/com/imburse/imburse_kotlin.kt"
 KOTLIN_CORE_SOURCE="$GENERATED_KOTLIN/com/imburse/core/imburse.kt"
 KOTLIN_TESTING_SOURCE="$GENERATED_KOTLIN/com/imburse/testing/imburse_emulator.kt"
-python3 "$KOTLIN_DIR/scripts/patch-generated.py" "$KOTLIN_SOURCE"
+python3 "$KOTLIN_DIR/scripts/patch-generated.py" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE"
 # No Swift compiler here: check that the generator produced the module, its C header and module
 # map, and the API's main declarations.
 # The Swift files (and their C modules) are compiled into one Swift module.
@@ -47,33 +49,16 @@ cp "$GENERATED_SWIFT"/*.h "$SWIFT_PACKAGE/Headers/"
 for map in "$GENERATED_SWIFT"/*.modulemap; do cat "$map"; echo; done >"$SWIFT_PACKAGE/Headers/module.modulemap"
 python3 "$KOTLIN_DIR/scripts/check-swift-package.py" "$SWIFT_PACKAGE"
 
-CLASSES="$BUILD_DIR/classes/main"
-if up_to_date "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" && [ -d "$CLASSES" ]; then
-  echo "Kotlin classes up to date"
-else
-  step "compiling the generated Kotlin (kotlinc)"
-  rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-  "$KOTLINC" -nowarn "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" -cp "$JNA_JAR:$COROUTINES_JAR" -d "$CLASSES"
-  write_stamp "$BUILD_DIR/classes.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE"
+rm -rf "$GENERATED_NATIVE" && mkdir -p "$GENERATED_NATIVE/linux-x86-64"
+cp "$NATIVE_LIB" "$GENERATED_NATIVE/linux-x86-64/"
+
+pom_version="$(sed -n '0,/<version>/s|.*<version>\(.*\)</version>.*|\1|p' "$KOTLIN_DIR/pom.xml")"
+if [ "$pom_version" != "$VERSION" ]; then
+  echo "error: pom.xml's version $pom_version is not the workspace's $VERSION (Cargo.toml)" >&2
+  exit 1
 fi
 
-if up_to_date "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" "$NATIVE_LIB" && [ -f "$LIBRARY_JAR" ]; then
-  echo "jar up to date: $LIBRARY_JAR"
-else
-  step "assembling $LIBRARY_JAR"
-  mkdir -p "$(dirname "$LIBRARY_JAR")" && rm -f "$LIBRARY_JAR"
-  # Zipped with Python rather than the JDK's jar tool, which a JRE-only machine lacks.
-  python3 - "$LIBRARY_JAR" "$CLASSES" "$NATIVE_LIB" <<'PY'
-import os, sys, zipfile
-jar, classes, native = sys.argv[1:]
-with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: imburse-kotlin build.sh\r\n\r\n")
-    for root, _, files in sorted(os.walk(classes)):
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            z.write(path, os.path.relpath(path, classes))
-    # JNA looks for native libraries on the classpath under <os>-<arch>/.
-    z.write(native, "linux-x86-64/" + os.path.basename(native))
-PY
-  write_stamp "$BUILD_DIR/jar.stamp" "$KOTLIN_SOURCE" "$KOTLIN_CORE_SOURCE" "$KOTLIN_TESTING_SOURCE" "$NATIVE_LIB"
-fi
+goals=("$@")
+[ ${#goals[@]} -gt 0 ] || goals=(test-compile)
+step "Maven: ${goals[*]} (pom.xml)"
+"${MVN[@]}" "${goals[@]}"

@@ -8,7 +8,6 @@ ensure_test_tools
 {
   "$KOTLIN_DIR/scripts/build.sh"
   build_emulator
-  build_tests_jar
 } >&2
-# No -Djna.library.path: the jar carries the native library, as an app would receive it.
-java -cp "$TESTS_CLASSPATH" com.imburse.demo.DemoKt
+# No -Djna.library.path: the native library is a resource on the classpath, as in the jar.
+java -cp "$(tests_classpath)" com.imburse.demo.DemoKt

@@ -15,6 +15,14 @@ for, and one addition.
    `XPager.asFlow(): Flow<X>` and `BlockingXPager.asSequence(): Sequence<X>` (and
    `asIterable()` for Java), each reading the next page only when the items run out.
 
+4. Java callers. Kotlin's default arguments do not exist for Java, so Java would pass `null` for
+   every option. For each `BlockingClient` method with trailing optional arguments, overloads
+   without them (`getOrder(ref)` beside `getOrder(ref, options)`); on every record with defaults
+   `@JvmOverloads` constructors (`new NewOrder("ORDER-1")`); and on a record whose fields are all
+   optional (`ClientConfig`, `CallOptions`, …) a builder: `ClientConfig.builder().baseUrl(…)
+   .build()`, one setter per field, each field's default the constructor's; named constructors
+   (`TestEmulator.startBlocking()`) are static methods with overloads.
+
 Each correction must apply exactly where expected: if the generated code changes shape (a new
 uniffi version), the build stops here instead of shipping an uncorrected binding.
 """
@@ -88,12 +96,126 @@ def add_pager_idioms(source: str) -> str:
     return source + "\n// The pagers' Kotlin idioms (see scripts/patch-generated.py).\n" + additions
 
 
+METHOD = re.compile(r"^    fun `(\w+)`\((.*)\): ([\w.<>?, ]+)$", re.MULTILINE)
+PARAMETER = re.compile(r"`(\w+)`: ([^=]+?)(?: = (.+))?$")
+
+
+def split_parameters(text: str) -> list[str]:
+    """Splits a parameter list at its top-level commas (types may hold `Map<K, V>`)."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char == "<"
+        depth -= char == ">"
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return parts + [current.strip()] if current.strip() else parts
+
+
+def add_java_overloads(source: str) -> str:
+    interface = source.index("public interface BlockingClientInterface {")
+    body = source[interface:source.index("\n}\n", interface)]
+    overloads = []
+    for name, parameters, returns in METHOD.findall(body):
+        parsed = [PARAMETER.match(p).groups() for p in split_parameters(parameters)]
+        optional = 0
+        while optional < len(parsed) and parsed[len(parsed) - 1 - optional][2] is not None:
+            optional += 1
+        for dropped in range(1, optional + 1):
+            kept = parsed[: len(parsed) - dropped]
+            arguments = [f"`{n}`" for n, _, _ in kept] + [parsed[i][2] for i in range(len(kept), len(parsed))]
+            overloads.append(
+                f"    /** [{name}] without its last {dropped} optional argument(s), for Java. */\n"
+                f"    @Throws(ImburseException::class)\n"
+                f"    fun `{name}`({', '.join(f'`{n}`: {t}' for n, t, _ in kept)}): {returns} =\n"
+                f"        `{name}`({', '.join(arguments)})\n"
+            )
+    if len(overloads) < 10:
+        sys.exit(f"patch-generated: only {len(overloads)} Java overloads found for BlockingClient")
+    anchor = "open class BlockingClient: Disposable, AutoCloseable, BlockingClientInterface\n{\n"
+    if source.count(anchor) != 1:
+        sys.exit("patch-generated: the BlockingClient class was not found exactly once")
+    return source.replace(anchor, anchor + "\n" + "\n".join(overloads), 1)
+
+
+RECORD = re.compile(r"^data class (\w+) \(\n(.*?)\n\)", re.MULTILINE | re.DOTALL)
+FIELD = re.compile(r"^\s+va[lr] `(\w+)`: (.+?)(?: = (.+?))?\s*$", re.MULTILINE)
+BUILDER = """
+    /** Builds a [{record}] one field at a time, for Java: `{record}.builder()….build()`. */
+    class Builder internal constructor() {{
+{fields}
+        /** The [{record}] with the fields set so far, and the defaults for the rest. */
+        fun build(): {record} = {record}({arguments})
+    }}
+
+    companion object {{
+        /** A [Builder] with every field at its default. */
+        @JvmStatic
+        fun builder(): Builder = Builder()
+    }}
+}}
+"""
+BUILDER_FIELD = """        private var `{name}`: {type} = {default}
+        /** Sets [{record}.{name}]. */
+        fun `{name}`(value: {type}): Builder = apply {{ this.`{name}` = value }}
+"""
+
+
+OBJECT_CONSTRUCTOR = re.compile(r"^    constructor\((.*= .*)\) :$", re.MULTILINE)
+
+
+def add_java_constructors(source: str) -> str:
+    # An object's constructor with optional arguments (`new BlockingClient(config)`).
+    patched = OBJECT_CONSTRUCTOR.sub(r"    @JvmOverloads constructor(\1) :", source)
+    for match in RECORD.finditer(patched):
+        record, body = match.groups()
+        fields = FIELD.findall(body)
+        if not fields or all(default == "" for _, _, default in fields):
+            continue
+        declaration = f"data class {record} (\n"
+        patched = patched.replace(declaration, f"data class {record} @JvmOverloads constructor(\n", 1)
+        if any(default == "" for _, _, default in fields):
+            continue
+        # The record's body ends with uniffi's empty companion object.
+        start = patched.index(f"data class {record} @JvmOverloads constructor(\n")
+        end = patched.index("\n    companion object\n}\n", start)
+        setters = "".join(BUILDER_FIELD.format(record=record, name=n, type=t, default=d) for n, t, d in fields)
+        arguments = ", ".join(f"`{n}` = `{n}`" for n, _, _ in fields)
+        patched = patched[:end] + "\n" + BUILDER.format(record=record, fields=setters, arguments=arguments).rstrip("\n") \
+            + patched[end + len("\n    companion object\n}"):]
+    return patched
+
+
+STATIC_CONSTRUCTOR = re.compile(r"^(    )(@Throws\(\w+::class\) )?(fun `\w+`\(.*\): \w+ \{)$", re.MULTILINE)
+
+
+def add_static_constructors(source: str) -> str:
+    """uniffi puts a class's named constructors in its companion object."""
+    patched, count = STATIC_CONSTRUCTOR.subn(r"\1@JvmStatic @JvmOverloads \2\3", source)
+    if count == 0:
+        sys.exit("patch-generated: no named constructor found in the emulator's sources")
+    return patched
+
+
 def main() -> None:
-    (path,) = sys.argv[1:]
-    with open(path, encoding="utf-8") as file:
+    client_path, core_path, testing_path = sys.argv[1:]
+    with open(testing_path, encoding="utf-8") as file:
+        testing = file.read()
+    with open(testing_path, "w", encoding="utf-8") as file:
+        file.write(add_static_constructors(add_java_constructors(testing)))
+    with open(client_path, encoding="utf-8") as file:
         source = file.read()
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(add_pager_idioms(patch(source)))
+    source = add_java_constructors(add_java_overloads(add_pager_idioms(patch(source))))
+    if "class Builder internal constructor()" not in source.split("data class ClientConfig @JvmOverloads", 1)[1].split("\ndata class ", 1)[0]:
+        sys.exit("patch-generated: ClientConfig got no builder")
+    with open(client_path, "w", encoding="utf-8") as file:
+        file.write(source)
+    with open(core_path, encoding="utf-8") as file:
+        core = file.read()
+    with open(core_path, "w", encoding="utf-8") as file:
+        file.write(add_java_constructors(core))
 
 
 if __name__ == "__main__":

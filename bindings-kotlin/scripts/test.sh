@@ -1,50 +1,46 @@
 #!/usr/bin/env bash
-# Builds the Kotlin/Swift binding and runs its tests: the crate's Rust unit tests, the Kotlin
-# tests on the JVM against the emulator, and the conformance runner, whose records the judge
-# checks against the manifest and compares with the Rust runner's. Exits non-zero on any failure.
+# Builds the Kotlin/Swift binding and runs its tests: the JUnit 5 tests on the JVM against the
+# emulator (Maven's `install`, which also makes and installs the package), the crate's Rust unit
+# tests, the package's contents, a project outside the repository that depends on the package by
+# its coordinates (the README's JUnit test, the Kotlin quickstart, a Java caller), the load run,
+# and the conformance runner, whose records the judge checks against the manifest and compares
+# with the Rust runner's. Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 ensure_toolchain
 ensure_test_tools
 cd "$REPO_ROOT"
 
-"$KOTLIN_DIR/scripts/build.sh"
+build_emulator
+
+# JUnit 5 tests by Surefire (the emulator binary from IMBURSE_EMULATOR), then the jar, the
+# sources jar and the docs jar, installed into the local Maven repository.
+"$KOTLIN_DIR/scripts/build.sh" install "$@"
 
 step "Rust unit tests of the binding crate"
 cargo test --release --locked -p imburse-kotlin --lib --target-dir "$TARGET_DIR" -q
 
-build_emulator
+step "the package: what the jar, its POM, the sources jar and the docs jar hold"
+python3 "$KOTLIN_DIR/scripts/check-package.py" "$VERSION"
 
-build_tests_jar
-JAVA=(java -Djna.library.path="$NATIVE_DIR" -cp "$TESTS_CLASSPATH")
-
-step "Kotlin tests on the JVM"
-"${JAVA[@]}" com.imburse.tests.ClientTestsKt "$@"
-
-step "the README quickstart as written (suspend fun main), then blocking calls"
-"${JAVA[@]}" com.imburse.quickstart.QuickstartKt
-
-step "Testing your integration: the README's JUnit 5 file against the library's in-process emulator"
+step "a project outside the repository by coordinates: the README's JUnit test, the Kotlin quickstart, Java"
 python3 - "$KOTLIN_DIR" <<'PY'
 import sys
 from pathlib import Path
 kotlin = Path(sys.argv[1])
-example = (kotlin / "kotlin/integration/PayoutTest.kt").read_text()
+example = (kotlin / "sample/src/test/kotlin/PayoutTest.kt").read_text()
 if f"```kotlin\n{example}```" not in (kotlin / "README.md").read_text():
-    sys.exit("error: the README's Testing your integration block is not kotlin/integration/PayoutTest.kt")
+    sys.exit("error: the README's Testing your integration block is not sample/src/test/kotlin/PayoutTest.kt")
 PY
-# In a directory outside the repository holding only the file and the jars a user's build would
-# fetch: the library (the emulator inside), JNA, kotlinx-coroutines, the Kotlin stdlib, JUnit.
 outside="$(mktemp -d)"
-mkdir -p "$outside/lib"
-cp "$LIBRARY_JAR" "$JNA_JAR" "$COROUTINES_JAR" "$KOTLIN_STDLIB" "$outside/lib/"
-cp "$KOTLIN_DIR/kotlin/integration/PayoutTest.kt" "$outside/"
-(cd "$outside" && libs="$(printf '%s:' lib/*.jar)" &&
-  "$KOTLINC" -nowarn PayoutTest.kt -cp "$libs$JUNIT_JAR" -d tests.jar &&
-  java -jar "$JUNIT_JAR" --disable-banner --details=summary --fail-if-no-tests \
-    --class-path "tests.jar:$libs" --select-class PayoutTest)
+cp -r "$KOTLIN_DIR/sample/." "$outside/"
+(cd "$outside" &&
+  mvn -B -q -Dstyle.color=never -Dimburse.version="$VERSION" test &&
+  mvn -B -q -Dstyle.color=never -Dimburse.version="$VERSION" exec:exec -Dmain=com.example.QuickstartKt &&
+  mvn -B -q -Dstyle.color=never -Dimburse.version="$VERSION" exec:exec -Dmain=com.example.JavaQuickstart)
 rm -rf "$outside"
 
+JAVA=(java -cp "$(tests_classpath)")
 step "load with faults: 1000 flows at 256 coroutines on one suspend Client (tests/load)"
 python3 tests/load/run.py --name kotlin --flows 1000 --check -- "${JAVA[@]}" com.imburse.load.FlowsKt
 

@@ -98,7 +98,8 @@ pub struct AttemptEvent {
     pub client_correlation_id: String,
     /// The server's correlation id, when its error body carried one.
     pub server_correlation_id: Option<String>,
-    /// How the attempt ended: one of [`AttemptOutcomeKind::as_str`].
+    /// How the attempt ended: `ok`, `http_error`, `connect_failed`, `connection_closed`,
+    /// `timed_out`, `body_incomplete`, `network_error` or `invalid_response`.
     #[cfg_attr(
         feature = "napi",
         napi(

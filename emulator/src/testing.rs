@@ -161,14 +161,14 @@ impl From<LoggedRequest> for ReceivedRequest {
     }
 }
 
-/// A running emulator on a free loopback port. Stopped by [`TestEmulator::stop`] or when
-/// dropped; after that every control operation fails with [`ControlError::Stopped`].
+/// A running emulator on a free loopback port. Stopped by `stop` or when dropped; after that
+/// every control operation fails with the `Stopped` control error.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct TestEmulator {
     state: SharedState,
     info: EmulatorInfo,
     serving: Mutex<Option<EmulatorHandle>>,
-    /// The runtime that serves it, when the emulator owns one ([`TestEmulator::start_blocking`]).
+    /// The runtime that serves it, when the emulator owns one (started by `start_blocking`).
     runtime: Mutex<Option<tokio::runtime::Runtime>>,
 }
 
@@ -280,7 +280,7 @@ impl TestEmulator {
         self.serving.lock().unwrap_or_else(PoisonError::into_inner).is_some()
     }
 
-    /// Stops an emulator [`TestEmulator::start_blocking`] started (or any other, from outside
+    /// Stops an emulator `start_blocking` started (or any other, from outside
     /// a runtime): stopping twice is harmless.
     pub fn stop_blocking(&self) {
         let runtime = self.runtime.lock().unwrap_or_else(PoisonError::into_inner).take();

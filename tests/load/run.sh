@@ -63,10 +63,10 @@ if wants node; then
 fi
 if wants kotlin; then
   source bindings-kotlin/scripts/env.sh
-  if (ensure_toolchain && ensure_test_tools && "$KOTLIN_DIR/scripts/build.sh" && build_tests_jar) \
+  if (ensure_toolchain && ensure_test_tools && "$KOTLIN_DIR/scripts/build.sh") \
       >"$WORK/kotlin-setup.log" 2>&1; then
     # A bounded heap, so the JVM's RSS shows leaks rather than how far it may grow its heap.
-    load kotlin java -Xmx256m -Djna.library.path="$NATIVE_DIR" -cp "$TESTS_CLASSPATH" com.imburse.load.FlowsKt
+    load kotlin java -Xmx256m -cp "$(tests_classpath)" com.imburse.load.FlowsKt
   else
     failed+=("kotlin (build: $WORK/kotlin-setup.log)")
   fi

@@ -1,7 +1,7 @@
-// The Kotlin binding's tests, on the JVM against the emulator: the quickstart, every operation,
-// every exception class with its fields, retries and correlation ids, the 401 refresh, a
-// reconciled create, 100 concurrent suspend calls, attempt events, secrets, the blocking client
-// and close().
+// The Kotlin binding's JUnit 5 tests, on the JVM against the emulator (a subprocess, reset before
+// each test): the quickstart, every operation, every exception class with its fields, retries
+// and correlation ids, the 401 refresh, a reconciled create, 100 concurrent suspend calls,
+// attempt events, secrets, the blocking client and close().
 package com.imburse.tests
 
 import com.google.gson.JsonObject
@@ -26,12 +26,7 @@ import com.imburse.core.NewSchemeRule
 import com.imburse.core.PayoutOptionsQuery
 import com.imburse.core.Secret
 import com.imburse.testing.Emulator
-import com.imburse.testing.TestSuite
-import com.imburse.testing.assertEquals
-import com.imburse.testing.assertThrows
-import com.imburse.testing.check
 import com.imburse.testing.header
-import com.imburse.testing.runAndExit
 import java.time.Duration
 import java.util.Collections
 import java.util.concurrent.CompletableFuture
@@ -47,6 +42,13 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.Test
 
 const val SCHEME = "654EB81FF7F07F7CF5A1EE3FF6972E90"
 const val INSTRUMENT = "5f0e2b8e-0b7a-4c41-9d7f-3c1f2e9a8b7c"
@@ -93,6 +95,11 @@ suspend fun seedOrder(orderRef: String, vararg instructions: NewInstruction) {
     Client(config()).use { it.createOrder(NewOrder(orderRef = orderRef, instructions = instructions.toList())) }
 }
 
+/** Threads user code may run on: its own, or the JVM's pools. The SDK's runtime threads appear
+ * to Java as attached native threads (`Thread-N`). */
+fun isUserThread(name: String) =
+    name == "main" || name.startsWith("ForkJoinPool.commonPool-worker") || name.startsWith("DefaultDispatcher-worker")
+
 fun freePort(): Int = java.net.ServerSocket(0).use { it.localPort }
 
 fun ImburseException.requireDetails(kind: String, status: Int?, attempts: Int) {
@@ -103,25 +110,33 @@ fun ImburseException.requireDetails(kind: String, status: Int?, attempts: Int) {
     assertEquals(d.errors.firstOrNull()?.code, d.code, "code is the first entry's")
 }
 
-fun main(args: Array<String>) {
-    emulator = Emulator.start(
-        "--key", "$READ_ONLY_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c:tenant-transaction-read",
-        // A second tenant of the demo account, which the demo key may not act for.
-        "--key", "$OTHER_TENANT_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:$OTHER_TENANT:tenant-admin",
-    )
-    val suite = TestSuite()
-    registerTests(suite)
-    registerTestingTests(suite)
-    runAndExit(suite, args.firstOrNull()) { emulator.stop() }
-}
+class ClientTests {
+    companion object {
+        @BeforeAll
+        @JvmStatic
+        fun startEmulator() {
+            emulator = Emulator.start(
+                "--key", "$READ_ONLY_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c:tenant-transaction-read",
+                // A second tenant of the demo account, which the demo key may not act for.
+                "--key", "$OTHER_TENANT_PUBLIC:$READ_ONLY_PRIVATE:6d2c1f0e-8a4b-4c3d-9e5f-a1b2c3d4e5f6:$OTHER_TENANT:tenant-admin",
+            )
+        }
 
-fun TestSuite.case(name: String, body: suspend () -> Unit) = test(name) {
-    emulator.reset()
-    body()
-}
+        @AfterAll
+        @JvmStatic
+        fun stopEmulator() {
+            emulator.stop()
+        }
+    }
 
-fun registerTests(suite: TestSuite) = with(suite) {
-    case("quickstart: an order with instructions is created and an instruction read back") {
+    /** Every test starts from the emulator's initial state. */
+    @BeforeEach
+    fun resetEmulator() {
+        emulator.reset()
+    }
+
+    @Test
+    fun `quickstart - an order with instructions is created and an instruction read back`(): Unit = runBlocking {
         Client(config()).use { client ->
             val created = client.createOrder(
                 NewOrder(
@@ -147,7 +162,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals(SCHEME, i.scheme?.schemeId, "scheme")
             assertEquals(INSTRUMENT, i.financialInstrument?.financialInstrumentId, "instrument")
             assertEquals(mapOf("invoice" to "INV-I-2"), i.metadata, "metadata")
-            check(i.created != null && i.created!! > 0) { "created is epoch ms: ${i.created}" }
+            assertTrue(i.created != null && i.created!! > 0, "created is epoch ms: ${i.created}")
             assertEquals(200, read.meta.status, "read status")
             assertEquals("checkout-1234", read.meta.clientCorrelationId, "correlation id")
 
@@ -158,11 +173,12 @@ fun registerTests(suite: TestSuite) = with(suite) {
             assertEquals("Bearer <redacted>", seen.header("authorization"), "sent bearer")
             val agent = seen.header("user-agent") ?: ""
             val jvm = "(jvm/${System.getProperty("java.version")}; rust/"
-            check(agent.startsWith("imburse-sdk/") && jvm in agent) { "user agent names the JVM: $agent" }
+            assertTrue(agent.startsWith("imburse-sdk/") && jvm in agent, "user agent names the JVM: $agent")
         }
     }
 
-    case("amounts keep every digit, trailing zeros included") {
+    @Test
+    fun `amounts keep every digit, trailing zeros included`(): Unit = runBlocking {
         val amounts = listOf("1234567.89", "210.00", "0.10", "7")
         seedOrder("ORDER-AMOUNTS", *amounts.mapIndexed { n, a -> instruction("I-$n", "CUST-1", a) }.toTypedArray())
         Client(config()).use { client ->
@@ -174,18 +190,19 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("every customer and instruction operation returns its typed record") {
+    @Test
+    fun `every customer and instruction operation returns its typed record`(): Unit = runBlocking {
         seedOrder("ORDER-OPS", instruction("I-1", "CUST-OPS", "10.00"))
         Client(config()).use { client ->
             val customer = client.getOrCreateCustomer("CUST-NEW").data
             assertEquals("CUST-NEW", customer.customerRef, "created customer")
             assertEquals(202, client.updateCustomerMetadata("CUST-NEW", mapOf("tier" to "gold")).status, "update status")
             val id = client.addMobileInstrument("CUST-NEW", NewMobileInstrument(countryCode = "44", phoneNumber = "7700900123")).data.id
-            check(UUID.matches(id)) { "instrument id is a UUID: $id" }
+            assertTrue(UUID.matches(id), "instrument id is a UUID: $id")
             val instrument = client.getFinancialInstrument("CUST-NEW", id).data
             assertEquals(id, instrument.id, "instrument id")
             assertEquals("44", instrument.details["countryCode"], "details keep the country code")
-            check(instrument.details["phoneNumber"]?.endsWith("0123") == true) { "masked number: ${instrument.details}" }
+            assertTrue(instrument.details["phoneNumber"]?.endsWith("0123") == true, "masked number: ${instrument.details}")
             assertEquals(202, client.addToWallet("CUST-NEW", id, reason = "customer asked").status, "wallet status")
             assertEquals(listOf(id), client.getWallet("CUST-NEW").data.financialInstruments.map { it.id }, "wallet")
             val reread = client.getCustomer("CUST-NEW").data
@@ -200,57 +217,63 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("BadRequest: a duplicate order reference carries code, ids and attempts") {
+    @Test
+    fun `BadRequest - a duplicate order reference carries code, ids and attempts`(): Unit = runBlocking {
         seedOrder("ORDER-DUP")
         Client(config()).use { client ->
-            val e = assertThrows<ImburseException.BadRequest>("duplicate") {
+            val e = assertFailsWith<ImburseException.BadRequest>("duplicate") {
                 client.createOrder(NewOrder(orderRef = "ORDER-DUP"), CallOptions(correlationId = "dup-1"))
             }
             e.requireDetails("bad_request", 400, 1)
             assertEquals("ORDER_ALREADY_EXISTS", e.report.code, "code")
             assertEquals(listOf("ORDER_ALREADY_EXISTS"), e.report.errors.map { it.code }, "codes")
-            check(IMBURSE_CORRELATION_ID.matches(e.report.correlationId ?: "")) { "server correlation id: ${e.report.correlationId}" }
+            assertTrue(IMBURSE_CORRELATION_ID.matches(e.report.correlationId ?: ""), "server correlation id: ${e.report.correlationId}")
             assertEquals("dup-1", e.report.clientCorrelationId, "client correlation id")
             assertEquals(null, e.report.retryAfter, "retry after")
-            check(e.report.detail.isNotBlank()) { "detail is the server's message" }
+            assertTrue(e.report.detail.isNotBlank(), "detail is the server's message")
             assertEquals(e.report.text, e.message, "the message is the core's one-line text")
-            check(e.message.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message) {
-                "message: ${e.message}"
-            }
-            check('\n' !in e.message) { "one line: ${e.message}" }
+            assertTrue(
+                e.message.startsWith("Bad Request (HTTP 400) ORDER_ALREADY_EXISTS: ") && "client correlation id dup-1" in e.message,
+                "message: ${e.message}",
+            )
+            assertTrue('\n' !in e.message, "one line: ${e.message}")
         }
     }
 
-    case("BadRequest: a missing order is the API's ORDER_NOT_FOUND") {
+    @Test
+    fun `BadRequest - a missing order is the API's ORDER_NOT_FOUND`(): Unit = runBlocking {
         Client(config()).use { client ->
-            val e = assertThrows<ImburseException.BadRequest>("missing") { client.getOrder("NO-SUCH-ORDER") }
+            val e = assertFailsWith<ImburseException.BadRequest>("missing") { client.getOrder("NO-SUCH-ORDER") }
             e.requireDetails("bad_request", 400, 1)
             assertEquals("ORDER_NOT_FOUND", e.report.code, "code")
         }
     }
 
-    case("Unauthorized: a wrong private key is refused at the token exchange") {
+    @Test
+    fun `Unauthorized - a wrong private key is refused at the token exchange`(): Unit = runBlocking {
         Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
-            val e = assertThrows<ImburseException.Unauthorized>("wrong key") { client.getOrder("ORDER-1") }
+            val e = assertFailsWith<ImburseException.Unauthorized>("wrong key") { client.getOrder("ORDER-1") }
             e.requireDetails("unauthorized", 401, 1)
             assertEquals("HMAC_SIGNATURE_INVALID", e.report.code, "code")
             assertEquals(0, emulator.requestsTo("GET", "/v1/order-management").size, "the call itself was not sent")
-            check(WRONG_PRIVATE !in e.toString()) { "the key is not in the exception" }
+            assertTrue(WRONG_PRIVATE !in e.toString(), "the key is not in the exception")
         }
     }
 
-    case("Forbidden: a read-only key may not create, and names the role") {
+    @Test
+    fun `Forbidden - a read-only key may not create, and names the role`(): Unit = runBlocking {
         Client(config().copy(publicKey = READ_ONLY_PUBLIC, privateKey = Secret(READ_ONLY_PRIVATE))).use { client ->
-            val e = assertThrows<ImburseException.Forbidden>("read only") { client.createOrder(NewOrder(orderRef = "ORDER-RO")) }
+            val e = assertFailsWith<ImburseException.Forbidden>("read only") { client.createOrder(NewOrder(orderRef = "ORDER-RO")) }
             e.requireDetails("forbidden", 403, 1)
             assertEquals("INSUFFICIENT_ROLE", e.report.code, "code")
-            check(e.report.errors.single().metadata["requiredRole"] != null) { "metadata names the role: ${e.report.errors}" }
+            assertTrue(e.report.errors.single().metadata["requiredRole"] != null, "metadata names the role: ${e.report.errors}")
         }
     }
 
-    case("Forbidden: a per-call tenant the key may not act for") {
+    @Test
+    fun `Forbidden - a per-call tenant the key may not act for`(): Unit = runBlocking {
         Client(config()).use { client ->
-            val e = assertThrows<ImburseException.Forbidden>("other tenant") {
+            val e = assertFailsWith<ImburseException.Forbidden>("other tenant") {
                 client.getOrder("ORDER-1", CallOptions(tenantId = OTHER_TENANT, correlationId = "tenant-1"))
             }
             e.requireDetails("forbidden", 403, 1)
@@ -260,7 +283,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("RequestFailed, NotFound and Conflict: 402, 404 and 409 with their codes, not retried") {
+    @Test
+    fun `RequestFailed, NotFound and Conflict - 402, 404 and 409 with their codes, not retried`(): Unit = runBlocking {
         Client(config()).use { client ->
             val cases = listOf(
                 Triple(402, "request_failed") { e: ImburseException -> e is ImburseException.RequestFailed },
@@ -269,67 +293,73 @@ fun registerTests(suite: TestSuite) = with(suite) {
             )
             for ((status, kind, isExpectedClass) in cases) {
                 emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":$status,"error_code":"CODE_$status"}""")
-                val e = assertThrows<ImburseException>("status $status") { client.getOrder("ORDER-1") }
-                check(isExpectedClass(e)) { "$status: ${e::class.qualifiedName}" }
+                val e = assertFailsWith<ImburseException>("status $status") { client.getOrder("ORDER-1") }
+                assertTrue(isExpectedClass(e), "$status: ${e::class.qualifiedName}")
                 e.requireDetails(kind, status, 1)
                 assertEquals("CODE_$status", e.details().code, "code of $status")
             }
         }
     }
 
-    case("RateLimited: a Retry-After above the cap stops at once and is reported") {
+    @Test
+    fun `RateLimited - a Retry-After above the cap stops at once and is reported`(): Unit = runBlocking {
         Client(config()).use { client ->
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"respond","status":429,"retry_after":30}""")
-            val e = assertThrows<ImburseException.RateLimited>("429") { client.getOrder("ORDER-1") }
+            val e = assertFailsWith<ImburseException.RateLimited>("429") { client.getOrder("ORDER-1") }
             e.requireDetails("rate_limited", 429, 1)
             assertEquals(Duration.ofSeconds(30), e.report.retryAfter, "retry after")
         }
     }
 
-    case("Server: 503 on every attempt exhausts the retries with one correlation id") {
+    @Test
+    fun `Server - 503 on every attempt exhausts the retries with one correlation id`(): Unit = runBlocking {
         Client(config()).use { client ->
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
-            val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-1") }
+            val e = assertFailsWith<ImburseException.Server>("503") { client.getOrder("ORDER-1") }
             e.requireDetails("server", 503, 3)
             assertEquals("SERVICE_UNAVAILABLE", e.report.code, "code")
             val generated = e.report.clientCorrelationId ?: ""
-            check(UUID.matches(generated)) { "a generated UUID: $generated" }
+            assertTrue(UUID.matches(generated), "a generated UUID: $generated")
             val seen = emulator.requestsTo("GET", "/v1/order-management/ORDER-1")
             assertEquals(3, seen.size, "requests")
             assertEquals(List(3) { generated }, seen.map { it.header("x-correlation-id") }, "the same id on every attempt")
         }
     }
 
-    case("Timeout: an attempt slower than the attempt timeout") {
+    @Test
+    fun `Timeout - an attempt slower than the attempt timeout`(): Unit = runBlocking {
         Client(config().copy(attemptTimeout = Duration.ofMillis(300), maxAttempts = 1)).use { client ->
             client.authenticate()
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"delay","ms":2000}""")
-            val e = assertThrows<ImburseException.Timeout>("slow") { client.getOrder("ORDER-1") }
+            val e = assertFailsWith<ImburseException.Timeout>("slow") { client.getOrder("ORDER-1") }
             e.requireDetails("timeout", null, 1)
         }
     }
 
-    case("Connection: nothing listens at the base URL; connect failures are retried") {
+    @Test
+    fun `Connection - nothing listens at the base URL connect failures are retried`(): Unit = runBlocking {
         Client(config().copy(baseUrl = "http://127.0.0.1:${freePort()}", maxAttempts = 2)).use { client ->
-            val e = assertThrows<ImburseException.Connection>("refused") { client.getOrder("ORDER-1") }
+            val e = assertFailsWith<ImburseException.Connection>("refused") { client.getOrder("ORDER-1") }
             e.requireDetails("connection", null, 2)
             assertEquals(null, e.report.correlationId, "no server id")
         }
     }
 
-    case("InvalidResponse: a 200 whose body is not JSON, not retried") {
+    @Test
+    fun `InvalidResponse - a 200 whose body is not JSON, not retried`(): Unit = runBlocking {
         seedOrder("ORDER-CORRUPT", instruction("I-1", "CUST-1", "1.00"))
         Client(config()).use { client ->
             emulator.fault("""{"method":"GET","path":"/v2/order-management/*","action":"corrupt_body"}""")
-            val e = assertThrows<ImburseException.InvalidResponse>("corrupt") { client.getInstruction("ORDER-CORRUPT", "I-1") }
+            val e = assertFailsWith<ImburseException.InvalidResponse>("corrupt") { client.getInstruction("ORDER-CORRUPT", "I-1") }
             e.requireDetails("invalid_response", 200, 1)
         }
     }
 
-    case("InvalidRequest: every problem at once, in field order, and nothing is sent") {
+    @Test
+    fun `InvalidRequest - every problem at once, in field order, and nothing is sent`(): Unit = runBlocking {
         Client(config()).use { client ->
             val bad = instruction("I-1", "CUST-1", "-5").copy(currency = "gbp")
-            val e = assertThrows<ImburseException.InvalidRequest>("invalid") {
+            val e = assertFailsWith<ImburseException.InvalidRequest>("invalid") {
                 client.createOrder(NewOrder(orderRef = "", instructions = listOf(bad)), CallOptions(correlationId = "bad-1"))
             }
             e.requireDetails("invalid_request", null, 0)
@@ -343,23 +373,25 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("Configuration: a refused setting throws when the client is built") {
-        val attempts = assertThrows<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0)) }
+    @Test
+    fun `Configuration - a refused setting throws when the client is built`(): Unit = runBlocking {
+        val attempts = assertFailsWith<ImburseException.Configuration>("max attempts 0") { Client(config().copy(maxAttempts = 0)) }
         attempts.requireDetails("configuration", null, 0)
-        check(attempts.report.detail.startsWith("max_attempts")) { "names the setting: ${attempts.report.detail}" }
-        val account = assertThrows<ImburseException.Configuration>("account id") { Client(config().copy(accountId = "not-a-uuid")) }
-        check(account.report.detail.startsWith("account_id")) { "names the setting: ${account.report.detail}" }
-        assertThrows<ImburseException.Configuration>("attempt above call timeout") {
+        assertTrue(attempts.report.detail.startsWith("max_attempts"), "names the setting: ${attempts.report.detail}")
+        val account = assertFailsWith<ImburseException.Configuration>("account id") { Client(config().copy(accountId = "not-a-uuid")) }
+        assertTrue(account.report.detail.startsWith("account_id"), "names the setting: ${account.report.detail}")
+        assertFailsWith<ImburseException.Configuration>("attempt above call timeout") {
             BlockingClient(config().copy(attemptTimeout = Duration.ofSeconds(5), callTimeout = Duration.ofSeconds(1)))
         }
-        val negative = assertThrows<ImburseException.Configuration>("negative duration") {
+        val negative = assertFailsWith<ImburseException.Configuration>("negative duration") {
             Client(config().copy(connectTimeout = Duration.ofMillis(-1)))
         }
         assertEquals("connectTimeout: must be a duration of zero or more", negative.report.detail, "names the Kotlin setting")
         assertEquals(0, emulator.requests().size, "nothing sent")
     }
 
-    case("a 503 once is retried and succeeds with the caller's correlation id on both attempts") {
+    @Test
+    fun `a 503 once is retried and succeeds with the caller's correlation id on both attempts`(): Unit = runBlocking {
         seedOrder("ORDER-RETRY")
         Client(config()).use { client ->
             emulator.clearRequests()
@@ -373,19 +405,21 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("without a correlation id one UUID is generated and sent on every attempt") {
+    @Test
+    fun `without a correlation id one UUID is generated and sent on every attempt`(): Unit = runBlocking {
         seedOrder("ORDER-UUID")
         Client(config()).use { client ->
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","action":"drop_before_read"}""")
             val read = client.getOrder("ORDER-UUID")
             val id = read.meta.clientCorrelationId
-            check(UUID.matches(id)) { "generated: $id" }
+            assertTrue(UUID.matches(id), "generated: $id")
             assertEquals(2, read.meta.attempts, "attempts")
             assertEquals(listOf(id, id), emulator.requestsTo("GET", "/v1/order-management/ORDER-UUID").map { it.header("x-correlation-id") }, "ids")
         }
     }
 
-    case("a Retry-After within the cap is waited for") {
+    @Test
+    fun `a Retry-After within the cap is waited for`(): Unit = runBlocking {
         seedOrder("ORDER-WAIT")
         Client(config()).use { client ->
             emulator.clearRequests()
@@ -393,11 +427,12 @@ fun registerTests(suite: TestSuite) = with(suite) {
             val read = client.getOrder("ORDER-WAIT")
             assertEquals(2, read.meta.attempts, "attempts")
             val times = emulator.requestsTo("GET", "/v1/order-management/ORDER-WAIT").map { it["received_at_ms"].asLong }
-            check(times[1] - times[0] >= 1000) { "waited ${times[1] - times[0]} ms" }
+            assertTrue(times[1] - times[0] >= 1000, "waited ${times[1] - times[0]} ms")
         }
     }
 
-    case("an expired token is refreshed once and the call replayed") {
+    @Test
+    fun `an expired token is refreshed once and the call replayed`(): Unit = runBlocking {
         seedOrder("ORDER-TOKEN")
         Client(config()).use { client ->
             client.authenticate()
@@ -410,7 +445,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("a create whose first attempt was dropped after the server read it is reconciled, not duplicated") {
+    @Test
+    fun `a create whose first attempt was dropped after the server read it is reconciled, not duplicated`(): Unit = runBlocking {
         Client(config()).use { client ->
             client.authenticate()
             emulator.fault("""{"method":"POST","path":"/v1/order-management","action":"drop_after_read"}""")
@@ -421,7 +457,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("100 concurrent suspend calls complete and share one token exchange") {
+    @Test
+    fun `100 concurrent suspend calls complete and share one token exchange`(): Unit = runBlocking {
         seedOrder("ORDER-MANY", instruction("I-1", "CUST-1", "12.34"))
         emulator.clearRequests()
         Client(config()).use { client ->
@@ -431,7 +468,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
                 }.awaitAll()
             }
             assertEquals((1..100).map { "many-$it" }, results.map { it.meta.clientCorrelationId }, "each call kept its id")
-            check(results.all { it.data.amount == "12.34" && it.meta.attempts == 1 }) { "every call succeeded first time" }
+            assertTrue(results.all { it.data.amount == "12.34" && it.meta.attempts == 1 }, "every call succeeded first time")
             assertEquals(1, emulator.identityRequests(), "token exchanges")
             val ids = emulator.requestsTo("GET", "/v2/order-management/ORDER-MANY").map { it.header("x-correlation-id") }
             assertEquals((1..100).map { "many-$it" }.toSet(), ids.toSet(), "ids the server saw")
@@ -439,7 +476,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("the attempt listener hears every attempt; a listener that throws breaks nothing") {
+    @Test
+    fun `the attempt listener hears every attempt a listener that throws breaks nothing`(): Unit = runBlocking {
         seedOrder("ORDER-EVENTS")
         val events = Collections.synchronizedList(mutableListOf<AttemptEvent>())
         val recorder = object : AttemptListener {
@@ -456,10 +494,10 @@ fun registerTests(suite: TestSuite) = with(suite) {
         assertEquals(listOf(503, 200), calls.map { it.status }, "statuses")
         assertEquals(listOf("http_error", "ok"), calls.map { it.outcome }, "outcomes")
         assertEquals("the server answered with HTTP 503", calls.first().detail, "detail")
-        check(calls.all { !it.elapsed.isNegative && it.elapsed < Duration.ofSeconds(10) }) { "elapsed: ${calls.map { it.elapsed }}" }
-        check(calls.all { it.clientCorrelationId == "events-1" && it.path == "/v1/order-management/ORDER-EVENTS" }) { "$calls" }
+        assertTrue(calls.all { !it.elapsed.isNegative && it.elapsed < Duration.ofSeconds(10) }, "elapsed: ${calls.map { it.elapsed }}")
+        assertTrue(calls.all { it.clientCorrelationId == "events-1" && it.path == "/v1/order-management/ORDER-EVENTS" }, "$calls")
         assertEquals(1, events.count { it.operation == "authenticate" }, "token exchange event")
-        check(events.none { emulator.privateKey in it.toString() }) { "no secret in events" }
+        assertTrue(events.none { emulator.privateKey in it.toString() }, "no secret in events")
 
         val throwing = object : AttemptListener {
             override fun onAttempt(event: AttemptEvent) = throw IllegalStateException("listener bug")
@@ -469,19 +507,21 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("secrets never appear in toString") {
+    @Test
+    fun `secrets never appear in toString`(): Unit = runBlocking {
         val withProxy = config().copy(proxy = Secret("http://user:hunter2@127.0.0.1:3128"))
         for (text in listOf(withProxy.toString(), Secret("x").toString(), Client(config()).toString())) {
-            check(emulator.privateKey !in text && "hunter2" !in text) { "leaks: $text" }
+            assertTrue(emulator.privateKey !in text && "hunter2" !in text, "leaks: $text")
         }
-        check("privateKey=[redacted]" in withProxy.toString()) { withProxy.toString() }
+        assertTrue("privateKey=[redacted]" in withProxy.toString(), withProxy.toString())
         Client(config().copy(privateKey = Secret(WRONG_PRIVATE))).use { client ->
-            val e = assertThrows<ImburseException>("refused") { client.authenticate() }
-            check(WRONG_PRIVATE !in e.toString() && WRONG_PRIVATE !in e.details().toString()) { "leaks: $e" }
+            val e = assertFailsWith<ImburseException>("refused") { client.authenticate() }
+            assertTrue(WRONG_PRIVATE !in e.toString() && WRONG_PRIVATE !in e.details().toString(), "leaks: $e")
         }
     }
 
-    case("the TLS settings: a CA bundle trusts the server, a client identity satisfies mutual TLS") {
+    @Test
+    fun `the TLS settings - a CA bundle trusts the server, a client identity satisfies mutual TLS`(): Unit = runBlocking {
         val https = Emulator.start("--tls", "--tls-client-auth")
         try {
             val tls = ClientConfig(
@@ -493,54 +533,57 @@ fun registerTests(suite: TestSuite) = with(suite) {
                 maxAttempts = 1,
                 useEnvProxy = false,
             )
-            val untrusting = assertThrows<ImburseException.Connection>("untrusted") {
+            val untrusting = assertFailsWith<ImburseException.Connection>("untrusted") {
                 Client(tls).use { it.createOrder(NewOrder(orderRef = "ORDER-TLS")) }
             }
-            check("TLS handshake" in untrusting.message && "UnknownIssuer" in untrusting.message) { untrusting.message }
-            val anonymous = assertThrows<ImburseException.Connection>("no client certificate") {
+            assertTrue("TLS handshake" in untrusting.message && "UnknownIssuer" in untrusting.message, untrusting.message)
+            val anonymous = assertFailsWith<ImburseException.Connection>("no client certificate") {
                 Client(tls.copy(caBundlePem = https.caPem)).use { it.createOrder(NewOrder(orderRef = "ORDER-TLS")) }
             }
-            check("client certificate" in anonymous.message) { anonymous.message }
+            assertTrue("client certificate" in anonymous.message, anonymous.message)
             val identified = tls.copy(caBundlePem = https.caPem, clientIdentityPem = Secret(https.clientIdentityPem!!))
-            check("PRIVATE KEY" !in identified.toString()) { "the identity never shows: $identified" }
+            assertTrue("PRIVATE KEY" !in identified.toString(), "the identity never shows: $identified")
             Client(identified).use { client ->
                 assertEquals(201, client.createOrder(NewOrder(orderRef = "ORDER-TLS")).data.status, "created over mutual TLS")
             }
-            val bad = assertThrows<ImburseException.Configuration>("not a bundle") {
+            val bad = assertFailsWith<ImburseException.Configuration>("not a bundle") {
                 Client(tls.copy(caBundlePem = "not a certificate"))
             }
-            check("ca_bundle_pem" in bad.message) { bad.message }
+            assertTrue("ca_bundle_pem" in bad.message, bad.message)
         } finally {
             https.stop()
         }
     }
 
-    case("an operation's API version can be overridden, by its Kotlin name") {
+    @Test
+    fun `an operation's API version can be overridden, by its Kotlin name`(): Unit = runBlocking {
         emulator.reset()
         Client(config().copy(apiVersions = mapOf("getOrder" to "v3"))).use { client ->
-            assertThrows<ImburseException.NotFound>("served on v1 only") { client.getOrder("ORDER-V") }
+            assertFailsWith<ImburseException.NotFound>("served on v1 only") { client.getOrder("ORDER-V") }
             client.getOrCreateCustomer("CUST-V")
         }
         val paths = emulator.requests().filter { it["method"].asString == "GET" }.map { it["path"].asString }
         assertEquals(listOf("/v3/order-management/ORDER-V", "/v2/customer-vault/CUST-V"), paths, "paths")
-        assertThrows<ImburseException.Configuration>("unknown operation") {
+        assertFailsWith<ImburseException.Configuration>("unknown operation") {
             Client(config().copy(apiVersions = mapOf("getOrders" to "v2")))
         }
     }
 
-    case("the blocking client behaves as the suspend one") {
+    @Test
+    fun `the blocking client behaves as the suspend one`(): Unit = runBlocking {
         BlockingClient(config()).use { client ->
             val created = client.createOrder(NewOrder(orderRef = "ORDER-B", instructions = listOf(instruction("I-1", "CUST-1", "99.90"))))
             assertEquals(202, created.data.status, "status")
             assertEquals("99.90", client.getInstruction("ORDER-B", "I-1").data.amount, "amount")
             emulator.fault("""{"method":"GET","path":"/v1/order-management/*","times":3,"action":"respond","status":503}""")
-            val e = assertThrows<ImburseException.Server>("503") { client.getOrder("ORDER-B", CallOptions(correlationId = "blocking-1")) }
+            val e = assertFailsWith<ImburseException.Server>("503") { client.getOrder("ORDER-B", CallOptions(correlationId = "blocking-1")) }
             e.requireDetails("server", 503, 3)
             assertEquals("blocking-1", e.report.clientCorrelationId, "client correlation id")
         }
     }
 
-    case("close() ends the client: a call in flight completes, later calls are refused") {
+    @Test
+    fun `close() ends the client - a call in flight completes, later calls are refused`(): Unit = runBlocking {
         seedOrder("ORDER-CLOSE")
         val client = Client(config())
         client.authenticate()
@@ -553,14 +596,15 @@ fun registerTests(suite: TestSuite) = with(suite) {
             }
             assertEquals("ORDER-CLOSE", inFlight.await().data.orderRef, "the call in flight")
         }
-        assertThrows<IllegalStateException>("after close") { client.getOrder("ORDER-CLOSE") }
-        check("Client" in client.toString()) { "toString works after close: $client" }
+        assertFailsWith<IllegalStateException>("after close") { client.getOrder("ORDER-CLOSE") }
+        assertTrue("Client" in client.toString(), "toString works after close: $client")
         val blocking = BlockingClient(config())
         blocking.close()
-        check("BlockingClient" in blocking.toString()) { "toString works after close: $blocking" }
+        assertTrue("BlockingClient" in blocking.toString(), "toString works after close: $blocking")
     }
 
-    case("a coroutine without a dispatcher never continues on the SDK's threads") {
+    @Test
+    fun `a coroutine without a dispatcher never continues on the SDK's threads`(): Unit = runBlocking {
         seedOrder("ORDER-THREADS", instruction("I-1", "CUST-1", "5.00"))
         val finished = CompletableFuture<List<String>>()
         val body: suspend () -> List<String> = {
@@ -582,10 +626,11 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
         body.startCoroutine(Continuation(EmptyCoroutineContext) { finished.complete(it.getOrThrow()) })
         val threads = finished.get(20, TimeUnit.SECONDS)
-        check(threads.all { com.imburse.quickstart.isUserThread(it) }) { "user code ran on: $threads" }
+        assertTrue(threads.all { isUserThread(it) }, "user code ran on: $threads")
     }
 
-    case("a blocking call from an attempt listener works") {
+    @Test
+    fun `a blocking call from an attempt listener works`(): Unit = runBlocking {
         seedOrder("ORDER-NESTED")
         val nested = CompletableFuture<String>()
         val listener = object : AttemptListener {
@@ -599,7 +644,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         assertEquals("ORDER-NESTED", nested.get(10, TimeUnit.SECONDS), "the nested blocking call")
     }
 
-    case("a created tenant key is a Secret, never in toString(), and works at once for its roles") {
+    @Test
+    fun `a created tenant key is a Secret, never in toString(), and works at once for its roles`(): Unit = runBlocking {
         Client(config()).use { admin ->
             val created = admin.createTenantKey(ApiKeySettings(name = "reporting", roles = listOf("tenant-transaction-read")))
             assertEquals(201, created.meta.status, "create status")
@@ -607,13 +653,13 @@ fun registerTests(suite: TestSuite) = with(suite) {
             val secret = key.privateKey.reveal()
             assertEquals(44, secret.length, "a base64 private key of 32 bytes")
             for (text in listOf(key.toString(), created.toString(), key.privateKey.toString())) {
-                check(secret !in text) { "the private key leaked: $text" }
+                assertTrue(secret !in text, "the private key leaked: $text")
             }
-            check("privateKey=[redacted]" in key.toString()) { key.toString() }
+            assertTrue("privateKey=[redacted]" in key.toString(), key.toString())
             // The Secret as it came back is the new client's private key.
             BlockingClient(config().copy(publicKey = key.publicKey, privateKey = key.privateKey)).use { reporting ->
                 reporting.getOrCreateCustomer("CUST-R")
-                val refused = assertThrows<ImburseException.Forbidden>("a write with a read-only key") {
+                val refused = assertFailsWith<ImburseException.Forbidden>("a write with a read-only key") {
                     reporting.createOrder(NewOrder(orderRef = "ORD-R-1"))
                 }
                 assertEquals("INSUFFICIENT_ROLE", refused.details().code, "code")
@@ -621,7 +667,8 @@ fun registerTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    case("an account key creates a tenant and its key; tenant-scoped calls need a tenant") {
+    @Test
+    fun `an account key creates a tenant and its key tenant-scoped calls need a tenant`(): Unit = runBlocking {
         val account = config().copy(publicKey = ACCOUNT_PUBLIC, privateKey = Secret(ACCOUNT_PRIVATE), tenantId = null)
         Client(account).use { client ->
             val tenant = client.createTenant(TenantSettings(name = "Shop EU", country = "IE")).data
@@ -630,16 +677,17 @@ fun registerTests(suite: TestSuite) = with(suite) {
             Client(config().copy(publicKey = key.publicKey, privateKey = key.privateKey, tenantId = tenant.tenantId)).use { shop ->
                 assertEquals(201, shop.createOrder(NewOrder(orderRef = "SHOP-1")).data.status, "an order in the new tenant")
             }
-            val missing = assertThrows<ImburseException.InvalidRequest>("a tenant call on an account key") { client.listTenantKeys() }
+            val missing = assertFailsWith<ImburseException.InvalidRequest>("a tenant call on an account key") { client.listTenantKeys() }
             assertEquals("TENANT_ID_IS_REQUIRED", missing.details().code, "code")
-            val invalid = assertThrows<ImburseException.InvalidRequest>("a key without name or roles") {
+            val invalid = assertFailsWith<ImburseException.InvalidRequest>("a key without name or roles") {
                 client.createAccountKey(ApiKeySettings(name = "", roles = emptyList()))
             }
             assertEquals(listOf("NAME_IS_REQUIRED", "ROLES_IS_REQUIRED"), invalid.details().errors.map { it.code }, "codes")
         }
     }
 
-    case("payout options and an IP allow list: exact amounts, typed ranges, Java-friendly records") {
+    @Test
+    fun `payout options and an IP allow list - exact amounts, typed ranges, Java-friendly records`(): Unit = runBlocking {
         Client(config()).use { client ->
             val scheme = client.createPayoutScheme(
                 NewScheme(
@@ -657,7 +705,7 @@ fun registerTests(suite: TestSuite) = with(suite) {
             val list = client.getIpAllowList().data
             assertEquals(true, list.enabled, "enabled")
             assertEquals("203.0.113.255", list.rules.single().ipV4End, "range end")
-            val refused = assertThrows<ImburseException.InvalidRequest>("a range that is not IPv4") {
+            val refused = assertFailsWith<ImburseException.InvalidRequest>("a range that is not IPv4") {
                 client.updateIpAllowList(IpAllowListUpdate(enabled = true, rules = listOf(IpRange(name = "x", ipV4Start = "1.2.3", ipV4End = "1.2.3.4"))))
             }
             assertEquals("IP_ADDRESS_FORMAT_NOT_RECOGNISED", refused.details().code, "code")

@@ -15,58 +15,62 @@ import com.imburse.core.NewOrder
 import com.imburse.core.Secret
 import com.imburse.testing.ControlException
 import com.imburse.testing.TestEmulator
-import com.imburse.testing.TestSuite
-import com.imburse.testing.assertEquals
-import com.imburse.testing.assertThrows
-import com.imburse.testing.check
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.Test
 
 /** A client for the emulator's demo key, account and tenant. */
 fun TestEmulator.clientConfig(): ClientConfig = info().let {
     ClientConfig(publicKey = it.publicKey, privateKey = Secret(it.privateKey), accountId = it.accountId, tenantId = it.tenantId, baseUrl = it.url)
 }
 
-fun registerTestingTests(suite: TestSuite) = with(suite) {
-    test("TestEmulator: a client reaches the in-process emulator, which shows what it received") {
+class TestingTests {
+    @Test
+    fun `TestEmulator - a client reaches the in-process emulator, which shows what it received`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
-            check(emulator.info().url.startsWith("http://127.0.0.1:")) { "url: ${emulator.info().url}" }
+            assertTrue(emulator.info().url.startsWith("http://127.0.0.1:"), "url: ${emulator.info().url}")
             Client(emulator.clientConfig()).use { client ->
                 client.createOrder(NewOrder(orderRef = "ORDER-1"), com.imburse.CallOptions(correlationId = "t-1"))
             }
             val seen = emulator.requests()
             assertEquals(listOf("/v1/identity/hmac" to 201, "/v1/order-management" to 201), seen.map { it.path to it.status }, "requests")
             assertEquals("t-1", seen[1].clientCorrelationId, "correlation id")
-            check(emulator.info().privateKey !in seen.toString()) { "credentials are masked" }
+            assertTrue(emulator.info().privateKey !in seen.toString(), "credentials are masked")
             emulator.reset()
             assertEquals(0, emulator.requests().size, "requests after reset")
             emulator.stopBlocking()
         }
     }
 
-    test("TestEmulator: a fault strikes the matching call; refused operations throw ControlException") {
+    @Test
+    fun `TestEmulator - a fault strikes the matching call refused operations throw ControlException`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
             val id = emulator.armFault("""{"action":"respond","status":503,"method":"GET","times":1}""")
-            check(id >= 1) { "fault id $id" }
+            assertTrue(id >= 1, "fault id $id")
             Client(emulator.clientConfig().copy(backoffBase = java.time.Duration.ofMillis(10))).use { client ->
                 assertEquals(2, client.getOrCreateCustomer("CUST-1").meta.attempts, "attempts")
             }
             assertEquals(listOf(503 to "respond", 200 to null), emulator.requests().filter { it.method == "GET" }.map { it.status to it.fault }, "GETs")
-            val bad = assertThrows<ControlException.Refused>("bad fault") { emulator.armFault("""{"action":"explode"}""") }
-            check(bad.message!!.startsWith("invalid fault")) { "message: ${bad.message}" }
-            assertThrows<ControlException.Refused>("no instruction") {
+            val bad = assertFailsWith<ControlException.Refused>("bad fault") { emulator.armFault("""{"action":"explode"}""") }
+            assertTrue(bad.message!!.startsWith("invalid fault"), "message: ${bad.message}")
+            assertFailsWith<ControlException.Refused>("no instruction") {
                 emulator.setInstructionStatus(emulator.info().tenantId, "NOPE", "I-1", "SETTLED")
             }
             emulator.stopBlocking()
-            check(!emulator.running()) { "stopped" }
-            assertThrows<ControlException.Stopped>("stopped") { emulator.reset() }
+            assertTrue(!emulator.running(), "stopped")
+            assertFailsWith<ControlException.Stopped>("stopped") { emulator.reset() }
             Client(emulator.clientConfig().copy(maxAttempts = 1)).use { client ->
-                assertThrows<ImburseException.Connection>("nothing listens") { client.getOrder("ORDER-1") }
+                assertFailsWith<ImburseException.Connection>("nothing listens") { client.getOrder("ORDER-1") }
             }
         }
     }
 
-    test("TestEmulator: a settled collection shows its transaction and refund") {
+    @Test
+    fun `TestEmulator - a settled collection shows its transaction and refund`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
             val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-1", direction = Direction.DEBIT,
                 amount = "25.00", currency = "GBP", country = "GB", settledByDate = null,
@@ -76,21 +80,22 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 val tenant = emulator.info().tenantId
                 emulator.setInstructionStatus(tenant, "ORDER-R", "I-1", "SETTLED")
                 val refundId = emulator.refundInstruction(tenant, "ORDER-R", "I-1", "4.50")
-                val tooMuch = assertThrows<ControlException.Refused>("refund past the amount") {
+                val tooMuch = assertFailsWith<ControlException.Refused>("refund past the amount") {
                     emulator.refundInstruction(tenant, "ORDER-R", "I-1", "30")
                 }
-                check("more than the 20.50 left" in tooMuch.message!!) { "message: ${tooMuch.message}" }
+                assertTrue("more than the 20.50 left" in tooMuch.message!!, "message: ${tooMuch.message}")
                 val read = client.getInstruction("ORDER-R", "I-1").data
                 val t = read.transaction!!
                 assertEquals(listOf("SETTLED", "SETTLED", "25.00", "20.50"), listOf(read.status, t.status, t.amount, t.netAmount), "amounts")
                 assertEquals("STRIPE", t.app?.appId, "app")
                 assertEquals(listOf(Triple(refundId, "4.50", "SETTLED")), t.refunds.map { Triple(it.refundId, it.amount, it.status) }, "refunds")
-                check(read.links["transactions[0]"]!!.href.endsWith("/transaction/${t.transactionId}")) { "link: ${read.links}" }
+                assertTrue(read.links["transactions[0]"]!!.href.endsWith("/transaction/${t.transactionId}"), "link: ${read.links}")
             }
         }
     }
 
-    test("waitForInstruction returns once the status is reached; cancelling the coroutine stops it") {
+    @Test
+    fun `waitForInstruction returns once the status is reached cancelling the coroutine stops it`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
             val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-1", direction = Direction.DEBIT,
                 amount = "10.00", currency = "GBP", country = "GB", settledByDate = null,
@@ -105,16 +110,16 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 settle.join()
                 val reads = emulator.requests().filter { it.path == path }
                 assertEquals("SETTLED", settled.data.status, "status")
-                check(reads.size >= 2 && settled.meta.attempts == reads.size) { "${reads.size} reads, ${settled.meta.attempts} attempts" }
+                assertTrue(reads.size >= 2 && settled.meta.attempts == reads.size, "${reads.size} reads, ${settled.meta.attempts} attempts")
                 assertEquals(setOf("wait-1"), reads.map { it.clientCorrelationId }.toSet(), "one correlation id")
-                val late = assertThrows<ImburseException.Timeout>("deadline") {
+                val late = assertFailsWith<ImburseException.Timeout>("deadline") {
                     client.waitForInstruction("ORDER-W", "I-1", listOf("VOID"), com.imburse.CallOptions(timeout = java.time.Duration.ofMillis(200)))
                 }
                 assertEquals("INSTRUCTION_STATUS_NOT_REACHED", late.report.code, "code")
 
                 emulator.clearRequests()
                 val cancelled = kotlinx.coroutines.withTimeoutOrNull(300) { client.waitForInstruction("ORDER-W", "I-1", listOf("VOID")) }
-                check(cancelled == null) { "the wait was cancelled" }
+                assertTrue(cancelled == null, "the wait was cancelled")
                 val atCancel = emulator.requests().size
                 Thread.sleep(300)
                 assertEquals(atCancel, emulator.requests().size, "no read after the cancel")
@@ -122,7 +127,8 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
         }
     }
 
-    test("Pagers: 2 500 mandates walked as a Flow and as a Sequence read exactly the pages needed; an error on a later page is thrown there") {
+    @Test
+    fun `Pagers - 2 500 mandates walked as a Flow and as a Sequence read exactly the pages needed an error on a later page is thrown there`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
             emulator.addMandates(emulator.info().tenantId, 2500)
             emulator.clearRequests()
@@ -147,7 +153,7 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 val first = pager.nextPage()!!
                 assertEquals(listOf(1L, 3L, 1000L, 2500L), listOf(first.data.currentPage, first.data.pageCount, first.data.rowCount, first.data.totalCount), "first page")
                 emulator.armFault("""{"action":"respond","status":503,"times":3,"path":"/v2/mandates"}""")
-                val failed = assertThrows<ImburseException.Server>("page 2") { pager.nextPage() }
+                val failed = assertFailsWith<ImburseException.Server>("page 2") { pager.nextPage() }
                 assertEquals(3, failed.report.attempts, "retried like any read")
                 assertEquals("walk-1", failed.report.clientCorrelationId, "correlation id")
                 assertEquals(2L, pager.nextPage()!!.data.currentPage, "the failed page is asked for again")
@@ -155,12 +161,13 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 assertEquals(null, pager.nextPage(), "after the last page")
                 val profiles = client.listCreditorProfiles(pageSize = 1).asIterable().map { it.network }
                 assertEquals(listOf("BACS", "SEPA"), profiles, "creditor profiles for Java's for-each")
-                assertThrows<ImburseException.InvalidRequest>("take out of range") { client.getMandatesPage(pageSize = 1001) }
+                assertFailsWith<ImburseException.InvalidRequest>("take out of range") { client.getMandatesPage(pageSize = 1001) }
             }
         }
     }
 
-    test("Checkout: a session token is a Secret carrying the instruction; a pay-by-link answers its id") {
+    @Test
+    fun `Checkout - a session token is a Secret carrying the instruction a pay-by-link answers its id`(): Unit = runBlocking {
         TestEmulator.startBlocking().use { emulator ->
             val instruction = NewInstruction(instructionRef = "I-1", customerRef = "CUST-7", direction = Direction.DEBIT,
                 amount = "49.99", currency = "GBP", country = "GB", settledByDate = null,
@@ -173,12 +180,12 @@ fun registerTestingTests(suite: TestSuite) = with(suite) {
                 )).data
                 val token = session.sessionToken.reveal()
                 assertEquals(3, token.split('.').size, "a JWT")
-                check(token !in session.toString() && session.sessionToken.toString() == "[redacted]") { "redacted: $session" }
-                check(session.expires > System.currentTimeMillis() / 1000 + 800) { "epoch seconds: ${session.expires}" }
+                assertTrue(token !in session.toString() && session.sessionToken.toString() == "[redacted]", "redacted: $session")
+                assertTrue(session.expires > System.currentTimeMillis() / 1000 + 800, "epoch seconds: ${session.expires}")
                 val link = client.createPayByLink(com.imburse.core.NewPayByLink(orderRef = "ORDER-42", instructionRef = "I-1",
                     expirySeconds = 3600L, channels = listOf(com.imburse.core.CheckoutChannel(kind = "SMS", destination = "+447700900123"))))
                 assertEquals(201, link.meta.status, "pay-by-link status")
-                val refused = assertThrows<ImburseException.InvalidRequest>("no channels") {
+                val refused = assertFailsWith<ImburseException.InvalidRequest>("no channels") {
                     client.createPayByLink(com.imburse.core.NewPayByLink(orderRef = "ORDER-42", instructionRef = "I-1", expirySeconds = 3600L))
                 }
                 assertEquals("CHANNELS_IS_REQUIRED", refused.report.code, "code")

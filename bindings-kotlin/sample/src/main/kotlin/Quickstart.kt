@@ -1,12 +1,13 @@
-// The README's quickstart as written (a `suspend fun main`, no dispatcher), pointed at an
-// emulator, then followed by the calls that used to break there: a blocking call and a
-// `runBlocking` call from the code that runs after the first suspend call. Exits non-zero when
-// any of them fails, when user code ran on one of the SDK's threads, or when it takes too long.
-package com.imburse.quickstart
+// The README's quickstart as written (a `suspend fun main`, no dispatcher), pointed at the
+// library's in-process emulator, then followed by the calls that used to break there: a
+// blocking call and a `runBlocking` call from the code that runs after the first suspend call.
+// Exits non-zero when any of them fails, when user code ran on one of the SDK's threads, or
+// when it takes too long.
+package com.example
 
 import com.imburse.*
 import com.imburse.core.*
-import com.imburse.testing.Emulator
+import com.imburse.testing.TestEmulator
 import kotlinx.coroutines.runBlocking
 import kotlin.system.exitProcess
 
@@ -24,7 +25,8 @@ fun requireOffSdkThread(step: String) {
 }
 
 suspend fun main() {
-    val emulator = Emulator.start()
+    val emulator = TestEmulator.startBlocking()
+    val server = emulator.info()
     // A hang is a failure, not a stuck build.
     val watchdog = Thread {
         try {
@@ -37,11 +39,11 @@ suspend fun main() {
     }.apply { isDaemon = true; start() }
 
     val config = ClientConfig(
-        publicKey = emulator.publicKey,
-        privateKey = Secret(emulator.privateKey),  // never shown by toString()
-        accountId = emulator.accountId,
-        tenantId = emulator.tenantId,
-        baseUrl = emulator.url,
+        publicKey = server.publicKey,
+        privateKey = Secret(server.privateKey),  // never shown by toString()
+        accountId = server.accountId,
+        tenantId = server.tenantId,
+        baseUrl = server.url,
     )
 
     Client(config).use { client ->                     // AutoCloseable
@@ -72,5 +74,5 @@ suspend fun main() {
         println("quickstart: suspend, blocking and runBlocking calls all completed off the SDK's threads")
     }
     watchdog.interrupt()
-    emulator.stop()
+    emulator.close()
 }
