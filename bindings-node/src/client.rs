@@ -22,6 +22,7 @@ use napi::{Env, Status};
 use napi_derive::napi;
 use tokio::sync::Notify;
 
+use crate::declared::Declared;
 use crate::errors::{aborted, rejection};
 // Every result type the generated methods name.
 use crate::models::*;
@@ -32,13 +33,18 @@ type AttemptCallback = ThreadsafeFunction<AttemptEvent, Unknown<'static>, Attemp
 /// Declares a JavaScript options object from one of the core's lists
 /// (`imburse::for_each_setting!`, `imburse::for_each_call_option!`): each entry under its
 /// JavaScript name (a duration's says `Ms`), every one optional, and its conversion into the
-/// core's host record. Nothing is checked here: the core checks every value.
+/// core's host record. Nothing is checked here: the core checks every value (and, through
+/// [`Declared`], every name).
 macro_rules! js_options {
     (
         $(#[$struct_doc:meta])* $options:ident => $host:ident,
         $($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*
     ) => {
         js_options!(@munch [$(#[$struct_doc])* $options => $host] [] [$($name)*] $($(#[$doc])* $name : $kind => $js,)*);
+
+        impl $crate::declared::OptionNames for $options {
+            const NAMES: &'static [&'static str] = &[$($js),*];
+        }
     };
     (@munch [$(#[$struct_doc:meta])* $options:ident => $host:ident] [$($fields:tt)*] [$($all:ident)*]) => {
         $(#[$struct_doc])*
@@ -95,13 +101,15 @@ imburse::for_each_call_option!(js_options {
 });
 
 /// The core's call options for what JavaScript passed (possibly nothing).
-pub fn call_options(options: Option<CallOptions>) -> imburse::CallOptions {
-    HostCallOptions::from(options.unwrap_or_default()).into_core(HostLanguage::JavaScript)
+pub fn call_options(options: Option<Declared<CallOptions>>) -> imburse::CallOptions {
+    HostCallOptions::from(options.map(Declared::into_inner).unwrap_or_default()).into_core(HostLanguage::JavaScript)
 }
 
-fn config(options: ClientOptions, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
+fn config(options: Declared<ClientOptions>, from_env: bool, node_version: String) -> imburse::Result<ClientConfig> {
     let builder = if from_env { ClientConfigBuilder::from_env() } else { ClientConfig::builder() };
-    HostSettings::from(options).apply(builder.host("node", node_version), HostLanguage::JavaScript)?.build()
+    HostSettings::from(options.into_inner())
+        .apply(builder.host("node", node_version), HostLanguage::JavaScript)?
+        .build()
 }
 
 /// Cancels the one call it is passed to. Firing it before the call starts cancels the call as
@@ -190,7 +198,7 @@ impl NativeClient {
     #[napi(constructor)]
     pub fn new(
         env: Env,
-        options: ClientOptions,
+        #[napi(ts_arg_type = "ClientOptions")] options: Declared<ClientOptions>,
         from_env: bool,
         node_version: String,
         #[napi(ts_arg_type = "((event: AttemptEvent) => void) | undefined | null")] on_attempt: Option<AttemptCallback>,
@@ -266,7 +274,7 @@ macro_rules! operation_methods {
                     &self,
                     env: &'env Env,
                     $($arg: $ty,)*
-                    options: Option<CallOptions>,
+                    #[napi(ts_arg_type = "CallOptions | undefined | null")] options: Option<Declared<CallOptions>>,
                     cancel: Option<&CallCanceller>,
                 ) -> Result<PromiseRaw<'env, $binding>> {
                     $(let $arg = IntoCore::into_core($arg);)*
@@ -344,7 +352,11 @@ macro_rules! paged_lists {
             $(
                 $(#[$doc])*
                 #[napi]
-                pub fn $name(&self, page_size: Option<i64>, options: Option<CallOptions>) -> $pager {
+                pub fn $name(
+                    &self,
+                    page_size: Option<i64>,
+                    #[napi(ts_arg_type = "CallOptions | undefined | null")] options: Option<Declared<CallOptions>>,
+                ) -> $pager {
                     let options = call_options(options);
                     $pager { inner: self.client().ok().map(|client| client.$name(page_size, &options)) }
                 }

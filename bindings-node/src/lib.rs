@@ -12,6 +12,7 @@
 //! - [`emulator`]: the in-process emulator of `imburse/testing`.
 
 mod client;
+mod declared;
 mod emulator;
 mod errors;
 mod models;

@@ -323,6 +323,34 @@ test('an argument of the wrong type is a TypeError and nothing is sent: an amoun
   assert.deepEqual(await emulator.requests(), [])
 })
 
+test('an unknown option is a TypeError naming it, never dropped, and nothing is sent', async () => {
+  await emulator.reset()
+  await emulator.clearRequests()
+  assert.throws(() => new Client(demoOptions(emulator, { baseURL: 'https://example.com' })), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+    message: 'baseURL is not an option; did you mean baseUrl?',
+  })
+  assert.throws(() => new Client(demoOptions(emulator, { retries: 5 })), (error) => {
+    assert.ok(error instanceof TypeError, String(error))
+    assert.match(error.message, /^retries is not an option \(the options are publicKey, privateKey, .*maxAttempts/)
+    return true
+  })
+  await assert.rejects(client.getOrder('O-1', { correlationID: 'c-1' }), {
+    name: 'TypeError',
+    message: 'correlationID is not an option; did you mean correlationId?',
+  })
+  assert.throws(() => client.listMandates(10, { timeout: 5000 }), {
+    name: 'TypeError',
+    message: 'timeout is not an option; did you mean timeoutMs?',
+  })
+  assert.deepEqual(await emulator.requests(), [])
+  // The JavaScript layer's own option is not the core's to refuse.
+  const { meta } = await client.getOrCreateCustomer('CUST-SIGNAL', { signal: new AbortController().signal, correlationId: 'c-2' })
+  assert.equal(meta.clientCorrelationId, 'c-2')
+  assert.equal((await emulator.requests()).at(-1).headers['x-correlation-id'], 'c-2')
+})
+
 test('null per-call options mean "not given"', async () => {
   await emulator.reset()
   const { meta } = await client.getOrCreateCustomer('CUST-N', { correlationId: null, tenantId: null })

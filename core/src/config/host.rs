@@ -51,6 +51,24 @@ impl HostLanguage {
     }
 }
 
+/// What to say about an option a host passed that is not one of `known` (the language's names
+/// for a record of [`for_each_setting!`] or [`for_each_call_option!`]), for languages where
+/// options are a loose object (JavaScript): the first unknown name in `given`, with the nearest
+/// known name when one is close. `None` when every name is known.
+pub fn unknown_option<'a>(given: impl IntoIterator<Item = &'a str>, known: &[&str]) -> Option<String> {
+    let unknown = given.into_iter().find(|name| !known.contains(name))?;
+    let lowered = unknown.to_ascii_lowercase();
+    let nearest = known
+        .iter()
+        .map(|name| (strsim::levenshtein(&lowered, &name.to_ascii_lowercase()), *name))
+        .min()
+        .filter(|(distance, _)| *distance <= 2.max(unknown.len() / 3));
+    Some(match nearest {
+        Some((_, name)) => format!("{unknown} is not an option; did you mean {name}?"),
+        None => format!("{unknown} is not an option (the options are {})", known.join(", ")),
+    })
+}
+
 /// `getOrder` → `get_order`; a snake_case name stays as it is.
 fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
@@ -371,6 +389,25 @@ mod tests {
     use super::*;
     use crate::ErrorKind;
     use crate::config::ClientConfig;
+
+    #[test]
+    fn an_unknown_option_is_named_with_the_nearest_known_one() {
+        let known = ["publicKey", "baseUrl", "connectTimeoutMs", "maxAttempts"];
+        let cases: [(&[&str], Option<&str>); 6] = [
+            (&["publicKey", "baseUrl"], None),
+            (&[], None),
+            (&["baseURL"], Some("baseURL is not an option; did you mean baseUrl?")),
+            (&["publicKey", "connectTimeout"], Some("connectTimeout is not an option; did you mean connectTimeoutMs?")),
+            (&["maxAttempt", "retrys"], Some("maxAttempt is not an option; did you mean maxAttempts?")),
+            (
+                &["retrys"],
+                Some("retrys is not an option (the options are publicKey, baseUrl, connectTimeoutMs, maxAttempts)"),
+            ),
+        ];
+        for (given, expected) in cases {
+            assert_eq!(unknown_option(given.iter().copied(), &known).as_deref(), expected, "{given:?}");
+        }
+    }
 
     const PUBLIC_KEY: &str = "a123456b-c12c-123d-1ab4-18bd8c8e88a3";
     const PRIVATE_KEY: &str = "AGHYR1aWYgHgyjhJLkVCd7b8XfAVeA4tuFwCQl3X64Y=";

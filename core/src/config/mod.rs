@@ -31,7 +31,7 @@ use crate::secret::{REDACTED, SecretBytes};
 pub use builder::ClientConfigBuilder;
 pub(crate) use checks::decode_private_key;
 use checks::validate_base_url;
-pub use host::{HostCallOptions, HostLanguage, HostSettings, IntoHostValue, host_count, host_duration};
+pub use host::{HostCallOptions, HostLanguage, HostSettings, IntoHostValue, host_count, host_duration, unknown_option};
 #[cfg(test)]
 use std::ffi::OsString;
 
