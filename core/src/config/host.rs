@@ -52,7 +52,7 @@ impl HostLanguage {
 }
 
 /// What to say about an option a host passed that is not one of `known` (the language's names
-/// for a record of [`for_each_setting!`] or [`for_each_call_option!`]), for languages where
+/// for a record of [`for_each_setting!`](crate::for_each_setting) or [`for_each_call_option!`](crate::for_each_call_option)), for languages where
 /// options are a loose object (JavaScript): the first unknown name in `given`, with the nearest
 /// known name when one is close. `None` when every name is known.
 pub fn unknown_option<'a>(given: impl IntoIterator<Item = &'a str>, known: &[&str]) -> Option<String> {
@@ -159,7 +159,7 @@ macro_rules! for_each_setting {
     };
 }
 
-/// Every per-call option, declared once like [`for_each_setting!`]: [`HostCallOptions`] and
+/// Every per-call option, declared once like [`for_each_setting!`](crate::for_each_setting): [`HostCallOptions`] and
 /// each binding's call options come from this list.
 #[macro_export]
 macro_rules! for_each_call_option {
@@ -180,7 +180,7 @@ macro_rules! for_each_call_option {
     };
 }
 
-/// A setting's type as a host passes it, by kind ([`for_each_setting!`]): durations a number in
+/// A setting's type as a host passes it, by kind ([`for_each_setting!`](crate::for_each_setting)): durations a number in
 /// the host's unit ([`HostLanguage`]), counts any integer (a negative one is refused by name).
 /// A binding whose language takes these types as they are uses it for its own record.
 #[macro_export]
@@ -196,7 +196,7 @@ macro_rules! host_setting_type {
 
 macro_rules! host_settings {
     ($($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*) => {
-        /// Every client setting a binding accepts ([`for_each_setting!`]), as its user gave
+        /// Every client setting a binding accepts ([`for_each_setting!`](crate::for_each_setting)), as its user gave
         /// it; `None` keeps the core's default (or, on a builder from
         /// [`ClientConfigBuilder::from_env`], what the environment says).
         #[derive(Default)]
@@ -218,7 +218,7 @@ crate::for_each_setting!(host_settings);
 
 macro_rules! host_call_options {
     ($($(#[$doc:meta])* $name:ident : $kind:ident => $js:literal,)*) => {
-        /// Per-call options as a host language passes them ([`for_each_call_option!`]):
+        /// Per-call options as a host language passes them ([`for_each_call_option!`](crate::for_each_call_option)):
         /// durations in its unit ([`HostLanguage`]). Any number converts; the core then refuses
         /// one out of range (a negative or zero duration, zero attempts) as an `InvalidRequest`
         /// error before sending, the same in every language.
