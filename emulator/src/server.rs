@@ -156,9 +156,12 @@ async fn serve(
                 tokio::spawn(async move {
                     // The handshake runs in the connection's task, never in the accept loop; a
                     // client that does not finish it in time is dropped.
-                    let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
-                    if let Ok(Ok(tls)) = handshake {
-                        serve_connection(tls, connection, app, &limits, stopped).await;
+                    let handshake =
+                        tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream).into_fallible()).await;
+                    match handshake {
+                        Ok(Ok(tls)) => serve_connection(tls, connection, app, &limits, stopped).await,
+                        Ok(Err((_refused, tcp))) => close_after_alert(tcp).await,
+                        Err(_too_slow) => {}
                     }
                     drop(permit);
                 });
@@ -169,6 +172,24 @@ async fn serve(
 
 /// Time a client has to complete the TLS handshake.
 const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Longest wait, after a refused handshake, for the client to close its side.
+const ALERT_LINGER: Duration = Duration::from_secs(2);
+
+/// Closes a socket whose handshake was refused (the TLS alert already written) without a reset:
+/// in TLS 1.3 a client whose certificate is refused has already sent its request, and closing
+/// with that unread would reset the connection, discarding the alert that says why (the client
+/// would report a dropped connection instead of the missing certificate). So the server stops
+/// writing, reads until the client closes, then closes.
+async fn close_after_alert(mut tcp: tokio::net::TcpStream) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let _ = tcp.shutdown().await;
+    let _ = tokio::time::timeout(ALERT_LINGER, async {
+        let mut unread = [0u8; 4096];
+        while matches!(tcp.read(&mut unread).await, Ok(n) if n > 0) {}
+    })
+    .await;
+}
 
 /// One HTTP/1.1 connection, plain or TLS, until it ends, a fault kills it, or the server stops.
 /// Without an app (the connection limit was reached) every request is answered 503 and the
