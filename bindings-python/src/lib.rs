@@ -3,6 +3,13 @@
 //! It only converts types and errors; retries, validation, authentication and every default
 //! live in the core. The public, typed API is the pure-Python `imburse` package around it.
 
+#[cfg(unix)]
+mod awaitable;
+/// Without Unix sockets every loop takes the fallback.
+#[cfg(not(unix))]
+mod awaitable {
+    pub use crate::runtime::awaitable;
+}
 mod client;
 mod convert;
 mod emulator;

@@ -10,9 +10,9 @@ use imburse::operations::IntoCore;
 use imburse::{Response, ResponseMeta};
 use pyo3::prelude::*;
 
+use crate::awaitable;
 use crate::client::{Call, NativeClient, blocking, call, options};
 use crate::convert::Deferred;
-use crate::runtime;
 
 /// A core result as the package receives it: dicts built once the GIL is held.
 pub trait IntoDeferred {
@@ -69,7 +69,7 @@ macro_rules! operation_methods {
                         client.$call($($pass,)* &options).await.map(IntoDeferred::into_deferred)
                     });
                     if asynchronous {
-                        runtime::awaitable(py, future?)
+                        awaitable::awaitable(py, future?)
                     } else {
                         Ok(blocking(py, future?)?.into_bound(py))
                     }
@@ -99,7 +99,7 @@ impl NativePager {
     /// asked for again by the next call.
     fn next_page<'py>(&self, py: Python<'py>, asynchronous: bool) -> PyResult<Bound<'py, PyAny>> {
         let future = (self.next)()?;
-        if asynchronous { runtime::awaitable(py, future) } else { Ok(blocking(py, future)?.into_bound(py)) }
+        if asynchronous { awaitable::awaitable(py, future) } else { Ok(blocking(py, future)?.into_bound(py)) }
     }
 }
 

@@ -6,8 +6,9 @@
 //! use in a new process builds a fresh one, and the dead copy is leaked rather than dropped
 //! (dropping it would try to join threads that do not exist in the child).
 //!
-//! Awaitables deliver their results from runtime threads that briefly take the GIL. A thread
-//! doing so while the interpreter finalizes aborts the process, so at exit ([`shutdown`], run by
+//! Awaitables made here (the fallback of [`crate::awaitable`], for loops that cannot watch a
+//! socket) deliver their results from runtime threads that briefly take the GIL. A thread doing
+//! so while the interpreter finalizes aborts the process, so at exit ([`shutdown`], run by
 //! `atexit`) no new delivery starts, the ones under way are waited for, and an awaitable created
 //! later is refused with an error instead of never completing.
 
@@ -56,35 +57,30 @@ pub fn get() -> PyResult<&'static Runtime> {
     Ok(runtime)
 }
 
-/// Runs `future` to completion for a blocking call. The GIL is released while it runs; every
+/// Runs `future` to completion for a blocking call, on the calling thread (a spawned task would
+/// cost two more thread hops per call). The GIL is released while it runs; every
 /// [`SIGNAL_CHECK_INTERVAL`] the GIL is taken back briefly so that Ctrl-C (or any signal handler
-/// that raises) interrupts the call, which is then abandoned.
+/// that raises) interrupts the call, which is then dropped.
 pub fn block_on<T, F>(py: Python<'_>, future: F) -> PyResult<T>
 where
     F: Future<Output = PyResult<T>> + Send + 'static,
     T: Send + 'static,
 {
     let runtime = get()?;
-    let mut task = runtime.spawn(future);
+    let mut future = std::pin::pin!(future);
     loop {
         // The timer is created inside `block_on`, where the runtime's clock is reachable.
         let finished =
-            py.detach(|| runtime.block_on(async { tokio::time::timeout(SIGNAL_CHECK_INTERVAL, &mut task).await }));
+            py.detach(|| runtime.block_on(async { tokio::time::timeout(SIGNAL_CHECK_INTERVAL, &mut future).await }));
         match finished {
-            Ok(Ok(result)) => return result,
-            Ok(Err(join_error)) => return Err(task_failed(join_error)),
-            Err(_still_running) => {
-                if let Err(signal) = py.check_signals() {
-                    task.abort();
-                    return Err(signal);
-                }
-            }
+            Ok(result) => return result,
+            Err(_still_running) => py.check_signals()?,
         }
     }
 }
 
-/// Turns `future` into a Python awaitable driven by this process's runtime; cancelling the
-/// awaitable drops the future (and with it the call).
+/// Turns `future` into a Python awaitable driven by this process's runtime, its result handed
+/// over by a runtime thread; cancelling the awaitable drops the future (and with it the call).
 pub fn awaitable<'py, T, F>(py: Python<'py>, future: F) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = PyResult<T>> + Send + 'static,
@@ -98,20 +94,6 @@ where
     }
     get()?;
     pyo3_async_runtimes::generic::future_into_py::<ProcessRuntime, F, T>(py, future)
-}
-
-fn task_failed(error: tokio::task::JoinError) -> PyErr {
-    if error.is_panic() {
-        let panic = error.into_panic();
-        let text = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        pyo3::panic::PanicException::new_err(text)
-    } else {
-        PyRuntimeError::new_err("the imburse call was cancelled")
-    }
 }
 
 /// pyo3-async-runtimes' view of [`get`]: where awaitables spawn their futures.

@@ -35,10 +35,8 @@ import asyncio, atexit
 
 def at_exit():
     # Runs after the package's own exit hook (registered later, so called earlier).
-    try:
-        asyncio.run(imburse.AsyncClient(**{settings!r}).get_or_create_customer("LATE-ASYNC"))
-    except RuntimeError as error:
-        print("async refused:", error)
+    # Its result reaches the loop through the loop's socket: no runtime thread enters Python.
+    print("async call:", asyncio.run(imburse.AsyncClient(**{settings!r}).get_or_create_customer("LATE-ASYNC")).meta.status)
     with imburse.Client(**{settings!r}) as client:
         print("blocking call:", client.get_or_create_customer("LATE-SYNC").meta.status)
 
@@ -47,12 +45,12 @@ import imburse
 """
 
 
-def test_an_async_call_during_exit_is_refused_not_hung(settings: dict[str, Any]) -> None:
+def test_an_async_call_during_exit_completes(settings: dict[str, Any]) -> None:
     done = subprocess.run(
         [sys.executable, "-c", LATE_SCRIPT.format(settings=settings)], capture_output=True, text=True, timeout=30
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        "async refused: the interpreter is exiting: imburse awaitables can no longer complete (use imburse.Client here)",
+        "async call: 200",
         "blocking call: 200",
     ]
