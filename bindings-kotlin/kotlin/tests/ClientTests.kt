@@ -97,8 +97,12 @@ suspend fun seedOrder(orderRef: String, vararg instructions: NewInstruction) {
 
 /** Threads user code may run on: its own, or the JVM's pools. The SDK's runtime threads appear
  * to Java as attached native threads (`Thread-N`). */
-fun isUserThread(name: String) =
-    name == "main" || name.startsWith("ForkJoinPool.commonPool-worker") || name.startsWith("DefaultDispatcher-worker")
+// With assertions on (as under Surefire) kotlinx-coroutines appends " @coroutine#N" to the name
+// of a thread while it runs a coroutine: a call that completed where it started resumes on that
+// thread, still the caller's.
+fun isUserThread(name: String) = name.substringBefore(" @coroutine#").let {
+    it == "main" || it.startsWith("ForkJoinPool.commonPool-worker") || it.startsWith("DefaultDispatcher-worker")
+}
 
 fun freePort(): Int = java.net.ServerSocket(0).use { it.localPort }
 
